@@ -1,0 +1,127 @@
+"""Settings: one declared object, each key with its default, its environment variable and a description.
+
+Sources, later ones winning: defaults, the config file (`config.toml` in the user's config directory, or the
+file named by RAPPORT_CONFIG), environment variables, command-line options.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rapport.errors import InputError
+
+LANGUAGES = ("en", "de")
+
+
+def _setting(default: Any, env: str, doc: str) -> Any:
+    return field(default=default, metadata={"env": env, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = _setting("", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale).")
+    timezone: str = _setting("", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's).")
+    region: str = _setting("CH", "RAPPORT_REGION", "Country for phone numbers typed without +prefix (ISO code).")
+    daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", "How many actions `rapport today` proposes.")
+    news_window_days: int = _setting(7, "RAPPORT_NEWS_WINDOW_DAYS", "Days before/after a date or news to congratulate.")
+    follow_up_hours: int = _setting(72, "RAPPORT_FOLLOW_UP_HOURS", "Hours after a first meeting to follow up in.")
+    dormant_days: int = _setting(730, "RAPPORT_DORMANT_DAYS", "Days without contact after which a tie is dormant.")
+    default_circle: str = _setting("active", "RAPPORT_DEFAULT_CIRCLE", "Circle for people added or met.")
+
+    def zone(self) -> tzinfo:
+        name = self.timezone or system_zone_name()
+        try:
+            return ZoneInfo(name) if name else UTC
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise InputError("input.timezone", value=name) from exc
+
+    def language(self) -> str:
+        if self.lang:
+            return self.lang
+        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(var, "")
+            if value:
+                return "de" if value.lower().startswith("de") else "en"
+        return "en"
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("RAPPORT_CONFIG")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_config_path
+
+    return user_config_path("rapport", appauthor=False) / "config.toml"
+
+
+def load(**overrides: Any) -> Settings:
+    """Settings from the file, the environment and the given overrides (None means: not given)."""
+    values: dict[str, Any] = {}
+    path = config_path()
+    if path.exists():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise InputError("config.unreadable", path=str(path)) from exc
+    for spec in fields(Settings):
+        env = os.environ.get(spec.metadata["env"])
+        if env:
+            values[spec.name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return _validated(values)
+
+
+def _validated(values: dict[str, Any]) -> Settings:
+    settings = Settings()
+    known = {spec.name: spec for spec in fields(Settings)}
+    for name, raw in values.items():
+        spec = known.get(name)
+        if spec is None:
+            raise InputError("config.unknown_key", key=name)
+        if isinstance(spec.default, int):
+            try:
+                value: Any = int(raw)
+            except (TypeError, ValueError) as exc:
+                raise InputError("config.not_a_number", key=name, value=str(raw)) from exc
+            if value < 0:
+                raise InputError("config.not_a_number", key=name, value=str(raw))
+        else:
+            value = str(raw)
+        settings = replace(settings, **{name: value})
+    lang = settings.lang.split("-")[0].split("_")[0].lower() if settings.lang else ""
+    if lang and lang not in LANGUAGES:
+        raise InputError("input.language", value=settings.lang)
+    return replace(settings, lang=lang)
+
+
+def system_zone_name() -> str:
+    """The system's time zone name from TZ, /etc/timezone or /etc/localtime ('' when unknown)."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        return tz
+    try:
+        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+        if name:
+            return name
+    except OSError:
+        pass
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        return ""
+    return target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
+
+
+def parse_now(text: str | None, zone: tzinfo) -> datetime:
+    """The moment to evaluate at: --now / RAPPORT_NOW as ISO date or date-time (local when no offset), else now."""
+    if not text:
+        return datetime.now(UTC).astimezone(zone)
+    from rapport.services.inputs import parse_moment
+
+    return parse_moment(text, zone, field="--now")

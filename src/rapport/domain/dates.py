@@ -1,0 +1,70 @@
+"""Calendar arithmetic: yearly dates, local days, windows.
+
+Durations (the 72-hour rule) are measured in absolute time, so that a window that spans a change to or from
+daylight saving time still lasts exactly 72 hours. Calendar facts (a birthday) belong to the user's local day.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta, tzinfo
+
+from rapport.domain.model import YearlyDate
+
+
+def require_aware(moment: datetime) -> datetime:
+    """Return the moment unchanged, or fail when it carries no time zone."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a moment needs a time zone")
+    return moment
+
+
+def local_day(moment: datetime, zone: tzinfo) -> date:
+    """The calendar day the user lives in at that moment."""
+    return require_aware(moment).astimezone(zone).date()
+
+
+def occurrence_in(yearly: YearlyDate, year: int) -> date:
+    """The day a yearly date falls on in a given year; 29 February is kept on 28 February in common years."""
+    if yearly.month == 2 and yearly.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, yearly.month, yearly.day)
+
+
+def next_occurrence(yearly: YearlyDate, on_or_after: date) -> date:
+    """The first day on or after `on_or_after` on which the yearly date is celebrated."""
+    this_year = occurrence_in(yearly, on_or_after.year)
+    if this_year >= on_or_after:
+        return this_year
+    return occurrence_in(yearly, on_or_after.year + 1)
+
+
+def years_on(yearly: YearlyDate, occurrence: date) -> int | None:
+    """How many years the date has at that occurrence (an age, an anniversary), if its year is known."""
+    if yearly.year is None:
+        return None
+    return occurrence.year - yearly.year
+
+
+def month_days_between(first: date, last: date) -> list[int]:
+    """The month*100+day keys of every yearly date celebrated from `first` to `last` inclusive.
+
+    In a common year 28 February also stands for 29 February, so 229 is included with 228.
+    """
+    keys: list[int] = []
+    day = first
+    while day <= last:
+        keys.append(day.month * 100 + day.day)
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            keys.append(229)
+        day += timedelta(days=1)
+    return keys
+
+
+def hours_between(start: datetime, end: datetime) -> float:
+    """Elapsed hours from start to end, in absolute time."""
+    return (require_aware(end) - require_aware(start)).total_seconds() / 3600.0
+
+
+def days_between(start: datetime, end: datetime) -> float:
+    return hours_between(start, end) / 24.0

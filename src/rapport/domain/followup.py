@@ -1,0 +1,42 @@
+"""The 72-hour rule: a new contact hears from me within three days of our first meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rapport.domain.model import History
+
+FOLLOW_UP_HOURS = 72
+# An overdue follow-up stays on the agenda this long; after that it is a matter of keeping in touch.
+OVERDUE_GRACE = timedelta(days=14)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpWindow:
+    met_at: datetime
+    place: str
+    closes_at: datetime
+
+    def hours_left(self, now: datetime) -> float:
+        return (self.closes_at - now).total_seconds() / 3600.0
+
+    def overdue(self, now: datetime) -> bool:
+        return now >= self.closes_at
+
+
+def open_window(history: History, now: datetime, hours: int = FOLLOW_UP_HOURS) -> FollowUpWindow | None:
+    """The follow-up window still waiting for my personal touch, if any.
+
+    The first in-person meeting opens it; any personal touch I initiate after the meeting closes it. A window
+    that closed unanswered more than OVERDUE_GRACE ago is no longer reported.
+    """
+    met = history.first_met_at
+    if met is None or met > now:
+        return None
+    if history.last_mine_at is not None and history.last_mine_at > met:
+        return None
+    closes = met + timedelta(hours=hours)
+    if now - closes > OVERDUE_GRACE:
+        return None
+    return FollowUpWindow(met_at=met, place=history.first_met_place, closes_at=closes)

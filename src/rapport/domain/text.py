@@ -1,0 +1,34 @@
+"""Folding names for forgiving look-ups: case, accents and German umlaut spellings."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, white space collapsed: 'Jürgen  MÜLLER' -> 'jurgen muller'."""
+    return " ".join(strip_accents(text).casefold().split())
+
+
+def fold_german(text: str) -> str:
+    """Like fold, but umlauts spelled out: 'Jürgen Müller' -> 'juergen mueller'."""
+    return fold(text.translate(_GERMAN))
+
+
+def search_key(name: str) -> str:
+    """What a name is looked up by: both spellings, so 'Muller' and 'Mueller' both find 'Müller'."""
+    plain, german = fold(name), fold_german(name)
+    return plain if plain == german else f"{plain} | {german}"
+
+
+def query_forms(query: str) -> tuple[str, ...]:
+    """The forms of a typed name to look for in search keys."""
+    plain, german = fold(query), fold_german(query)
+    return (plain,) if plain == german else (plain, german)

@@ -1,0 +1,144 @@
+"""Use cases that record what happened: meetings, interactions, notes, favours, asks and news."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from rapport.domain import cadence, reciprocity
+from rapport.domain.dates import local_day
+from rapport.domain.model import Channel, ContactState, Direction, Initiator, Interaction
+from rapport.domain.strength import with_interaction
+from rapport.errors import InputError, NotFound
+from rapport.services import inputs
+from rapport.services.context import Context
+from rapport.services.people import NewContact, Person, add_contact, resolve
+from rapport.store import activity
+from rapport.store import contacts as store
+
+
+def _when(ctx: Context, text: str | None, field: str = "--when") -> datetime:
+    if not text:
+        return ctx.now
+    moment = inputs.parse_moment(text, ctx.zone, field=field, now=ctx.now)
+    return moment
+
+
+def _text(value: str | None, field: str, required: bool = False) -> str:
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise InputError("input.empty", field=field)
+    if len(cleaned) > 20_000:
+        raise InputError("input.too_long", field=field)
+    return cleaned
+
+
+def record_interaction(ctx: Context, conn: Connection, people: Sequence[Person], item: Interaction) -> None:
+    """Store one interaction with everyone who took part, and bring their running summaries up to date."""
+    ids = sorted({p.id for p in people})
+    activity.insert_interaction(conn, ctx.owner_id, ids, item)
+    circles = ctx.circles(conn)
+    for state in store.states(conn, ctx.owner_id, ids=ids, include_archived=True):
+        circle = cadence.circle_named(circles, state.circle)
+        half_life = circle.half_life_days if circle else 365
+        store.save_history(conn, state.id, with_interaction(state.history, item, half_life))
+
+
+@dataclass(frozen=True)
+class Met:
+    person: Person
+    created: bool
+    met_at: datetime
+    window_closes_at: datetime | None
+
+
+def met(ctx: Context, conn: Connection, typed: str, at: str, when: str | None = None, topics: Sequence[str] = (),
+        notes: str | None = None, looking_for: str | None = None, offers: str | None = None,
+        circle: str | None = None, company: str = "", title: str = "") -> Met:
+    """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window."""
+    place = _text(at, "--at", required=True)
+    moment = _when(ctx, when)
+    notes_text = _text(notes, "--notes")
+    try:
+        person = resolve(ctx, conn, typed)
+        created = False
+    except NotFound:
+        person = add_contact(
+            ctx, conn,
+            NewContact(name=typed, company=company, title=title, circle=circle, interests=list(topics),
+                       how_met=place, looking_for=looking_for or "", offers=offers or ""),
+        )
+        created = True
+    before = _state(ctx, conn, person.id)
+    if not created:
+        updates = {k: v.strip() for k, v in (("looking_for", looking_for), ("offers", offers)) if v}
+        if updates:
+            store.update_contact(conn, person.id, ctx.now, **updates)
+        if topics:
+            store.add_details(conn, ctx.owner_id, person.id, topics=[t.strip() for t in topics if t.strip()])
+    summary = ", ".join(t.strip() for t in topics if t.strip())
+    record_interaction(ctx, conn, [person], Interaction(moment, Channel.IN_PERSON, Initiator.ME, summary, place))
+    if notes_text:
+        activity.insert_note(conn, ctx.owner_id, person.id, moment, notes_text)
+    first = before.history.first_met_at is None or moment <= before.history.first_met_at
+    from datetime import timedelta
+
+    closes = moment + timedelta(hours=ctx.settings.follow_up_hours) if first else None
+    return Met(person=person, created=created, met_at=moment, window_closes_at=closes)
+
+
+def _state(ctx: Context, conn: Connection, contact_id: int) -> ContactState:
+    return next(store.states(conn, ctx.owner_id, ids=[contact_id], include_archived=True))
+
+
+def log(ctx: Context, conn: Connection, typed_names: Sequence[str], via: str, when: str | None = None,
+        summary: str | None = None, by_them: bool = False) -> tuple[list[Person], Interaction]:
+    """Log an interaction with one or more contacts (a group meetup has many)."""
+    if not typed_names:
+        raise InputError("input.empty", field="NAME")
+    channel = inputs.channel(via)
+    moment = _when(ctx, when)
+    people = [resolve(ctx, conn, name) for name in typed_names]
+    item = Interaction(moment, channel, Initiator.THEM if by_them else Initiator.ME, _text(summary, "--summary"))
+    record_interaction(ctx, conn, people, item)
+    return people, item
+
+
+def note(ctx: Context, conn: Connection, typed: str, text: str) -> Person:
+    person = resolve(ctx, conn, typed)
+    activity.insert_note(conn, ctx.owner_id, person.id, ctx.now, _text(text, "TEXT", required=True))
+    return person
+
+
+@dataclass(frozen=True)
+class Ledger:
+    person: Person
+    balance: int
+    take_before_give: bool  # the gentle warning: taking from someone I have not given to
+
+
+def favour(ctx: Context, conn: Connection, typed: str, direction: Direction, kind: str, note_text: str | None,
+           when: str | None = None) -> Ledger:
+    """Record a favour given or received, or an ask; warns when taking from someone I owe a favour."""
+    person = resolve(ctx, conn, typed)
+    before = _state(ctx, conn, person.id)
+    favour_kind = inputs.favour_kind(kind).value if direction is not Direction.ASKED else "ask"
+    text = _text(note_text, "TEXT" if direction is Direction.ASKED else "--note",
+                 required=direction is Direction.ASKED)
+    activity.insert_favour(conn, ctx.owner_id, person.id, direction.value, favour_kind, _when(ctx, when), text)
+    after = _state(ctx, conn, person.id)
+    warn = direction is not Direction.GIVEN and reciprocity.owes_first(before)
+    return Ledger(person=person, balance=after.balance, take_before_give=warn)
+
+
+def news(ctx: Context, conn: Connection, typed: str, kind: str, when: str | None = None, text: str | None = None,
+         source: str = "manual") -> Person:
+    """Record a life or career event; recent ones become congratulations on the agenda."""
+    person = resolve(ctx, conn, typed)
+    event_kind = inputs.event_kind(kind)
+    day = local_day(_when(ctx, when), ctx.zone)
+    activity.insert_event(conn, ctx.owner_id, person.id, event_kind, day, _text(text, "--text"), source)
+    return person

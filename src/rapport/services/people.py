@@ -1,0 +1,332 @@
+"""Use cases about the people themselves: find, add, move between circles, archive, show, list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from rapport.domain import cadence
+from rapport.domain.model import ARCHIVED, Circle, YearlyDate
+from rapport.domain.strength import strength_at, strength_percent, summarise
+from rapport.domain.text import fold, fold_german, query_forms
+from rapport.errors import Ambiguous, InputError, NotFound, Refused
+from rapport.services import inputs
+from rapport.services.context import Context
+from rapport.store import activity
+from rapport.store import contacts as store
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact found by name."""
+
+    id: int
+    name: str
+    organisation: str
+    circle: str
+    archived: bool
+
+
+def resolve(ctx: Context, conn: Connection, typed: str) -> Person:
+    """The one contact a typed name means: exact name first, then every word a name prefix, then a part.
+
+    `#12` names contact 12. Case, accents and umlaut spellings (ü/ue) do not matter.
+    """
+    text = typed.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        row = store.contact_row(conn, ctx.owner_id, int(text[1:]))
+        if row is None:
+            raise NotFound("contact.not_found", name=typed)
+        return Person(row.id, row.display_name, row.organisation, row.circle, row.archived)
+    forms = query_forms(text)
+    if not forms or not forms[0]:
+        raise InputError("input.name", value=typed)
+    rows = store.candidates(conn, ctx.owner_id, forms)
+    people = [Person(r.id, r.display_name, r.organisation, r.circle, r.archived) for r in rows]
+    for level in (_exact, _word_prefixes):
+        matched = [p for p in people if level(p.name, forms)]
+        if matched:
+            return _one(matched, typed)
+    return _one(people, typed)
+
+
+def _exact(name: str, forms: tuple[str, ...]) -> bool:
+    return fold(name) in forms or fold_german(name) in forms
+
+
+def _word_prefixes(name: str, forms: tuple[str, ...]) -> bool:
+    for words in (fold(name).split(), fold_german(name).split()):
+        for form in forms:
+            wanted = form.split()
+            if all(any(w.startswith(q) for w in words) for q in wanted):
+                return True
+    return False
+
+
+def _one(people: list[Person], typed: str) -> Person:
+    if not people:
+        raise NotFound("contact.not_found", name=typed)
+    active = [p for p in people if not p.archived]
+    if len(people) > 1 and len(active) == 1:
+        return active[0]
+    if len(people) > 1:
+        raise Ambiguous("contact.ambiguous", name=typed, candidates=[_label(p) for p in people[:10]],
+                        more=max(0, len(people) - 10))
+    return people[0]
+
+
+def _label(person: Person) -> str:
+    org = f", {person.organisation}" if person.organisation else ""
+    return f"{person.name} (#{person.id}{org})"
+
+
+@dataclass
+class NewContact:
+    """What `add` and `met` may know about a person; text fields as typed, checked by `add_contact`."""
+
+    name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    company: str = ""
+    title: str = ""
+    linkedin: str = ""
+    xing: str = ""
+    circle: str | None = None
+    tags: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    birthday: str | None = None
+    how_met: str = ""
+    looking_for: str = ""
+    offers: str = ""
+
+
+def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = False) -> Person:
+    """Create a contact after checking every field; nothing is written when any field is invalid."""
+    display = inputs.name(new.name)
+    checked_emails = [inputs.email(e) for e in new.emails]
+    checked_phones = [inputs.phone(p, ctx.settings.region) for p in new.phones]
+    profiles = []
+    if new.linkedin:
+        profiles.append(("linkedin", inputs.profile_url(new.linkedin, "linkedin")))
+    if new.xing:
+        profiles.append(("xing", inputs.profile_url(new.xing, "xing")))
+    birthday = inputs.yearly_date(new.birthday) if new.birthday else None
+    circle = _circle(ctx, conn, new.circle or ctx.settings.default_circle)
+    if not force:
+        _refuse_if_full(ctx, conn, circle)
+        existing = [p for p in _same_name(ctx, conn, display)]
+        if existing:
+            raise Refused("contact.exists", name=display, candidates=[_label(p) for p in existing])
+
+    from nameparser import HumanName
+
+    parsed = HumanName(display)
+    contact_id = store.insert_contact(
+        conn,
+        ctx.owner_id,
+        ctx.now,
+        display_name=display,
+        prefix=parsed.title,
+        given_name=parsed.first,
+        middle_name=parsed.middle,
+        family_name=parsed.last,
+        suffix=parsed.suffix,
+        organisation=new.company.strip(),
+        job_title=new.title.strip(),
+        circle=circle.name,
+        archived=circle.name == ARCHIVED,
+        how_met=new.how_met.strip(),
+        looking_for=new.looking_for.strip(),
+        offers=new.offers.strip(),
+    )
+    dates: list[tuple[str, str, YearlyDate]] = [("birthday", "", birthday)] if birthday else []
+    store.add_details(
+        conn, ctx.owner_id, contact_id,
+        email_addresses=checked_emails, phone_numbers=checked_phones, profile_urls=profiles,
+        tag_names=[t.strip() for t in new.tags if t.strip()], topics=[t.strip() for t in new.interests if t.strip()],
+        dates=dates,
+    )
+    return Person(contact_id, display, new.company.strip(), circle.name, circle.name == ARCHIVED)
+
+
+def _same_name(ctx: Context, conn: Connection, display: str) -> list[Person]:
+    forms = query_forms(display)
+    rows = store.candidates(conn, ctx.owner_id, forms)
+    return [Person(r.id, r.display_name, r.organisation, r.circle, r.archived)
+            for r in rows if _exact(r.display_name, forms)]
+
+
+def _circle(ctx: Context, conn: Connection, name: str) -> Circle:
+    found = cadence.circle_named(ctx.circles(conn), name.strip().lower())
+    if found is None:
+        raise InputError("input.circle", value=name, choices=", ".join(c.name for c in ctx.circles(conn)))
+    return found
+
+
+def _refuse_if_full(ctx: Context, conn: Connection, circle: Circle) -> None:
+    if circle.capacity is None:
+        return
+    members = list(store.states(conn, ctx.owner_id, circle_names=[circle.name]))
+    full = cadence.crowding(circle, members, ctx.now)
+    if full is not None:
+        raise Refused("circle.full", circle=circle.name, capacity=circle.capacity,
+                      suggestions=[c.name for c in full.least_active])
+
+
+def move(ctx: Context, conn: Connection, typed: str, circle_name: str, force: bool = False) -> tuple[Person, str]:
+    """Put a contact into another circle (archived included); refuses a full circle unless forced."""
+    person = resolve(ctx, conn, typed)
+    circle = _circle(ctx, conn, circle_name)
+    if person.circle == circle.name:
+        return person, person.circle
+    if not force:
+        _refuse_if_full(ctx, conn, circle)
+    store.update_contact(conn, person.id, ctx.now, circle=circle.name, archived=circle.name == ARCHIVED)
+    old = cadence.circle_named(ctx.circles(conn), person.circle)
+    if old is None or old.half_life_days != circle.half_life_days:
+        recompute_histories(ctx, conn, [person.id], circle.half_life_days)
+    return person, person.circle
+
+
+def archive(ctx: Context, conn: Connection, typed: str) -> Person:
+    person, _ = move(ctx, conn, typed, ARCHIVED, force=True)
+    return person
+
+
+def recompute_histories(ctx: Context, conn: Connection, contact_ids: list[int], half_life_days: int) -> None:
+    """Rebuild the running summaries from the stored interactions (after a move or a half-life change)."""
+    found = activity.interactions_of(conn, contact_ids)
+    for contact_id in contact_ids:
+        store.save_history(conn, contact_id, summarise(found.get(contact_id, []), half_life_days))
+
+
+def set_circle(ctx: Context, conn: Connection, name: str, cadence_days: int | None, capacity: int | None,
+               half_life_days: int | None) -> Circle:
+    """Create a circle or change its rhythm, size or half-life."""
+    key = name.strip().lower()
+    if not key or len(key) > 50:
+        raise InputError("input.circle_name", value=name)
+    for field_name, value in (("--cadence", cadence_days), ("--capacity", capacity), ("--half-life", half_life_days)):
+        if value is not None and value <= 0:
+            raise InputError("input.positive", field=field_name, value=str(value))
+    old = cadence.circle_named(ctx.circles(conn), key)
+    base = old or Circle(key, 180, None, 180, rank=max((c.rank for c in ctx.circles(conn)), default=0))
+    if key == ARCHIVED and cadence_days is not None:
+        raise InputError("circle.archived_has_no_cadence")
+    circle = Circle(
+        name=key,
+        cadence_days=cadence_days if cadence_days is not None else base.cadence_days,
+        capacity=capacity if capacity is not None else base.capacity,
+        half_life_days=half_life_days if half_life_days is not None else base.half_life_days,
+        rank=base.rank,
+    )
+    store.save_circle(conn, ctx.owner_id, circle)
+    ctx._circles = None
+    if old is not None and old.half_life_days != circle.half_life_days:
+        ids = store.filter_ids(conn, ctx.owner_id, key, None, include_archived=True)
+        recompute_histories(ctx, conn, ids, circle.half_life_days)
+    return circle
+
+
+def circles_overview(ctx: Context, conn: Connection) -> list[dict[str, Any]]:
+    counts = store.count_in_circle(conn, ctx.owner_id)
+    rusting_counts: dict[str, int] = {}
+    for state in store.states(conn, ctx.owner_id):
+        circle = cadence.circle_named(ctx.circles(conn), state.circle)
+        if circle is not None and cadence.rusting(state, circle, ctx.now) is not None:
+            rusting_counts[circle.name] = rusting_counts.get(circle.name, 0) + 1
+    archived = len(store.filter_ids(conn, ctx.owner_id, ARCHIVED, None, include_archived=True))
+    return [
+        {
+            "name": c.name,
+            "cadence_days": c.cadence_days,
+            "capacity": c.capacity,
+            "half_life_days": c.half_life_days,
+            "members": archived if c.name == ARCHIVED else counts.get(c.name, 0),
+            "rusting": rusting_counts.get(c.name, 0),
+        }
+        for c in ctx.circles(conn)
+    ]
+
+
+def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
+    """Everything stored about one person."""
+    person = resolve(ctx, conn, typed)
+    row = store.contact_row(conn, ctx.owner_id, person.id)
+    assert row is not None
+    state = store.state_from_row(row)
+    circle = cadence.circle_named(ctx.circles(conn), row.circle)
+    half_life = circle.half_life_days if circle else 365
+    details = store.details_of(conn, person.id)
+    rust = cadence.rusting(state, circle, ctx.now) if circle else None
+    return {
+        "id": row.id,
+        "name": row.display_name,
+        "prefix": row.prefix,
+        "given_name": row.given_name,
+        "family_name": row.family_name,
+        "organisation": row.organisation,
+        "title": row.job_title,
+        "circle": row.circle,
+        "archived": row.archived,
+        "emails": details["emails"],
+        "phones": details["phones"],
+        "urls": details["urls"],
+        "tags": details["tags"],
+        "interests": details["interests"],
+        "address": row.address,
+        "how_met": row.how_met,
+        "looking_for": row.looking_for,
+        "offers": row.offers,
+        "dates": activity.yearly_of(conn, person.id),
+        "created_at": row.created_at,
+        "first_met_at": row.first_met_at,
+        "first_met_place": row.first_met_place,
+        "last_touch_at": row.last_touch_at,
+        "last_real_at": row.last_real_at,
+        "interaction_count": row.interaction_count,
+        "in_person_count": row.in_person_count,
+        "strength": strength_percent(strength_at(state.history, ctx.now, half_life)),
+        "rusting": rust is not None,
+        "balance": state.balance,
+        "given": state.given,
+        "received": state.received,
+        "open_asks": state.open_asks,
+        "notes": activity.notes_of(conn, person.id),
+        "interactions": activity.recent_interactions(conn, person.id),
+        "ledger": activity.ledger_of(conn, person.id),
+        "events": activity.events_of(conn, person.id),
+    }
+
+
+def listing(ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None,
+            only_rusting: bool = False) -> list[dict[str, Any]]:
+    """Contacts with their circle, last touch, strength and balance, by name."""
+    if circle is not None:
+        circle = _circle(ctx, conn, circle).name
+    ids = store.filter_ids(conn, ctx.owner_id, circle, tag, include_archived=circle == ARCHIVED) if tag else None
+    if ids == []:
+        return []
+    rows = []
+    circles = ctx.circles(conn)
+    states = store.states(conn, ctx.owner_id, circle_names=[circle] if circle else None, ids=ids,
+                          include_archived=circle == ARCHIVED)
+    for state in states:
+        c = cadence.circle_named(circles, state.circle)
+        rust = cadence.rusting(state, c, ctx.now) if c else None
+        if only_rusting and rust is None:
+            continue
+        rows.append({
+            "id": state.id,
+            "name": state.name,
+            "organisation": state.organisation,
+            "circle": state.circle,
+            "last_real_at": state.history.last_real_at,
+            "strength": strength_percent(strength_at(state.history, ctx.now, c.half_life_days if c else 365)),
+            "balance": state.balance,
+            "rusting": rust is not None,
+        })
+    rows.sort(key=lambda r: (fold(r["name"]), r["id"]))
+    return rows

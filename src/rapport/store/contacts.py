@@ -1,0 +1,253 @@
+"""Reading and writing contacts and their details, and the running summaries the agenda reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
+
+from rapport.domain.model import Circle, ContactState, History, YearlyDate
+from rapport.domain.text import search_key
+from rapport.store.schema import (
+    circles,
+    contacts,
+    emails,
+    interests,
+    phones,
+    tags,
+    urls,
+    users,
+    yearly_dates,
+)
+
+_HISTORY_COLUMNS = (
+    "interaction_count",
+    "in_person_count",
+    "first_met_at",
+    "first_met_place",
+    "last_touch_at",
+    "last_real_at",
+    "last_mine_at",
+    "strength",
+    "strength_at",
+)
+_STATE_COLUMNS = [
+    contacts.c.id,
+    contacts.c.display_name,
+    contacts.c.circle,
+    contacts.c.created_at,
+    contacts.c.organisation,
+    contacts.c.looking_for,
+    contacts.c.given_count,
+    contacts.c.received_count,
+    contacts.c.open_asks,
+    *(contacts.c[name] for name in _HISTORY_COLUMNS),
+]
+
+
+def ensure_owner(conn: Connection, name: str, now: datetime) -> int:
+    found = conn.execute(select(users.c.id).where(users.c.name == name)).scalar()
+    if found is not None:
+        return int(found)
+    return int(conn.execute(insert(users).values(name=name, created_at=now).returning(users.c.id)).scalar_one())
+
+
+def owner_organisation(conn: Connection, owner_id: int) -> str:
+    return str(conn.execute(select(users.c.organisation).where(users.c.id == owner_id)).scalar() or "")
+
+
+def load_circles(conn: Connection, owner_id: int) -> list[Circle]:
+    rows = conn.execute(
+        select(circles.c.name, circles.c.cadence_days, circles.c.capacity, circles.c.half_life_days, circles.c.rank)
+        .where(circles.c.owner_id == owner_id)
+        .order_by(circles.c.rank, circles.c.name)
+    )
+    return [Circle(r.name, r.cadence_days, r.capacity, r.half_life_days, r.rank) for r in rows]
+
+
+def save_circle(conn: Connection, owner_id: int, circle: Circle) -> None:
+    values = {
+        "cadence_days": circle.cadence_days,
+        "capacity": circle.capacity,
+        "half_life_days": circle.half_life_days,
+        "rank": circle.rank,
+    }
+    changed = conn.execute(
+        update(circles).where(circles.c.owner_id == owner_id, circles.c.name == circle.name).values(**values)
+    ).rowcount
+    if not changed:
+        conn.execute(insert(circles).values(owner_id=owner_id, name=circle.name, **values))
+
+
+def insert_contact(conn: Connection, owner_id: int, now: datetime, **fields: Any) -> int:
+    display = fields["display_name"]
+    values = {"owner_id": owner_id, "search_key": search_key(display), "created_at": now, "updated_at": now}
+    values.update(fields)
+    return int(conn.execute(insert(contacts).values(**values).returning(contacts.c.id)).scalar_one())
+
+
+def update_contact(conn: Connection, contact_id: int, now: datetime, **fields: Any) -> None:
+    if "display_name" in fields:
+        fields["search_key"] = search_key(fields["display_name"])
+    conn.execute(update(contacts).where(contacts.c.id == contact_id).values(updated_at=now, **fields))
+
+
+def add_details(
+    conn: Connection,
+    owner_id: int,
+    contact_id: int,
+    *,
+    email_addresses: Iterable[str] = (),
+    phone_numbers: Iterable[str] = (),
+    profile_urls: Iterable[tuple[str, str]] = (),
+    tag_names: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    dates: Iterable[tuple[str, str, YearlyDate]] = (),
+) -> None:
+    """Attach details to a contact, skipping those it already has."""
+    have = details_of(conn, contact_id)
+    base = {"owner_id": owner_id, "contact_id": contact_id}
+    rows_by_table: list[tuple[Any, list[dict[str, Any]]]] = [
+        (emails, [{**base, "address": a} for a in _new(email_addresses, have["emails"])]),
+        (phones, [{**base, "number": n} for n in _new(phone_numbers, have["phones"])]),
+        (urls, [{**base, "kind": k, "url": u} for k, u in profile_urls if u not in have["urls"]]),
+        (tags, [{**base, "tag": t} for t in _new(tag_names, have["tags"])]),
+        (interests, [{**base, "topic": t} for t in _new(topics, have["interests"])]),
+        (
+            yearly_dates,
+            [
+                {**base, "kind": kind, "label": label, "month": d.month, "day": d.day, "year": d.year,
+                 "month_day": d.month_day}
+                for kind, label, d in dates
+            ],
+        ),
+    ]
+    for table, rows in rows_by_table:
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def _new(values: Iterable[str], have: Iterable[str]) -> list[str]:
+    seen = {v.casefold() for v in have}
+    fresh = []
+    for value in values:
+        if value.casefold() not in seen:
+            seen.add(value.casefold())
+            fresh.append(value)
+    return fresh
+
+
+def replace_yearly(conn: Connection, owner_id: int, contact_id: int, kind: str, when: YearlyDate) -> None:
+    conn.execute(delete(yearly_dates).where(yearly_dates.c.contact_id == contact_id, yearly_dates.c.kind == kind))
+    add_details(conn, owner_id, contact_id, dates=[(kind, "", when)])
+
+
+def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
+    def values(column: Any, table: Any) -> list[str]:
+        return [str(v) for v in conn.execute(select(column).where(table.c.contact_id == contact_id)).scalars()]
+
+    return {
+        "emails": values(emails.c.address, emails),
+        "phones": values(phones.c.number, phones),
+        "urls": values(urls.c.url, urls),
+        "tags": values(tags.c.tag, tags),
+        "interests": values(interests.c.topic, interests),
+    }
+
+
+def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Row[Any]]:
+    """Contacts whose search key contains any of the folded forms of a typed name."""
+    patterns = [contacts.c.search_key.like(f"%{_escape(form)}%", escape="\\") for form in forms]
+    return list(
+        conn.execute(
+            select(
+                contacts.c.id, contacts.c.display_name, contacts.c.search_key, contacts.c.organisation,
+                contacts.c.circle, contacts.c.archived,
+            )
+            .where(contacts.c.owner_id == owner_id, or_(*patterns))
+            .order_by(contacts.c.display_name, contacts.c.id)
+        )
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contact_row(conn: Connection, owner_id: int, contact_id: int) -> Row[Any] | None:
+    return conn.execute(
+        select(contacts).where(contacts.c.owner_id == owner_id, contacts.c.id == contact_id)
+    ).first()
+
+
+def state_from_row(row: Row[Any]) -> ContactState:
+    return ContactState(
+        id=row.id,
+        name=row.display_name,
+        circle=row.circle,
+        created_at=row.created_at,
+        organisation=row.organisation,
+        looking_for=row.looking_for,
+        given=row.given_count,
+        received=row.received_count,
+        open_asks=row.open_asks,
+        history=History(
+            interaction_count=row.interaction_count,
+            in_person_count=row.in_person_count,
+            first_met_at=row.first_met_at,
+            first_met_place=row.first_met_place,
+            last_touch_at=row.last_touch_at,
+            last_real_at=row.last_real_at,
+            last_mine_at=row.last_mine_at,
+            strength=row.strength,
+            strength_at=row.strength_at,
+        ),
+    )
+
+
+def states(conn: Connection, owner_id: int, circle_names: Sequence[str] | None = None,
+           ids: Sequence[int] | None = None, include_archived: bool = False) -> Iterator[ContactState]:
+    """The agenda's view of contacts (not archived ones, unless asked): one row each, history summarised."""
+    query = select(*_STATE_COLUMNS).where(contacts.c.owner_id == owner_id)
+    if not include_archived:
+        query = query.where(contacts.c.archived.is_(False))
+    if circle_names is not None:
+        query = query.where(contacts.c.circle.in_(list(circle_names)))
+    if ids is not None:
+        query = query.where(contacts.c.id.in_(list(ids)))
+    for row in conn.execute(query):
+        yield state_from_row(row)
+
+
+def save_history(conn: Connection, contact_id: int, history: History) -> None:
+    conn.execute(
+        update(contacts)
+        .where(contacts.c.id == contact_id)
+        .values(**{name: getattr(history, name) for name in _HISTORY_COLUMNS})
+    )
+
+
+def count_in_circle(conn: Connection, owner_id: int) -> dict[str, int]:
+    rows = conn.execute(
+        select(contacts.c.circle, func.count())
+        .where(contacts.c.owner_id == owner_id, contacts.c.archived.is_(False))
+        .group_by(contacts.c.circle)
+    )
+    return {str(circle): int(n) for circle, n in rows}
+
+
+def filter_ids(conn: Connection, owner_id: int, circle: str | None, tag: str | None,
+               include_archived: bool) -> list[int]:
+    query = select(contacts.c.id).where(contacts.c.owner_id == owner_id)
+    if circle is not None:
+        query = query.where(contacts.c.circle == circle)
+    if not include_archived:
+        query = query.where(contacts.c.archived.is_(False))
+    if tag is not None:
+        query = query.where(
+            contacts.c.id.in_(select(tags.c.contact_id).where(and_(tags.c.owner_id == owner_id,
+                                                                   func.lower(tags.c.tag) == tag.lower())))
+        )
+    return [int(i) for i in conn.execute(query.order_by(contacts.c.display_name)).scalars()]

@@ -1,0 +1,132 @@
+"""Opening a store: SQLite (default, a file in the user's data directory) or PostgreSQL, migrated by Alembic."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from rapport.errors import StoreError
+
+HEAD_REVISION = "0001"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    """The database in the user's data directory (platformdirs), unless RAPPORT_DATABASE_URL says otherwise."""
+    configured = os.environ.get("RAPPORT_DATABASE_URL")
+    if configured:
+        return configured
+    from platformdirs import user_data_path
+
+    return f"sqlite:///{user_data_path('rapport', appauthor=False) / 'rapport.db'}"
+
+
+def normalise_url(db: str) -> str:
+    """Accept a database URL or a plain path to a SQLite file."""
+    if "://" in db:
+        if db.startswith("postgresql://") or db.startswith("postgres://"):
+            return "postgresql+psycopg://" + db.split("://", 1)[1]
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+@dataclass(frozen=True)
+class Location:
+    url: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    def display(self) -> str:
+        """The location without a password, fit to print."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def engine_for(location: Location) -> Engine:
+    try:
+        if location.is_sqlite:
+            engine = create_engine(location.url)
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(location.url, pool_pre_ping=True)
+    except (ArgumentError, SQLAlchemyError, ImportError) as exc:
+        raise StoreError("store.bad_url", url=location.display()) from exc
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def exists(location: Location) -> bool:
+    """Whether the store is there (a SQLite file, or a server we can reach) and has rapport's tables."""
+    path = location.sqlite_path
+    if location.is_sqlite and (path is None or not path.exists()):
+        return False
+    engine = engine_for(location)
+    try:
+        with engine.connect() as conn:
+            return bool(inspect(conn).has_table("alembic_version"))
+    except OperationalError as exc:
+        raise StoreError("store.unreachable", url=location.display()) from exc
+    finally:
+        engine.dispose()
+
+
+def revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except SQLAlchemyError:
+            return None
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (creating it in an empty database)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_engine(location: Location, create: bool = False) -> Engine:
+    """An engine on a store that is ready for use; `create` makes and migrates it when it is missing."""
+    path = location.sqlite_path
+    if path is not None and not path.exists():
+        if not create:
+            raise StoreError("store.missing", url=location.display())
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = engine_for(location)
+    try:
+        current = revision(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError("store.unreachable", url=location.display()) from exc
+    if current != HEAD_REVISION:
+        if current is None and not create:
+            engine.dispose()
+            raise StoreError("store.missing", url=location.display())
+        migrate(engine)
+    return engine

@@ -1,0 +1,261 @@
+"""The tables. Every row belongs to an owner, so one schema serves one person on a laptop or many on a server.
+
+Each contact row carries the running summary of its interactions and favours (the columns after `updated_at`),
+kept up to date by the services, so that the agenda reads one row per contact and never the history.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class Moment(TypeDecorator[datetime]):
+    """A point in time, stored in UTC and always read back timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing to store a time without a time zone")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _owner() -> Column[int]:
+    return Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+
+
+def _contact() -> Column[int]:
+    return Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False)
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("organisation", String(300), nullable=False, server_default=""),
+    Column("created_at", Moment, nullable=False),
+)
+
+circles = Table(
+    "circles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(50), nullable=False),
+    Column("cadence_days", Integer),
+    Column("capacity", Integer),
+    Column("half_life_days", Integer, nullable=False),
+    Column("rank", Integer, nullable=False),
+    UniqueConstraint("owner_id", "name"),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("display_name", String(300), nullable=False),
+    Column("search_key", String(700), nullable=False),
+    Column("prefix", String(100), nullable=False, server_default=""),
+    Column("given_name", String(200), nullable=False, server_default=""),
+    Column("middle_name", String(200), nullable=False, server_default=""),
+    Column("family_name", String(200), nullable=False, server_default=""),
+    Column("suffix", String(100), nullable=False, server_default=""),
+    Column("organisation", String(300), nullable=False, server_default=""),
+    Column("job_title", String(300), nullable=False, server_default=""),
+    Column("address", Text, nullable=False, server_default=""),
+    Column("how_met", Text, nullable=False, server_default=""),
+    Column("looking_for", Text, nullable=False, server_default=""),
+    Column("offers", Text, nullable=False, server_default=""),
+    Column("circle", String(50), nullable=False),
+    Column("archived", Boolean, nullable=False, server_default=false()),
+    Column("created_at", Moment, nullable=False),
+    Column("updated_at", Moment, nullable=False),
+    # running summary of the interactions (see rapport.domain.strength.with_interaction)
+    Column("interaction_count", Integer, nullable=False, server_default="0"),
+    Column("in_person_count", Integer, nullable=False, server_default="0"),
+    Column("first_met_at", Moment),
+    Column("first_met_place", String(500), nullable=False, server_default=""),
+    Column("last_touch_at", Moment),
+    Column("last_real_at", Moment),
+    Column("last_mine_at", Moment),
+    Column("strength", Float, nullable=False, server_default="0"),
+    Column("strength_at", Moment),
+    # running summary of the favour ledger
+    Column("given_count", Integer, nullable=False, server_default="0"),
+    Column("received_count", Integer, nullable=False, server_default="0"),
+    Column("open_asks", Integer, nullable=False, server_default="0"),
+    Index(None, "owner_id", "circle"),
+    Index(None, "owner_id", "search_key"),
+)
+
+emails = Table(
+    "contact_emails",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("address", String(320), nullable=False),
+    Column("label", String(100), nullable=False, server_default=""),
+    Index(None, "owner_id", "address"),
+    Index(None, "contact_id"),
+)
+
+phones = Table(
+    "contact_phones",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("number", String(40), nullable=False),  # E.164 where it could be parsed, else as typed
+    Column("label", String(100), nullable=False, server_default=""),
+    Index(None, "owner_id", "number"),
+    Index(None, "contact_id"),
+)
+
+urls = Table(
+    "contact_urls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("kind", String(20), nullable=False),  # linkedin, xing, web
+    Column("url", String(1000), nullable=False),
+    Index(None, "owner_id", "kind", "url"),
+    Index(None, "contact_id"),
+)
+
+tags = Table(
+    "contact_tags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("tag", String(100), nullable=False),
+    UniqueConstraint("contact_id", "tag"),
+    Index(None, "owner_id", "tag"),
+)
+
+interests = Table(
+    "contact_interests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("topic", String(200), nullable=False),
+    UniqueConstraint("contact_id", "topic"),
+    Index(None, "owner_id", "topic"),
+)
+
+yearly_dates = Table(
+    "yearly_dates",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("kind", String(20), nullable=False),  # birthday, anniversary
+    Column("label", String(200), nullable=False, server_default=""),
+    Column("month", Integer, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("year", Integer),
+    Column("month_day", Integer, nullable=False),
+    Index(None, "owner_id", "month_day"),
+    Index(None, "contact_id"),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("written_at", Moment, nullable=False),
+    Column("text", Text, nullable=False),
+    Index(None, "contact_id", "written_at"),
+)
+
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("occurred_at", Moment, nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("initiator", String(10), nullable=False),
+    Column("summary", Text, nullable=False, server_default=""),
+    Column("place", String(500), nullable=False, server_default=""),
+    Index(None, "owner_id", "occurred_at"),
+)
+
+participants = Table(
+    "interaction_contacts",
+    metadata,
+    Column("interaction_id", Integer, ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "contact_id", "interaction_id"),
+)
+
+favours = Table(
+    "favours",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("direction", String(10), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("occurred_at", Moment, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+    Index(None, "contact_id", "occurred_at"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("kind", String(30), nullable=False),
+    Column("happened_on", Date, nullable=False),
+    Column("text", Text, nullable=False, server_default=""),
+    Column("source", String(100), nullable=False, server_default=""),
+    Index(None, "owner_id", "happened_on"),
+    Index(None, "contact_id"),
+)
