@@ -66,8 +66,13 @@ def store_url(request: pytest.FixtureRequest) -> str:
 def make_context(url: str, now: str = NOW, **settings: object) -> Context:
     base = {"timezone": "Europe/Zurich", "lang": "en"}
     base.update(settings)
-    return open_context(Settings(**base), db=url, now=now, create=True,  # type: ignore[arg-type]
-                        owner=f"test-{uuid.uuid4().hex[:12]}")
+    return open_context(
+        Settings(**base),
+        db=url,
+        now=now,
+        create=True,  # type: ignore[arg-type]
+        owner=f"test-{uuid.uuid4().hex[:12]}",
+    )
 
 
 @pytest.fixture

@@ -25,8 +25,12 @@ def _setting(default: Any, env: str, doc: str) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    lang: str = _setting("", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale).")
-    timezone: str = _setting("", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's).")
+    lang: str = _setting(
+        "", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale)."
+    )
+    timezone: str = _setting(
+        "", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's)."
+    )
     region: str = _setting("CH", "RAPPORT_REGION", "Country for phone numbers typed without +prefix (ISO code).")
     daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", "How many actions `rapport today` proposes.")
     news_window_days: int = _setting(7, "RAPPORT_NEWS_WINDOW_DAYS", "Days before/after a date or news to congratulate.")
@@ -124,4 +128,7 @@ def parse_now(text: str | None, zone: tzinfo) -> datetime:
         return datetime.now(UTC).astimezone(zone)
     from rapport.services.inputs import parse_moment
 
-    return parse_moment(text, zone, field="--now")
+    try:
+        return parse_moment(text, zone, field="--now")
+    except InputError:
+        raise InputError("input.now", value=text) from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from rapport.domain.cadence import circle_named, rusting
-from rapport.domain.dates import local_day
+from rapport.domain.dates import hours_between, local_day
 from rapport.domain.dormant import DORMANT_AFTER, dormant_since, reconnection_value
 from rapport.domain.followup import FOLLOW_UP_HOURS, open_window
 from rapport.domain.model import (
@@ -135,49 +135,105 @@ def _actions_for(
     window = open_window(history, now, rules.follow_up_hours)
     if window is not None:
         if window.overdue(now):
-            hours = (now - window.closes_at).total_seconds() / 3600.0
-            yield _action(contact, ActionKind.FOLLOW_UP, now, 100.0, "follow_up.overdue",
-                          hours_over=round(hours), met_at=window.met_at, place=window.place)
+            hours = hours_between(window.closes_at, now)
+            yield _action(
+                contact,
+                ActionKind.FOLLOW_UP,
+                now,
+                100.0,
+                "follow_up.overdue",
+                hours_over=round(hours),
+                met_at=window.met_at,
+                place=window.place,
+            )
         else:
             left = window.hours_left(now)
             urgency = 1.0 - left / rules.follow_up_hours
-            yield _action(contact, ActionKind.FOLLOW_UP, window.closes_at, 90.0 + 10.0 * urgency,
-                          "follow_up.open", hours_left=max(1, int(left)), met_at=window.met_at,
-                          place=window.place)
+            yield _action(
+                contact,
+                ActionKind.FOLLOW_UP,
+                window.closes_at,
+                90.0 + 10.0 * urgency,
+                "follow_up.open",
+                hours_left=max(1, int(left)),
+                met_at=window.met_at,
+                place=window.place,
+            )
 
     if congratulation is not None and not _already_congratulated(contact, congratulation, rules):
         days = congratulation.days_from_today
         due = now if days <= 0 else datetime.combine(congratulation.on, rules.morning, rules.zone)
         priority = 85.0 - 2.0 * abs(days) - (1.0 if days < 0 else 0.0)
-        yield _action(contact, ActionKind.CONGRATULATE, due, priority, f"congratulate.{congratulation.kind}",
-                      on=congratulation.on, days=days, label=congratulation.label, years=congratulation.years)
+        yield _action(
+            contact,
+            ActionKind.CONGRATULATE,
+            due,
+            priority,
+            f"congratulate.{congratulation.kind}",
+            on=congratulation.on,
+            days=days,
+            label=congratulation.label,
+            years=congratulation.years,
+        )
 
     if in_debt(contact):
         debt = -contact.balance
-        yield _action(contact, ActionKind.GIVE, now, 60.0 + 4.0 * min(debt, 5), "give.debt",
-                      received=contact.received, given=contact.given, looking_for=contact.looking_for)
+        yield _action(
+            contact,
+            ActionKind.GIVE,
+            now,
+            60.0 + 4.0 * min(debt, 5),
+            "give.debt",
+            received=contact.received,
+            given=contact.given,
+            looking_for=contact.looking_for,
+        )
 
     dormant = dormant_since(contact, now, rules.dormant_after)
     if dormant is not None:
         value = reconnection_value(contact, rules.my_organisation)
-        yield _action(contact, ActionKind.RECONNECT, now, 40.0 + 20.0 * value, "reconnect",
-                      last_at=dormant, years=int((now - dormant).days // 365), organisation=contact.organisation,
-                      helped=contact.received, shared=history.interaction_count)
+        yield _action(
+            contact,
+            ActionKind.RECONNECT,
+            now,
+            40.0 + 20.0 * value,
+            "reconnect",
+            last_at=dormant,
+            years=int((now - dormant).days // 365),
+            organisation=contact.organisation,
+            helped=contact.received,
+            shared=history.interaction_count,
+        )
     else:
         rust = rusting(contact, circle, now)
         if rust is not None:
             over = rust.days_over(now) / (circle.cadence_days or 1)
             priority = 45.0 + _CIRCLE_BONUS.get(circle.rank, 0.0) + min(15.0, 10.0 * over)
             code = "keep_in_touch.never" if rust.never else "keep_in_touch"
-            yield _action(contact, ActionKind.KEEP_IN_TOUCH, rust.due, priority, code, circle=circle.name,
-                          cadence=circle.cadence_days, last_at=rust.since,
-                          days=int((now - rust.since).days))
+            yield _action(
+                contact,
+                ActionKind.KEEP_IN_TOUCH,
+                rust.due,
+                priority,
+                code,
+                circle=circle.name,
+                cadence=circle.cadence_days,
+                last_at=rust.since,
+                days=int((now - rust.since).days),
+            )
 
     if history.in_person_count == 0 and history.interaction_count > 0:
         percent = strength_percent(strength_at(history, now, circle.half_life_days))
         if percent >= MEET_IN_PERSON_FROM:
-            yield _action(contact, ActionKind.MEET, now, 38.0 + percent / 10.0, "meet",
-                          interactions=history.interaction_count, strength=percent)
+            yield _action(
+                contact,
+                ActionKind.MEET,
+                now,
+                38.0 + percent / 10.0,
+                "meet",
+                interactions=history.interaction_count,
+                strength=percent,
+            )
 
 
 def _already_congratulated(contact: ContactState, congratulation: Congratulation, rules: AgendaRules) -> bool:
@@ -188,8 +244,9 @@ def _already_congratulated(contact: ContactState, congratulation: Congratulation
     return local_day(mine, rules.zone) >= congratulation.on
 
 
-def _action(contact: ContactState, kind: ActionKind, due: datetime, priority: float, code: str,
-            **facts: object) -> Action:
+def _action(
+    contact: ContactState, kind: ActionKind, due: datetime, priority: float, code: str, **facts: object
+) -> Action:
     return Action(
         contact_id=contact.id,
         contact_name=contact.name,

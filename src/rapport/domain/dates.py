@@ -7,7 +7,7 @@ daylight saving time still lasts exactly 72 hours. Calendar facts (a birthday) b
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from rapport.domain.model import YearlyDate
 
@@ -61,9 +61,19 @@ def month_days_between(first: date, last: date) -> list[int]:
     return keys
 
 
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Time from start to end in absolute time (Python subtracts wall clocks when both share a tzinfo)."""
+    return require_aware(end).astimezone(UTC) - require_aware(start).astimezone(UTC)
+
+
+def later_by(moment: datetime, duration: timedelta) -> datetime:
+    """The moment `duration` later in absolute time, shown in the moment's own time zone."""
+    return (require_aware(moment).astimezone(UTC) + duration).astimezone(moment.tzinfo)
+
+
 def hours_between(start: datetime, end: datetime) -> float:
     """Elapsed hours from start to end, in absolute time."""
-    return (require_aware(end) - require_aware(start)).total_seconds() / 3600.0
+    return elapsed(start, end).total_seconds() / 3600.0
 
 
 def days_between(start: datetime, end: datetime) -> float:

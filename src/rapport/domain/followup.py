@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from rapport.domain.dates import elapsed, hours_between, later_by
 from rapport.domain.model import History
 
 FOLLOW_UP_HOURS = 72
@@ -19,7 +20,7 @@ class FollowUpWindow:
     closes_at: datetime
 
     def hours_left(self, now: datetime) -> float:
-        return (self.closes_at - now).total_seconds() / 3600.0
+        return hours_between(now, self.closes_at)
 
     def overdue(self, now: datetime) -> bool:
         return now >= self.closes_at
@@ -36,7 +37,7 @@ def open_window(history: History, now: datetime, hours: int = FOLLOW_UP_HOURS) -
         return None
     if history.last_mine_at is not None and history.last_mine_at > met:
         return None
-    closes = met + timedelta(hours=hours)
-    if now - closes > OVERDUE_GRACE:
+    closes = later_by(met, timedelta(hours=hours))
+    if elapsed(closes, now) > OVERDUE_GRACE:
         return None
     return FollowUpWindow(met_at=met, place=history.first_met_place, closes_at=closes)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
+from rapport.domain.dates import elapsed
 from rapport.domain.model import Channel, History, Initiator, Interaction
 
 
 def decay(score: float, since: datetime, until: datetime, half_life_days: float) -> float:
     """The score of `since` seen from `until` (later or earlier: an earlier view grows it back)."""
-    days = (until - since).total_seconds() / 86400.0
+    days = elapsed(since, until).total_seconds() / 86400.0
     return score * math.pow(0.5, days / half_life_days)
 
 

@@ -19,7 +19,7 @@ def fold(text: str) -> str:
 
 def fold_german(text: str) -> str:
     """Like fold, but umlauts spelled out: 'Jürgen Müller' -> 'juergen mueller'."""
-    return fold(text.translate(_GERMAN))
+    return fold(unicodedata.normalize("NFC", text).translate(_GERMAN))
 
 
 def search_key(name: str) -> str:

@@ -42,8 +42,9 @@ class Context:
         self.engine.dispose()
 
 
-def open_context(settings: Settings, db: str | None = None, now: str | None = None, create: bool = False,
-                 owner: str = LOCAL_OWNER) -> Context:
+def open_context(
+    settings: Settings, db: str | None = None, now: str | None = None, create: bool = False, owner: str = LOCAL_OWNER
+) -> Context:
     """Open the store (creating it when `create`), and make sure the owner and its circles exist."""
     location = Location(normalise_url(db) if db else default_url())
     zone = settings.zone()

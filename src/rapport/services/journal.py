@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
 from rapport.domain import cadence, reciprocity
 from rapport.domain.dates import local_day
+from rapport.domain.followup import open_window
 from rapport.domain.model import Channel, ContactState, Direction, Initiator, Interaction
 from rapport.domain.strength import with_interaction
 from rapport.errors import InputError, NotFound
@@ -55,9 +56,20 @@ class Met:
     window_closes_at: datetime | None
 
 
-def met(ctx: Context, conn: Connection, typed: str, at: str, when: str | None = None, topics: Sequence[str] = (),
-        notes: str | None = None, looking_for: str | None = None, offers: str | None = None,
-        circle: str | None = None, company: str = "", title: str = "") -> Met:
+def met(
+    ctx: Context,
+    conn: Connection,
+    typed: str,
+    at: str,
+    when: str | None = None,
+    topics: Sequence[str] = (),
+    notes: str | None = None,
+    looking_for: str | None = None,
+    offers: str | None = None,
+    circle: str | None = None,
+    company: str = "",
+    title: str = "",
+) -> Met:
     """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window."""
     place = _text(at, "--at", required=True)
     moment = _when(ctx, when)
@@ -67,9 +79,18 @@ def met(ctx: Context, conn: Connection, typed: str, at: str, when: str | None = 
         created = False
     except NotFound:
         person = add_contact(
-            ctx, conn,
-            NewContact(name=typed, company=company, title=title, circle=circle, interests=list(topics),
-                       how_met=place, looking_for=looking_for or "", offers=offers or ""),
+            ctx,
+            conn,
+            NewContact(
+                name=typed,
+                company=company,
+                title=title,
+                circle=circle,
+                interests=list(topics),
+                how_met=place,
+                looking_for=looking_for or "",
+                offers=offers or "",
+            ),
         )
         created = True
     before = _state(ctx, conn, person.id)
@@ -84,8 +105,6 @@ def met(ctx: Context, conn: Connection, typed: str, at: str, when: str | None = 
     if notes_text:
         activity.insert_note(conn, ctx.owner_id, person.id, moment, notes_text)
     first = before.history.first_met_at is None or moment <= before.history.first_met_at
-    from datetime import timedelta
-
     closes = moment + timedelta(hours=ctx.settings.follow_up_hours) if first else None
     return Met(person=person, created=created, met_at=moment, window_closes_at=closes)
 
@@ -94,17 +113,47 @@ def _state(ctx: Context, conn: Connection, contact_id: int) -> ContactState:
     return next(store.states(conn, ctx.owner_id, ids=[contact_id], include_archived=True))
 
 
-def log(ctx: Context, conn: Connection, typed_names: Sequence[str], via: str, when: str | None = None,
-        summary: str | None = None, by_them: bool = False) -> tuple[list[Person], Interaction]:
+@dataclass(frozen=True)
+class Logged:
+    people: list[Person]
+    interaction: Interaction
+    closed_windows: list[Person]  # new contacts whose 72-hour follow-up this interaction was
+
+
+def log(
+    ctx: Context,
+    conn: Connection,
+    typed_names: Sequence[str],
+    via: str,
+    when: str | None = None,
+    summary: str | None = None,
+    by_them: bool = False,
+) -> Logged:
     """Log an interaction with one or more contacts (a group meetup has many)."""
     if not typed_names:
         raise InputError("input.empty", field="NAME")
     channel = inputs.channel(via)
     moment = _when(ctx, when)
-    people = [resolve(ctx, conn, name) for name in typed_names]
+    people = list({p.id: p for p in (resolve(ctx, conn, name) for name in typed_names)}.values())
     item = Interaction(moment, channel, Initiator.THEM if by_them else Initiator.ME, _text(summary, "--summary"))
+    ids = [p.id for p in people]
+    hours = ctx.settings.follow_up_hours
+    waiting = {
+        s.id
+        for s in store.states(conn, ctx.owner_id, ids=ids, include_archived=True)
+        if open_window(s.history, ctx.now, hours) is not None
+    }
     record_interaction(ctx, conn, people, item)
-    return people, item
+    still = (
+        {
+            s.id
+            for s in store.states(conn, ctx.owner_id, ids=list(waiting), include_archived=True)
+            if open_window(s.history, ctx.now, hours) is not None
+        }
+        if waiting
+        else set()
+    )
+    return Logged(people, item, [p for p in people if p.id in waiting - still])
 
 
 def note(ctx: Context, conn: Connection, typed: str, text: str) -> Person:
@@ -120,22 +169,35 @@ class Ledger:
     take_before_give: bool  # the gentle warning: taking from someone I have not given to
 
 
-def favour(ctx: Context, conn: Connection, typed: str, direction: Direction, kind: str, note_text: str | None,
-           when: str | None = None) -> Ledger:
+def favour(
+    ctx: Context,
+    conn: Connection,
+    typed: str,
+    direction: Direction,
+    kind: str,
+    note_text: str | None,
+    when: str | None = None,
+) -> Ledger:
     """Record a favour given or received, or an ask; warns when taking from someone I owe a favour."""
     person = resolve(ctx, conn, typed)
     before = _state(ctx, conn, person.id)
     favour_kind = inputs.favour_kind(kind).value if direction is not Direction.ASKED else "ask"
-    text = _text(note_text, "TEXT" if direction is Direction.ASKED else "--note",
-                 required=direction is Direction.ASKED)
+    text = _text(note_text, "TEXT" if direction is Direction.ASKED else "--note", required=direction is Direction.ASKED)
     activity.insert_favour(conn, ctx.owner_id, person.id, direction.value, favour_kind, _when(ctx, when), text)
     after = _state(ctx, conn, person.id)
     warn = direction is not Direction.GIVEN and reciprocity.owes_first(before)
     return Ledger(person=person, balance=after.balance, take_before_give=warn)
 
 
-def news(ctx: Context, conn: Connection, typed: str, kind: str, when: str | None = None, text: str | None = None,
-         source: str = "manual") -> Person:
+def news(
+    ctx: Context,
+    conn: Connection,
+    typed: str,
+    kind: str,
+    when: str | None = None,
+    text: str | None = None,
+    source: str = "manual",
+) -> Person:
     """Record a life or career event; recent ones become congratulations on the agenda."""
     person = resolve(ctx, conn, typed)
     event_kind = inputs.event_kind(kind)

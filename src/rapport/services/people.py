@@ -72,8 +72,9 @@ def _one(people: list[Person], typed: str) -> Person:
     if len(people) > 1 and len(active) == 1:
         return active[0]
     if len(people) > 1:
-        raise Ambiguous("contact.ambiguous", name=typed, candidates=[_label(p) for p in people[:10]],
-                        more=max(0, len(people) - 10))
+        raise Ambiguous(
+            "contact.ambiguous", name=typed, candidates=[_label(p) for p in people[:10]], more=max(0, len(people) - 10)
+        )
     return people[0]
 
 
@@ -143,9 +144,14 @@ def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = F
     )
     dates: list[tuple[str, str, YearlyDate]] = [("birthday", "", birthday)] if birthday else []
     store.add_details(
-        conn, ctx.owner_id, contact_id,
-        email_addresses=checked_emails, phone_numbers=checked_phones, profile_urls=profiles,
-        tag_names=[t.strip() for t in new.tags if t.strip()], topics=[t.strip() for t in new.interests if t.strip()],
+        conn,
+        ctx.owner_id,
+        contact_id,
+        email_addresses=checked_emails,
+        phone_numbers=checked_phones,
+        profile_urls=profiles,
+        tag_names=[t.strip() for t in new.tags if t.strip()],
+        topics=[t.strip() for t in new.interests if t.strip()],
         dates=dates,
     )
     return Person(contact_id, display, new.company.strip(), circle.name, circle.name == ARCHIVED)
@@ -154,8 +160,11 @@ def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = F
 def _same_name(ctx: Context, conn: Connection, display: str) -> list[Person]:
     forms = query_forms(display)
     rows = store.candidates(conn, ctx.owner_id, forms)
-    return [Person(r.id, r.display_name, r.organisation, r.circle, r.archived)
-            for r in rows if _exact(r.display_name, forms)]
+    return [
+        Person(r.id, r.display_name, r.organisation, r.circle, r.archived)
+        for r in rows
+        if _exact(r.display_name, forms)
+    ]
 
 
 def _circle(ctx: Context, conn: Connection, name: str) -> Circle:
@@ -171,8 +180,9 @@ def _refuse_if_full(ctx: Context, conn: Connection, circle: Circle) -> None:
     members = list(store.states(conn, ctx.owner_id, circle_names=[circle.name]))
     full = cadence.crowding(circle, members, ctx.now)
     if full is not None:
-        raise Refused("circle.full", circle=circle.name, capacity=circle.capacity,
-                      suggestions=[c.name for c in full.least_active])
+        raise Refused(
+            "circle.full", circle=circle.name, capacity=circle.capacity, suggestions=[c.name for c in full.least_active]
+        )
 
 
 def move(ctx: Context, conn: Connection, typed: str, circle_name: str, force: bool = False) -> tuple[Person, str]:
@@ -202,8 +212,14 @@ def recompute_histories(ctx: Context, conn: Connection, contact_ids: list[int], 
         store.save_history(conn, contact_id, summarise(found.get(contact_id, []), half_life_days))
 
 
-def set_circle(ctx: Context, conn: Connection, name: str, cadence_days: int | None, capacity: int | None,
-               half_life_days: int | None) -> Circle:
+def set_circle(
+    ctx: Context,
+    conn: Connection,
+    name: str,
+    cadence_days: int | None,
+    capacity: int | None,
+    half_life_days: int | None,
+) -> Circle:
     """Create a circle or change its rhythm, size or half-life."""
     key = name.strip().lower()
     if not key or len(key) > 50:
@@ -301,8 +317,9 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
     }
 
 
-def listing(ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None,
-            only_rusting: bool = False) -> list[dict[str, Any]]:
+def listing(
+    ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None, only_rusting: bool = False
+) -> list[dict[str, Any]]:
     """Contacts with their circle, last touch, strength and balance, by name."""
     if circle is not None:
         circle = _circle(ctx, conn, circle).name
@@ -311,22 +328,30 @@ def listing(ctx: Context, conn: Connection, circle: str | None = None, tag: str 
         return []
     rows = []
     circles = ctx.circles(conn)
-    states = store.states(conn, ctx.owner_id, circle_names=[circle] if circle else None, ids=ids,
-                          include_archived=circle == ARCHIVED)
+    states = store.states(
+        conn, ctx.owner_id, circle_names=[circle] if circle else None, ids=ids, include_archived=circle == ARCHIVED
+    )
     for state in states:
         c = cadence.circle_named(circles, state.circle)
         rust = cadence.rusting(state, c, ctx.now) if c else None
         if only_rusting and rust is None:
             continue
-        rows.append({
-            "id": state.id,
-            "name": state.name,
-            "organisation": state.organisation,
-            "circle": state.circle,
-            "last_real_at": state.history.last_real_at,
-            "strength": strength_percent(strength_at(state.history, ctx.now, c.half_life_days if c else 365)),
-            "balance": state.balance,
-            "rusting": rust is not None,
-        })
-    rows.sort(key=lambda r: (fold(r["name"]), r["id"]))
+        rows.append(
+            {
+                "id": state.id,
+                "name": state.name,
+                "organisation": state.organisation,
+                "circle": state.circle,
+                "last_real_at": state.history.last_real_at,
+                "strength": strength_percent(strength_at(state.history, ctx.now, c.half_life_days if c else 365)),
+                "balance": state.balance,
+                "rusting": rust is not None,
+            }
+        )
+    rows.sort(key=lambda r: (fold(str(r["name"])), int(str(r["id"]))))
     return rows
+
+
+def forget(ctx: Context, conn: Connection, person: Person) -> None:
+    """Delete a contact and everything stored about them; shared interactions stay for the others."""
+    store.delete_contacts(conn, ctx.owner_id, [person.id])

@@ -118,8 +118,15 @@ def add_details(
         (
             yearly_dates,
             [
-                {**base, "kind": kind, "label": label, "month": d.month, "day": d.day, "year": d.year,
-                 "month_day": d.month_day}
+                {
+                    **base,
+                    "kind": kind,
+                    "label": label,
+                    "month": d.month,
+                    "day": d.day,
+                    "year": d.year,
+                    "month_day": d.month_day,
+                }
                 for kind, label, d in dates
             ],
         ),
@@ -158,13 +165,20 @@ def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
 
 
 def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Row[Any]]:
-    """Contacts whose search key contains any of the folded forms of a typed name."""
-    patterns = [contacts.c.search_key.like(f"%{_escape(form)}%", escape="\\") for form in forms]
+    """Contacts whose search key contains every word of one of the folded forms of a typed name."""
+    patterns = [
+        and_(*(contacts.c.search_key.like(f"%{_escape(word)}%", escape="\\") for word in form.split()))
+        for form in forms
+    ]
     return list(
         conn.execute(
             select(
-                contacts.c.id, contacts.c.display_name, contacts.c.search_key, contacts.c.organisation,
-                contacts.c.circle, contacts.c.archived,
+                contacts.c.id,
+                contacts.c.display_name,
+                contacts.c.search_key,
+                contacts.c.organisation,
+                contacts.c.circle,
+                contacts.c.archived,
             )
             .where(contacts.c.owner_id == owner_id, or_(*patterns))
             .order_by(contacts.c.display_name, contacts.c.id)
@@ -177,9 +191,7 @@ def _escape(text: str) -> str:
 
 
 def contact_row(conn: Connection, owner_id: int, contact_id: int) -> Row[Any] | None:
-    return conn.execute(
-        select(contacts).where(contacts.c.owner_id == owner_id, contacts.c.id == contact_id)
-    ).first()
+    return conn.execute(select(contacts).where(contacts.c.owner_id == owner_id, contacts.c.id == contact_id)).first()
 
 
 def state_from_row(row: Row[Any]) -> ContactState:
@@ -207,8 +219,13 @@ def state_from_row(row: Row[Any]) -> ContactState:
     )
 
 
-def states(conn: Connection, owner_id: int, circle_names: Sequence[str] | None = None,
-           ids: Sequence[int] | None = None, include_archived: bool = False) -> Iterator[ContactState]:
+def states(
+    conn: Connection,
+    owner_id: int,
+    circle_names: Sequence[str] | None = None,
+    ids: Sequence[int] | None = None,
+    include_archived: bool = False,
+) -> Iterator[ContactState]:
     """The agenda's view of contacts (not archived ones, unless asked): one row each, history summarised."""
     query = select(*_STATE_COLUMNS).where(contacts.c.owner_id == owner_id)
     if not include_archived:
@@ -238,8 +255,9 @@ def count_in_circle(conn: Connection, owner_id: int) -> dict[str, int]:
     return {str(circle): int(n) for circle, n in rows}
 
 
-def filter_ids(conn: Connection, owner_id: int, circle: str | None, tag: str | None,
-               include_archived: bool) -> list[int]:
+def filter_ids(
+    conn: Connection, owner_id: int, circle: str | None, tag: str | None, include_archived: bool
+) -> list[int]:
     query = select(contacts.c.id).where(contacts.c.owner_id == owner_id)
     if circle is not None:
         query = query.where(contacts.c.circle == circle)
@@ -247,7 +265,34 @@ def filter_ids(conn: Connection, owner_id: int, circle: str | None, tag: str | N
         query = query.where(contacts.c.archived.is_(False))
     if tag is not None:
         query = query.where(
-            contacts.c.id.in_(select(tags.c.contact_id).where(and_(tags.c.owner_id == owner_id,
-                                                                   func.lower(tags.c.tag) == tag.lower())))
+            contacts.c.id.in_(
+                select(tags.c.contact_id).where(
+                    and_(tags.c.owner_id == owner_id, func.lower(tags.c.tag) == tag.lower())
+                )
+            )
         )
     return [int(i) for i in conn.execute(query.order_by(contacts.c.display_name)).scalars()]
+
+
+def has_any_contact(conn: Connection, owner_id: int) -> bool:
+    return conn.execute(select(contacts.c.id).where(contacts.c.owner_id == owner_id).limit(1)).first() is not None
+
+
+def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> None:
+    """Delete contacts (all of the owner's when `ids` is None) with everything about them.
+
+    Details, notes, favours, events and participations go with the contact (ON DELETE CASCADE); interactions
+    left with nobody are deleted too.
+    """
+    from rapport.store.schema import interactions, participants
+
+    query = delete(contacts).where(contacts.c.owner_id == owner_id)
+    if ids is not None:
+        query = query.where(contacts.c.id.in_(list(ids)))
+    conn.execute(query)
+    conn.execute(
+        delete(interactions).where(
+            interactions.c.owner_id == owner_id,
+            ~select(participants.c.interaction_id).where(participants.c.interaction_id == interactions.c.id).exists(),
+        )
+    )

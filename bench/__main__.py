@@ -1,0 +1,187 @@
+"""`python -m bench`: generate a network, time the agenda against its floor on SQLite and PostgreSQL, time startup.
+
+Run from the repository root:
+
+    .venv/bin/python -m bench                                   # 30,000 contacts, 1,000,000 interactions, both
+    .venv/bin/python -m bench --quick                           # 3,000 / 100,000: a smoke run
+    .venv/bin/python -m bench --markdown docs/benchmarks.md     # also write the page
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from rapport.config import Settings
+from rapport.services.context import Context, open_context
+
+from bench import agenda as agenda_bench
+from bench import network, report, startup
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+NOW = "2026-11-26T09:00"
+TIMEZONE = "Europe/Zurich"
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--contacts", type=int, default=30_000)
+    parser.add_argument("--interactions", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--quick", action="store_true", help="3,000 contacts and 100,000 interactions")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "all"), default="all")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of agenda and floor (after a warm-up)")
+    parser.add_argument("--startup-runs", type=int, default=20)
+    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--now", default=NOW, help="the moment the store is generated for and evaluated at")
+    parser.add_argument("--timezone", default=TIMEZONE)
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / ".data",
+                        help="where the SQLite store and the demo store go")
+    parser.add_argument("--pg-server", default=DEFAULT_PG, help="PostgreSQL server URL, without database")
+    parser.add_argument("--pg-database", default="rapport_bench")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep an existing store that already has the requested numbers of rows")
+    parser.add_argument("--verify", type=int, default=200, metavar="N",
+                        help="check the stored summaries of N random contacts against summarise() (0: skip)")
+    parser.add_argument("--markdown", type=Path, metavar="FILE", help="write the results as markdown to FILE")
+    parser.add_argument("--check", action="store_true", help="exit with 1 when a goal is missed")
+    args = parser.parse_args(argv)
+    if args.quick:
+        given = set(argv if argv is not None else sys.argv[1:])
+        if "--contacts" not in given:
+            args.contacts = 3_000
+        if "--interactions" not in given:
+            args.interactions = 100_000
+    return args
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _postgres_ready(args: argparse.Namespace, fresh: bool) -> tuple[str, str]:
+    """(url of the benchmark database, server version); drops and creates the database when `fresh`."""
+    import psycopg
+
+    server = args.pg_server.rstrip("/")
+    plain = server.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(plain + "/postgres", autocommit=True) as conn:
+        version = str(conn.execute("SHOW server_version").fetchone()[0])  # type: ignore[index]
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (args.pg_database,)).fetchone()
+        if fresh or not exists:
+            conn.execute(f'DROP DATABASE IF EXISTS "{args.pg_database}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{args.pg_database}"')
+    url = server if "+psycopg" in server else server.replace("postgresql://", "postgresql+psycopg://", 1)
+    return f"{url}/{args.pg_database}", version
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(timezone=args.timezone, lang="en")
+
+
+def _store(backend: str, url: str, args: argparse.Namespace, run: report.Run) -> Context:
+    """An open context on a store holding the requested network (generated unless reused)."""
+    ctx = open_context(_settings(args), db=url, now=args.now, create=True)
+    if args.reuse and network.counts(ctx) == (args.contacts, args.interactions):
+        say(f"  reusing the store at {ctx.location.display()}")
+        run.loads[backend] = None
+        return ctx
+    if network.counts(ctx) != (0, 0):
+        raise SystemExit(f"{ctx.location.display()} already holds contacts; remove it or pass --reuse")
+    say(f"  generating {args.contacts:,} contacts and {args.interactions:,} interactions (seed {args.seed}) "
+        f"into {ctx.location.display()}")
+    spec = network.Spec(contacts=args.contacts, interactions=args.interactions, seed=args.seed)
+    stats = network.generate(ctx, spec, say=lambda line: say(line))
+    say(f"  loaded {stats.total_rows:,} rows in {stats.seconds:.1f} s "
+        f"({stats.interactions / max(stats.seconds, 1e-9):,.0f} interactions/s overall)")
+    run.loads[backend] = stats
+    if ctx.location.is_sqlite:
+        network.drop_sqlite_wal(ctx)
+    return ctx
+
+
+def _verify(ctx: Context, backend: str, args: argparse.Namespace, run: report.Run) -> None:
+    if args.verify <= 0:
+        return
+    checked, problems = network.verify(ctx, args.verify, args.seed)
+    if problems:
+        for line in problems[:10]:
+            say(f"  summary mismatch: {line}")
+        run.verified[backend] = f"{len(problems)} differences in {checked} contacts"
+    else:
+        run.verified[backend] = f"{checked} random contacts match `summarise()`"
+    say(f"  summaries: {run.verified[backend]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    command = ".venv/bin/python -m bench" + ("".join(" " + shlex.quote(a) for a in (argv or sys.argv[1:])))
+    backends = ["sqlite", "postgresql"] if args.backend == "all" else [args.backend]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    pg_version: str | None = None
+    run = report.Run(contacts=args.contacts, interactions=args.interactions, seed=args.seed, now=args.now,
+                     command=command, machine={})
+    began = time.perf_counter()
+    for backend in backends:
+        say(f"\n== {backend}: agenda ==")
+        if backend == "sqlite":
+            path = args.workdir / f"bench-{args.contacts}-{args.interactions}-{args.seed}.sqlite"
+            if not args.reuse:
+                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    leftover.unlink(missing_ok=True)
+            url = f"sqlite:///{path}"
+        else:
+            try:
+                url, pg_version = _postgres_ready(args, fresh=not args.reuse)
+            except Exception as exc:  # unreachable server, missing driver: report and go on
+                run.skipped[backend] = f"PostgreSQL not usable at {args.pg_server}: {exc}".strip()
+                say(f"  skipped: {run.skipped[backend]}")
+                continue
+        ctx = _store(backend, url, args, run)
+        try:
+            _verify(ctx, backend, args, run)
+            run.agendas[backend] = agenda_bench.benchmark(ctx, backend, args.runs, url, args.now, args.timezone,
+                                                          say=say)
+        finally:
+            ctx.close()
+
+    if not args.skip_startup:
+        say("\n== startup: rapport today vs python -c pass ==")
+        run.startup = startup.benchmark(args.workdir / "startup", args.now, args.timezone, args.startup_runs, say)
+
+    run.machine = report.machine(pg_version)
+    say("\n== summary ==")
+    missed = []
+    for backend, result in run.agendas.items():
+        peak = result.memory.get("peak_rss_mb")
+        say(f"  {backend:<10} agenda {result.agenda_best * 1000:.1f} ms, floor {result.floor_best * 1000:.1f} ms, "
+            f"ratio {result.ratio:.2f} (goal <= {report.AGENDA_GOAL}), peak RSS {peak} MB "
+            f"(goal <= {report.MEMORY_GOAL_MB})")
+        if result.ratio > report.AGENDA_GOAL:
+            missed.append(f"{backend} agenda ratio")
+        if peak is None or peak > report.MEMORY_GOAL_MB:
+            missed.append(f"{backend} memory")
+    if run.startup is not None:
+        if run.startup.skipped:
+            say(f"  startup    skipped: {run.startup.skipped}")
+        else:
+            say(f"  startup    rapport today {run.startup.rapport_mean * 1000:.1f} ms, python -c pass "
+                f"{run.startup.python_mean * 1000:.1f} ms, ratio {run.startup.ratio:.1f}x (goal <= {startup.GOAL:.0f}x)")
+            if run.startup.ratio > startup.GOAL:
+                missed.append("startup ratio")
+    say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(report.markdown(run), encoding="utf-8")
+        say(f"  wrote {args.markdown}")
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

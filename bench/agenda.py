@@ -1,0 +1,215 @@
+"""The agenda against its floor, on one store.
+
+- agenda: `rapport.services.agenda.today(ctx, conn)` in its own transaction, best of N runs after a warm-up;
+- floor: ONE hand-written SQL query that reads the last interaction per contact over the same tables, run with the
+  raw driver (stdlib sqlite3, or psycopg) and fetched completely, best of N runs after a warm-up;
+- SQL only: the agenda's own contact query run with the raw driver, to show how much of the agenda is Python;
+- a cProfile breakdown of one agenda run by where the time is spent (driver, SQLAlchemy, Moment, rules ...);
+- peak memory, measured in a fresh process that only opens the store and computes the agenda (bench.memory).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import os
+import pstats
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapport.services.agenda import today
+from rapport.services.context import Context
+from rapport.store.db import Location
+
+FLOOR_SQL = (
+    "SELECT ic.contact_id, MAX(i.occurred_at) FROM interaction_contacts ic "
+    "JOIN interactions i ON i.id = ic.interaction_id "
+    "JOIN contacts c ON c.id = ic.contact_id "
+    "WHERE c.owner_id = {p} GROUP BY ic.contact_id"
+)
+# The query the agenda itself sends for its contacts (rapport.store.contacts.states, reminding circles).
+STATES_SQL = (
+    "SELECT id, display_name, circle, created_at, organisation, looking_for, given_count, received_count, open_asks, "
+    "interaction_count, in_person_count, first_met_at, first_met_place, last_touch_at, last_real_at, last_mine_at, "
+    "strength, strength_at FROM contacts WHERE owner_id = {p} AND archived = {false} "
+    "AND circle IN ('core', 'active', 'wider')"
+)
+
+
+@dataclass
+class AgendaResult:
+    backend: str
+    agenda_best: float = 0.0
+    agenda_runs: list[float] = field(default_factory=list)
+    actions: int = 0
+    floor_best: float = 0.0
+    floor_runs: list[float] = field(default_factory=list)
+    floor_rows: int = 0
+    states_best: float = 0.0
+    states_rows: int = 0
+    profile: dict[str, float] = field(default_factory=dict)
+    profile_total: float = 0.0
+    profile_top: list[tuple[str, int, float, float]] = field(default_factory=list)
+    memory: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.agenda_best / self.floor_best if self.floor_best else float("inf")
+
+
+def best_of(runs: int, work: Callable[[], Any]) -> tuple[float, list[float], Any]:
+    """Warm up once, then time `runs` runs; returns (best, all timings, last result)."""
+    result = work()
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = work()
+        timings.append(time.perf_counter() - began)
+    return min(timings), timings, result
+
+
+def run_agenda(ctx: Context) -> list[Any]:
+    with ctx.transaction() as conn:
+        return today(ctx, conn)
+
+
+def raw_query(location: Location, sql: str, params: tuple[Any, ...]) -> Callable[[], list[Any]]:
+    """A function that runs the query with the raw driver and fetches every row (connection opened once)."""
+    if location.is_sqlite:
+        con = sqlite3.connect(str(location.sqlite_path))
+
+        def run_sqlite() -> list[Any]:
+            return con.execute(sql.format(p="?", false="0"), params).fetchall()
+
+        return run_sqlite
+
+    import psycopg
+
+    pg = psycopg.connect(dsn_of(location), autocommit=True)
+
+    def run_pg() -> list[Any]:
+        with pg.cursor() as cur:
+            cur.execute(sql.format(p="%s", false="false"), params)  # type: ignore[arg-type]
+            return cur.fetchall()
+
+    return run_pg
+
+
+def dsn_of(location: Location) -> str:
+    return location.url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def _category(func: tuple[str, int, str]) -> str:
+    filename, _, name = func
+    path = filename.replace("\\", "/")
+    if "/rapport/domain/" in path:
+        return "domain rules"
+    if path.endswith("/rapport/store/schema.py"):
+        return "Moment (TypeDecorator)"
+    if "/rapport/store/" in path:
+        return "rows -> domain objects (store)"
+    if "/rapport/services/" in path:
+        return "services"
+    if "/sqlalchemy/" in path:
+        return "SQLAlchemy"
+    if "/psycopg" in path or "sqlite3" in name or "psycopg" in name:
+        return "driver (SQL + fetch)"
+    if "/zoneinfo/" in path or "/datetime" in path:
+        return "datetime"
+    return ""
+
+
+def profile_breakdown(ctx: Context) -> tuple[dict[str, float], float, list[tuple[str, int, float, float]]]:
+    """Where one agenda run spends its time, by self time; built-ins are charged to their callers' category."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_agenda(ctx)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    totals: dict[str, float] = defaultdict(float)
+    for func, (_cc, _nc, tt, _ct, callers) in raw.items():
+        category = _category(func)
+        if category:
+            totals[category] += tt
+            continue
+        # a built-in (or other library) function: charge each caller's category with its share
+        charged = 0.0
+        for caller, timing in callers.items():
+            caller_category = _category(caller) or "other"
+            totals[caller_category] += timing[2]
+            charged += timing[2]
+        if tt > charged:
+            totals["other"] += tt - charged
+    total = sum(totals.values())
+    top = sorted(raw.items(), key=lambda item: item[1][2], reverse=True)[:15]
+    top_rows = [(f"{os.path.basename(f[0])}:{f[1]}({f[2]})", v[1], v[2], v[3]) for f, v in top]
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1])), total, top_rows
+
+
+def measure_memory(url: str, now: str, timezone: str, mode: str) -> dict[str, Any]:
+    """Run bench.memory in a fresh interpreter and return what it reports."""
+    env = dict(os.environ)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.memory", "--db", url, "--now", now, "--timezone", timezone, "--mode", mode],
+        capture_output=True, text=True, env=env, cwd=root, timeout=600, check=False,
+    )
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["exit code %d" % done.returncode])[-1]}
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezone: str,
+              say: Callable[[str], None] = print) -> AgendaResult:
+    result = AgendaResult(backend=backend)
+
+    result.agenda_best, result.agenda_runs, actions = best_of(runs, lambda: run_agenda(ctx))
+    result.actions = len(actions)
+    say(f"  agenda today()          best {ms(result.agenda_best)}  runs {fmt_runs(result.agenda_runs)}"
+        f"  ({result.actions} actions)")
+
+    floor = raw_query(ctx.location, FLOOR_SQL, (ctx.owner_id,))
+    result.floor_best, result.floor_runs, rows = best_of(runs, floor)
+    result.floor_rows = len(rows)
+    say(f"  floor (raw {'sqlite3' if ctx.location.is_sqlite else 'psycopg'})      best {ms(result.floor_best)}"
+        f"  runs {fmt_runs(result.floor_runs)}  ({result.floor_rows} rows)")
+    say(f"  ratio agenda/floor      {result.ratio:.2f}  (goal <= 1.5: {'met' if result.ratio <= 1.5 else 'MISSED'})")
+
+    states = raw_query(ctx.location, STATES_SQL, (ctx.owner_id,))
+    result.states_best, _, rows = best_of(runs, states)
+    result.states_rows = len(rows)
+    say(f"  agenda's contact query, raw driver: best {ms(result.states_best)} ({result.states_rows} rows)")
+
+    result.profile, result.profile_total, result.profile_top = profile_breakdown(ctx)
+    say(f"  profile of one run (cProfile, {ms(result.profile_total)} with profiling overhead):")
+    for category, seconds in result.profile.items():
+        say(f"    {category:<32} {ms(seconds)}  {100 * seconds / result.profile_total:5.1f} %")
+
+    result.memory = measure_memory(url, now, timezone, "rss")
+    tracemalloc = measure_memory(url, now, timezone, "tracemalloc")
+    result.memory["tracemalloc_peak_mb"] = tracemalloc.get("tracemalloc_peak_mb")
+    if "error" in result.memory:
+        say(f"  memory: failed: {result.memory['error']}")
+    else:
+        peak = result.memory["peak_rss_mb"]
+        say(f"  memory (fresh process): peak RSS {peak:.1f} MB (goal <= 300: {'met' if peak <= 300 else 'MISSED'}),"
+            f" RSS after imports {result.memory['rss_after_imports_mb']:.1f} MB,"
+            f" agenda adds {result.memory['agenda_rss_delta_mb']:.1f} MB;"
+            f" tracemalloc peak of open+agenda {result.memory['tracemalloc_peak_mb']} MB")
+    return result
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def fmt_runs(timings: list[float]) -> str:
+    return "/".join(f"{t * 1000:.0f}" for t in timings)

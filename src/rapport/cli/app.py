@@ -1,0 +1,415 @@
+"""The command line: each command parses its options, calls one use case and shows the result.
+
+Human output by default, `--json` on every reading command for scripts (stable keys, ISO 8601 times).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from rapport.cli import output, state
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from rapport.services.context import Context
+
+app = typer.Typer(
+    name="rapport",
+    help="Keep your professional network alive: what to do today, for whom and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+When = Annotated[
+    str | None, typer.Option("--when", help="When it happened: 2026-11-24, 2026-11-24T18:30, yesterday, '3 days ago'.")
+]
+
+
+@app.callback()
+def _global(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="SQLite file or database URL (postgresql+psycopg://…). Env: RAPPORT_DATABASE_URL."),
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or de (default: your locale).")] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now", envvar="RAPPORT_NOW", help="Evaluate at this moment (ISO date-time), for reproducible runs."
+        ),
+    ] = None,
+) -> None:
+    state.options.db = db
+    state.options.lang = lang
+    state.options.now = now
+
+
+@contextmanager
+def unit_of_work(create: bool = False) -> Iterator[tuple[Context, Connection]]:
+    """Open the store and run one transaction: all of a command's changes are saved together or not at all."""
+    ctx = state.open_context(create=create)
+    try:
+        with ctx.transaction() as conn:
+            yield ctx, conn
+    finally:
+        ctx.close()
+
+
+def say(key: str, **facts: Any) -> None:
+    output.line(state.translator()(key, **facts))
+
+
+# ---------------------------------------------------------------------------------------------- setting up
+@app.command()
+def init() -> None:
+    """Create the store (a SQLite file in your data directory unless --db says otherwise)."""
+    with unit_of_work(create=True) as (ctx, _conn):
+        say("init.done", url=ctx.location.display())
+
+
+@app.command()
+def demo(
+    reset: Annotated[bool, typer.Option("--reset", help="Replace the contacts in the store with the demo.")] = False,
+) -> None:
+    """Load a demo network (Julia met Thomas two days ago; Urs meets former colleagues) dated around now."""
+    from rapport.services import demo as demo_service
+    from rapport.store.contacts import has_any_contact
+
+    with unit_of_work(create=True) as (ctx, conn):
+        has_contacts = has_any_contact(conn, ctx.owner_id)
+        if has_contacts and not reset:
+            state.fail("demo.exists", 4)
+        if has_contacts:
+            demo_service.reset_demo(ctx, conn)
+        counts = demo_service.load_demo(ctx, conn)
+    say("demo.done", contacts=counts["contacts"], interactions=counts["interactions"])
+
+
+# ---------------------------------------------------------------------------------------------- capturing
+@app.command()
+def add(
+    name: Annotated[str, typer.Argument(help="Full name, titles included (e.g. 'Prof. Dr. Anna Meier').")],
+    email: Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).")] = None,
+    phone: Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")] = None,
+    company: Annotated[str, typer.Option("--company", help="Organisation.")] = "",
+    title: Annotated[str, typer.Option("--title", help="Job title.")] = "",
+    linkedin: Annotated[str, typer.Option("--linkedin", help="LinkedIn profile URL.")] = "",
+    xing: Annotated[str, typer.Option("--xing", help="Xing profile URL.")] = "",
+    circle: Annotated[str | None, typer.Option("--circle", help="core, active, wider or archived.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Add even to a full circle or under a known name.")] = False,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
+    birthday: Annotated[str | None, typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without year.")] = None,
+    interest: Annotated[list[str] | None, typer.Option("--interest", help="Interest or topic (repeatable).")] = None,
+    looking_for: Annotated[str, typer.Option("--looking-for", help="What they are looking for.")] = "",
+    offers: Annotated[str, typer.Option("--offers", help="What they can offer.")] = "",
+    json_: Json = False,
+) -> None:
+    """Add a person to your network."""
+    from rapport.services.people import NewContact, add_contact
+
+    with unit_of_work() as (ctx, conn):
+        person = add_contact(
+            ctx,
+            conn,
+            NewContact(
+                name=name,
+                emails=email or [],
+                phones=phone or [],
+                company=company,
+                title=title,
+                linkedin=linkedin,
+                xing=xing,
+                circle=circle,
+                tags=tag or [],
+                interests=interest or [],
+                birthday=birthday,
+                looking_for=looking_for,
+                offers=offers,
+            ),
+            force=force,
+        )
+    if json_:
+        output.json({"id": person.id, "name": person.name, "circle": person.circle})
+    else:
+        say("add.done", name=person.name, circle=person.circle)
+
+
+@app.command()
+def met(
+    name: Annotated[str, typer.Argument(help="Who you met (created if new).")],
+    at: Annotated[str, typer.Option("--at", help="Where or at what occasion, e.g. 'Design Thinking talk'.")],
+    when: When = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", help="What you talked about (repeatable).")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Notes on the person and the conversation.")] = None,
+    looking_for: Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")] = None,
+    offers: Annotated[str | None, typer.Option("--offers", help="What they can offer.")] = None,
+    company: Annotated[str, typer.Option("--company", help="Organisation (for a new contact).")] = "",
+    title: Annotated[str, typer.Option("--title", help="Job title (for a new contact).")] = "",
+    circle: Annotated[str | None, typer.Option("--circle", help="Circle for a new contact.")] = None,
+    json_: Json = False,
+) -> None:
+    """Log an in-person meeting; a first meeting opens the 72-hour follow-up window."""
+    from rapport.services import journal
+
+    with unit_of_work() as (ctx, conn):
+        done = journal.met(
+            ctx,
+            conn,
+            name,
+            at=at,
+            when=when,
+            topics=topic or [],
+            notes=notes,
+            looking_for=looking_for,
+            offers=offers,
+            circle=circle,
+            company=company,
+            title=title,
+        )
+    t = state.translator()
+    if json_:
+        output.json(
+            {
+                "id": done.person.id,
+                "name": done.person.name,
+                "created": done.created,
+                "met_at": done.met_at.isoformat(),
+                "follow_up_by": done.window_closes_at.isoformat() if done.window_closes_at else None,
+            }
+        )
+        return
+    place = t("place.at", place=at.strip())
+    met_phrase = t.moment_phrase(done.met_at, ctx.now)
+    if done.window_closes_at is not None:
+        say("met.new", name=done.person.name, met=met_phrase, place=place, deadline=t.moment(done.window_closes_at))
+    else:
+        say("met.again", name=done.person.name, met=met_phrase, place=place)
+    if not notes:
+        say("met.notes_hint", name=done.person.name)
+
+
+@app.command()
+def log(
+    names: Annotated[list[str], typer.Argument(help="One or more contacts (a group meetup has several).")],
+    via: Annotated[
+        str, typer.Option("--via", help="in-person, group, video, call, email, linkedin, xing, message or social.")
+    ],
+    when: When = None,
+    summary: Annotated[str | None, typer.Option("--summary", help="What it was about.")] = None,
+    by_them: Annotated[bool, typer.Option("--by-them", help="They started it (default: you did).")] = False,
+) -> None:
+    """Log an interaction; it restarts the keep-in-touch rhythm and can close a 72-hour window."""
+    from rapport.services import journal
+
+    with unit_of_work() as (ctx, conn):
+        done = journal.log(ctx, conn, names, via=via, when=when, summary=summary, by_them=by_them)
+    t = state.translator()
+    say(
+        "log.done",
+        channel=t(f"channel.{done.interaction.channel.value}"),
+        names=", ".join(p.name for p in done.people),
+        when=t.moment(done.interaction.occurred_at),
+    )
+    for person in done.closed_windows:
+        say("log.closes", name=person.name)
+
+
+@app.command()
+def note(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    text: Annotated[str, typer.Argument(help="The note, dated now.")],
+) -> None:
+    """Write a dated note about a person (best right after meeting them)."""
+    from rapport.services import journal
+
+    with unit_of_work() as (ctx, conn):
+        person = journal.note(ctx, conn, name, text)
+    say("note.done", name=person.name)
+
+
+def _ledger(direction: str, name: str, kind: str, note_text: str | None, when: str | None, done_key: str) -> None:
+    from rapport.domain.model import Direction
+    from rapport.services import journal
+
+    with unit_of_work() as (ctx, conn):
+        entry = journal.favour(ctx, conn, name, Direction(direction), kind, note_text, when)
+    t = state.translator()
+    if entry.take_before_give:
+        output.warn(t("warn.give_first", name=entry.person.name, balance=entry.balance))
+    say(done_key, name=entry.person.name, kind=kind, balance=entry.balance)
+
+
+FAVOUR_KINDS = "introduction, referral, advice, information, congratulation, help, job-lead, other"
+
+
+@app.command()
+def gave(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    kind: Annotated[str, typer.Argument(help=FAVOUR_KINDS)],
+    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    when: When = None,
+) -> None:
+    """Record a favour you gave (giving first builds the relationship)."""
+    _ledger("given", name, kind, note, when, "gave.done")
+
+
+@app.command()
+def got(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    kind: Annotated[str, typer.Argument(help=FAVOUR_KINDS)],
+    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    when: When = None,
+) -> None:
+    """Record a favour you received."""
+    _ledger("received", name, kind, note, when, "got.done")
+
+
+@app.command()
+def ask(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    text: Annotated[str, typer.Argument(help="What you asked for.")],
+) -> None:
+    """Record something you asked a contact for (warns when you have not given first)."""
+    _ledger("asked", name, "other", text, None, "ask.done")
+
+
+@app.command()
+def news(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    kind: Annotated[str, typer.Argument(help="promotion, new-job, work-anniversary, media, birthday or other.")],
+    when: When = None,
+    text: Annotated[str | None, typer.Option("--text", help="What happened, e.g. 'Head of Design at Acme'.")] = None,
+) -> None:
+    """Record a contact's news; recent news becomes a congratulation on the agenda."""
+    from rapport.services import inputs, journal
+
+    with unit_of_work() as (ctx, conn):
+        person = journal.news(ctx, conn, name, kind, when=when, text=text)
+        day = ctx.now if not when else inputs.parse_moment(when, ctx.zone, now=ctx.now)
+    t = state.translator()
+    say("news.done", kind=inputs.event_kind(kind).value, name=person.name, date=t.date(t.local(day).date()))
+
+
+# ---------------------------------------------------------------------------------------------- reading
+@app.command()
+def today(
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="How many actions (default: the daily budget, 7).")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Today's agenda: the few things worth doing, for whom and why."""
+    from rapport.services import agenda
+
+    with unit_of_work() as (ctx, conn):
+        actions = agenda.today(ctx, conn, limit=limit)
+    output.agenda(actions, ctx.now, state.translator(), as_json=json_)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    json_: Json = False,
+) -> None:
+    """Everything stored about one person."""
+    from rapport.services.people import profile
+
+    with unit_of_work() as (ctx, conn):
+        data = profile(ctx, conn, name)
+    output.profile(data, ctx.now, state.translator(), as_json=json_)
+
+
+@app.command(name="list")
+def list_(
+    circle: Annotated[str | None, typer.Option("--circle", help="Only this circle (archived included).")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
+    rusting: Annotated[bool, typer.Option("--rusting", help="Only contacts overdue for a touch.")] = False,
+    json_: Json = False,
+) -> None:
+    """List contacts with circle, last contact, strength and give-and-take balance."""
+    from rapport.services.people import listing
+
+    with unit_of_work() as (ctx, conn):
+        rows = listing(ctx, conn, circle=circle, tag=tag, only_rusting=rusting)
+    output.contacts(rows, state.translator(), as_json=json_)
+
+
+@app.command()
+def circles(json_: Json = False) -> None:
+    """The circles: rhythm, capacity, members and how many are rusting."""
+    from rapport.services.people import circles_overview
+
+    with unit_of_work() as (ctx, conn):
+        rows = circles_overview(ctx, conn)
+    output.circles(rows, state.translator(), as_json=json_)
+
+
+@app.command()
+def circle(
+    name: Annotated[str, typer.Argument(help="The circle to change or create.")],
+    cadence: Annotated[int | None, typer.Option("--cadence", help="Days between touches.")] = None,
+    capacity: Annotated[int | None, typer.Option("--capacity", help="How many people fit.")] = None,
+    half_life: Annotated[int | None, typer.Option("--half-life", help="Days for strength to halve.")] = None,
+) -> None:
+    """Change a circle's rhythm, size or half-life (or create a new circle)."""
+    from rapport.services.people import set_circle
+
+    with unit_of_work() as (ctx, conn):
+        result = set_circle(ctx, conn, name, cadence, capacity, half_life)
+    t = state.translator()
+    say(
+        "circle.done",
+        name=result.name,
+        cadence=t("days", days=result.cadence_days) if result.cadence_days else t("no_reminders"),
+        capacity=result.capacity if result.capacity is not None else t("unlimited"),
+        half_life=result.half_life_days,
+    )
+
+
+@app.command()
+def move(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    circle: Annotated[str, typer.Argument(help="core, active, wider or archived.")],
+    force: Annotated[bool, typer.Option("--force", help="Move even into a full circle.")] = False,
+) -> None:
+    """Move a contact to another circle."""
+    from rapport.services.people import move as move_contact
+
+    with unit_of_work() as (ctx, conn):
+        person, old = move_contact(ctx, conn, name, circle, force=force)
+    say("move.done", name=person.name, old=old, new=circle.strip().lower())
+
+
+@app.command()
+def archive(name: Annotated[str, typer.Argument(help="The contact.")]) -> None:
+    """Archive a contact: kept, but no more reminders."""
+    from rapport.services.people import archive as archive_contact
+
+    with unit_of_work() as (ctx, conn):
+        person = archive_contact(ctx, conn, name)
+    say("archive.done", name=person.name)
+
+
+@app.command()
+def forget(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a contact and everything stored about them (their notes, interactions, favours and news)."""
+    from rapport.services.people import forget as forget_contact
+    from rapport.services.people import resolve
+
+    with unit_of_work() as (ctx, conn):
+        person = resolve(ctx, conn, name)
+        if not yes:
+            typer.confirm(f"{person.name}?", abort=True)
+        forget_contact(ctx, conn, person)
+    say("forget.done", name=person.name)

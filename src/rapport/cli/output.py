@@ -1,0 +1,225 @@
+"""Showing results: Rich tables for people, JSON for scripts. Rich is imported only when a table is drawn."""
+
+from __future__ import annotations
+
+import json as json_module
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rapport.domain.model import Action
+    from rapport.domain.model import YearlyDate as YearlyDateT
+    from rapport.i18n import Translator
+
+
+def line(text: str) -> None:
+    print(text)
+
+
+def warn(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "iso"):
+        return value.iso()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def json(data: Any) -> None:
+    print(json_module.dumps(data, ensure_ascii=False, indent=2, default=_default))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _table(*columns: str) -> Any:
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: bool) -> None:
+    if as_json:
+        from rapport.i18n import facts_for_json
+
+        json(
+            [
+                {
+                    "rank": i,
+                    "contact_id": a.contact_id,
+                    "name": a.contact_name,
+                    "kind": a.kind.value,
+                    "due": a.due.isoformat(),
+                    "priority": a.priority,
+                    "reason": {"code": a.reason.code, "facts": facts_for_json(a.reason.facts)},
+                    "text": t.reason(a.reason, now),
+                }
+                for i, a in enumerate(actions, start=1)
+            ]
+        )
+        return
+    console = _console()
+    key = "today.title_one" if len(actions) == 1 else "today.title"
+    console.print(t(key, date=t.date(t.local(now).date(), style="full"), count=len(actions)), style="bold",
+                  markup=False)
+    if not actions:
+        console.print(t("today.empty"), markup=False)
+        return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for i, a in enumerate(actions, start=1):
+        due = t("due.now") if a.due <= now else t.moment(a.due)
+        head = Text(f"{i}. ")
+        head.append(t(f"kind.{a.kind.value}"), style="bold cyan")
+        head.append(f" · {a.contact_name}", style="bold")
+        head.append(f" · {t('col.due').lower()} {due}", style="dim")
+        console.print()
+        console.print(head)
+        console.print(Padding(Text(t.reason(a.reason, now)), (0, 0, 0, len(str(i)) + 2)))
+
+
+def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
+    if as_json:
+        json(rows)
+        return
+    table = _table(
+        t("col.name"), t("col.organisation"), t("col.circle"), t("col.last"), t("col.strength"), t("col.balance")
+    )
+    for row in rows:
+        last = row["last_real_at"]
+        mark = " !" if row["rusting"] else ""
+        table.add_row(
+            row["name"],
+            row["organisation"],
+            row["circle"],
+            (t.date(t.local(last).date()) if last else t("never")) + mark,
+            str(row["strength"]),
+            f"{row['balance']:+d}",
+        )
+    _console().print(table)
+
+
+def circles(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
+    if as_json:
+        json(rows)
+        return
+    table = _table(
+        t("col.circle"), t("col.cadence"), t("col.capacity"), t("col.members"), t("col.rusting"), t("col.half_life")
+    )
+    for row in rows:
+        table.add_row(
+            row["name"],
+            t("days", days=row["cadence_days"]) if row["cadence_days"] else t("no_reminders"),
+            str(row["capacity"]) if row["capacity"] is not None else t("unlimited"),
+            str(row["members"]),
+            str(row["rusting"]),
+            t("days", days=row["half_life_days"]),
+        )
+    _console().print(table)
+
+
+def _yearly(d: YearlyDateT, t: Translator) -> str:
+    if d.year:
+        return t.date(date(d.year, d.month, d.day))
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMMd", date(2000, d.month, d.day), locale=t.locale)
+
+
+def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -> None:
+    if as_json:
+        out = dict(data)
+        out["dates"] = [{"kind": d["kind"], "label": d["label"], "date": d["date"].iso()} for d in data["dates"]]
+        json(out)
+        return
+    console = _console()
+    console.print(data["name"], style="bold", markup=False)
+    if data["organisation"] or data["title"]:
+        works = (
+            t("show.works", title=data["title"], organisation=data["organisation"])
+            if data["title"] and data["organisation"]
+            else data["title"] or data["organisation"]
+        )
+        console.print(works, markup=False)
+    fields = _table("", "")
+    fields.show_header = False
+
+    def row(key: str, value: str) -> None:
+        if value:
+            fields.add_row(t(key), value)
+
+    row("show.circle", data["circle"])
+    row("show.emails", ", ".join(data["emails"]))
+    row("show.phones", ", ".join(data["phones"]))
+    row("show.urls", ", ".join(data["urls"]))
+    row("show.tags", ", ".join(data["tags"]))
+    row("show.interests", ", ".join(data["interests"]))
+    row("show.address", data["address"])
+    row("show.how_met", data["how_met"])
+    if data["first_met_at"]:
+        place = f" ({data['first_met_place']})" if data["first_met_place"] else ""
+        row("show.first_met", t.moment(data["first_met_at"]) + place)
+    row("show.looking_for", data["looking_for"])
+    row("show.offers", data["offers"])
+    row(
+        "show.dates",
+        "; ".join(f"{d['label'] or t('date.' + d['kind'])} {_yearly(d['date'], t)}" for d in data["dates"]),
+    )
+    row("show.strength", f"{data['strength']}/100")
+    row("show.last", t.moment(data["last_real_at"]) if data["last_real_at"] else t("never"))
+    row(
+        "show.balance",
+        t(
+            "show.balance_value",
+            given=data["given"],
+            received=data["received"],
+            open_asks=data["open_asks"],
+            balance=data["balance"],
+        ),
+    )
+    console.print(fields)
+
+    def section(key: str, items: list[str]) -> None:
+        console.print()
+        console.print(t(key), style="bold", markup=False)
+        for item in items or [t("show.none")]:
+            console.print(f"  {item}", markup=False)
+
+    section("show.notes", [f"{t.moment(n['written_at'])}  {n['text']}" for n in data["notes"]])
+    section("show.interactions", [_interaction(i, t) for i in data["interactions"]])
+    section(
+        "show.ledger",
+        [
+            f"{t.date(t.local(f['occurred_at']).date())}  {t('direction.' + f['direction'])} "
+            f"{f['kind']}{': ' + f['note'] if f['note'] else ''}"
+            for f in data["ledger"]
+        ],
+    )
+    section(
+        "show.events",
+        [f"{t.date(e['happened_on'])}  {e['kind']}{': ' + e['text'] if e['text'] else ''}" for e in data["events"]],
+    )
+
+
+def _interaction(item: dict[str, Any], t: Translator) -> str:
+    parts = [t.moment(item["occurred_at"]), t(f"channel.{item['channel']}")]
+    if item["place"]:
+        parts.append(item["place"])
+    if item["summary"]:
+        parts.append(item["summary"])
+    if item["with"]:
+        parts.append(t("show.with", names=", ".join(item["with"])))
+    parts.append(t("show.by_them") if item["initiator"] == "them" else t("show.by_me"))
+    return "  ".join(parts)

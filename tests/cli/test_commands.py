@@ -1,0 +1,137 @@
+"""The command line end to end on a real store: what users type, what they see, what is stored."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from rapport.cli.app import app
+from rapport.cli.main import hoist_global_options
+from tests.cli.conftest import Cli
+
+
+def test_every_command_has_help_text() -> None:
+    for command in app.registered_commands:
+        assert command.callback is not None and (command.callback.__doc__ or "").strip(), command.name
+
+
+def test_global_options_may_follow_the_command() -> None:
+    assert hoist_global_options(["today", "--lang", "de", "--limit", "3", "--now=2026-01-01"]) == [
+        "--lang", "de", "--now=2026-01-01", "today", "--limit", "3",
+    ]
+
+
+def test_reading_without_a_store_says_so_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = Cli(str(tmp_path / "missing.db"), capsys)("today")
+    assert result.code == 5
+    assert result.err.count("\n") == 1 and "rapport init" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_met_opens_a_window_that_a_personal_message_closes(cli: Cli) -> None:
+    cli.ok("init")
+    met = cli.ok("met", "Thomas Keller", "--at", "Design Thinking talk", "--when", "2026-11-24T18:30",
+                 "--topic", "meeting formats", "--json")
+    data = json.loads(met.out)
+    assert data["created"] is True
+    assert datetime.fromisoformat(data["follow_up_by"]) == datetime(2026, 11, 27, 17, 30, tzinfo=UTC)  # +72 h
+
+    agenda = json.loads(cli.ok("today", "--json").out)
+    assert agenda[0]["kind"] == "follow-up" and agenda[0]["name"] == "Thomas Keller"
+    assert agenda[0]["reason"]["facts"]["hours_left"] == 33
+    assert "33 hours left" in agenda[0]["text"] and "on Tuesday at Design Thinking talk" in agenda[0]["text"]
+
+    closed = cli.ok("log", "thomas", "--via", "linkedin", "--summary", "personal note")
+    assert "72-hour window is closed" in closed.out
+    assert all(a["kind"] != "follow-up" for a in json.loads(cli.ok("today", "--json").out))
+
+
+def test_agenda_speaks_german(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("met", "Thomas Keller", "--at", "Feierabendanlass", "--when", "2026-11-24T18:30")
+    text = " ".join(cli.ok("today", lang="de").out.split())
+    assert "Donnerstag, 26. November 2026" in text
+    assert "Nachfassen" in text and "am Dienstag bei Feierabendanlass" in text and "33 Stunden" in text
+
+
+def test_show_returns_everything_stored(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Prof. Dr. med. Anna Schmidt-Weber", "--email", "Anna@Example.com", "--phone", "079 123 45 67",
+           "--company", "Spital Zürich", "--title", "Chefärztin", "--linkedin", "linkedin.com/in/anna-sw",
+           "--tag", "health", "--interest", "digital health", "--birthday", "--02-29", "--looking-for", "UX designer")
+    cli.ok("note", "anna", "Runs a digital health lab")
+    cli.ok("gave", "anna", "introduction", "--note", "to Marco")
+    cli.ok("news", "anna", "promotion", "--text", "Head of Clinic")
+    cli.ok("log", "anna", "--via", "call", "--by-them", "--when", "yesterday")
+    data = json.loads(cli.ok("show", "schmidt", "--json").out)
+    assert data["prefix"] == "Prof. Dr. med." and data["given_name"] == "Anna"
+    assert data["family_name"] == "Schmidt-Weber"
+    assert data["emails"] == ["Anna@example.com"] and data["phones"] == ["+41791234567"]
+    assert data["urls"] == ["https://www.linkedin.com/in/anna-sw"]
+    assert data["dates"] == [{"kind": "birthday", "label": "", "date": "--02-29"}]
+    assert data["notes"][0]["text"] == "Runs a digital health lab"
+    assert data["balance"] == 1 and data["ledger"][0]["kind"] == "introduction"
+    assert data["events"][0]["kind"] == "promotion"
+    assert data["interactions"][0]["initiator"] == "them"
+
+
+def test_names_are_resolved_forgivingly(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Jürgen Müller")
+    for typed in ("jurgen", "Juergen Mueller", "MÜLLER", "j mu", "#1"):
+        assert json.loads(cli.ok("show", typed, "--json").out)["name"] == "Jürgen Müller", typed
+
+
+def test_ask_without_giving_first_warns_gently(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Beat Schneider")
+    result = cli.ok("ask", "beat", "a referral to his CTO")
+    assert "Give first" in result.err
+    cli.ok("gave", "beat", "article")
+    cli.ok("gave", "beat", "advice")
+    assert "Give first" not in cli.ok("ask", "beat", "another favour").err
+
+
+def test_a_group_meetup_logs_one_interaction_with_everyone(cli: Cli) -> None:
+    cli.ok("init")
+    for name in ("Anna Keller", "Beat Meier", "Carla Roth"):
+        cli.ok("add", name)
+    cli.ok("log", "anna", "beat", "carla", "--via", "group", "--summary", "former colleagues' dinner")
+    shown = json.loads(cli.ok("show", "carla", "--json").out)
+    assert shown["interactions"][0]["with"] == ["Anna Keller", "Beat Meier"]
+    assert shown["in_person_count"] == 1
+
+
+def test_rusting_contacts_are_listed(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Old Friend", "--circle", "core")
+    cli.ok("log", "old friend", "--via", "call", "--when", "2026-09-01")
+    cli.ok("add", "New Friend", "--circle", "core")
+    cli.ok("log", "new friend", "--via", "call", "--when", "2026-11-20")
+    rusting = json.loads(cli.ok("list", "--rusting", "--json").out)
+    assert [r["name"] for r in rusting] == ["Old Friend"]
+    circles = {c["name"]: c for c in json.loads(cli.ok("circles", "--json").out)}
+    assert circles["core"]["members"] == 2 and circles["core"]["rusting"] == 1
+
+
+def test_archive_stops_reminders(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Gone Quiet", "--circle", "core")
+    cli.ok("archive", "gone")
+    assert json.loads(cli.ok("today", "--json", now="2027-06-01T09:00").out) == []
+    assert json.loads(cli.ok("list", "--circle", "archived", "--json").out)[0]["name"] == "Gone Quiet"
+
+
+def test_forget_deletes_the_person_and_what_only_they_shared(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Anna Keller")
+    cli.ok("add", "Beat Meier")
+    cli.ok("log", "anna", "--via", "call")
+    cli.ok("log", "anna", "beat", "--via", "group")
+    cli.ok("forget", "anna", "--yes")
+    snapshot = cli.snapshot()
+    assert len(snapshot["contacts"]) == 1
+    assert len(snapshot["interactions"]) == 1  # the group meetup stays for Beat

@@ -1,0 +1,5 @@
+from conftest import make_context
+
+
+def test_x():
+    assert make_context
