@@ -16,11 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from rapport.config import Settings
-from rapport.services.context import Context, open_context
-
 from bench import agenda as agenda_bench
 from bench import network, report, startup
+from rapport.config import Settings
+from rapport.services.context import Context, open_context
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
@@ -85,25 +84,41 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(timezone=args.timezone, lang="en")
 
 
-def _store(backend: str, url: str, args: argparse.Namespace, run: report.Run) -> Context:
-    """An open context on a store holding the requested network (generated unless reused)."""
+def _prepare(backend: str, args: argparse.Namespace, fresh: bool) -> tuple[str, str | None]:
+    """(url, PostgreSQL server version) of the benchmark store; an empty one when `fresh`."""
+    if backend == "postgresql":
+        return _postgres_ready(args, fresh)
+    path = args.workdir / f"bench-{args.contacts}-{args.interactions}-{args.seed}.sqlite"
+    if fresh:
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    return f"sqlite:///{path}", None
+
+
+def _store(backend: str, args: argparse.Namespace, run: report.Run) -> tuple[Context, str, str | None]:
+    """An open context on a store holding the requested network (generated unless reused), its url, PG version."""
+    url, version = _prepare(backend, args, fresh=not args.reuse)
     ctx = open_context(_settings(args), db=url, now=args.now, create=True)
-    if args.reuse and network.counts(ctx) == (args.contacts, args.interactions):
-        say(f"  reusing the store at {ctx.location.display()}")
-        run.loads[backend] = None
-        return ctx
-    if network.counts(ctx) != (0, 0):
-        raise SystemExit(f"{ctx.location.display()} already holds contacts; remove it or pass --reuse")
+    if args.reuse:
+        if network.counts(ctx) == (args.contacts, args.interactions):
+            say(f"  reusing the store at {ctx.location.display()}")
+            run.loads[backend] = None
+            return ctx, url, version
+        if network.counts(ctx) != (0, 0):
+            say("  the existing store holds another network: generating it again")
+            ctx.close()
+            url, version = _prepare(backend, args, fresh=True)
+            ctx = open_context(_settings(args), db=url, now=args.now, create=True)
     say(f"  generating {args.contacts:,} contacts and {args.interactions:,} interactions (seed {args.seed}) "
         f"into {ctx.location.display()}")
     spec = network.Spec(contacts=args.contacts, interactions=args.interactions, seed=args.seed)
-    stats = network.generate(ctx, spec, say=lambda line: say(line))
+    stats = network.generate(ctx, spec, say=say)
     say(f"  loaded {stats.total_rows:,} rows in {stats.seconds:.1f} s "
         f"({stats.interactions / max(stats.seconds, 1e-9):,.0f} interactions/s overall)")
     run.loads[backend] = stats
     if ctx.location.is_sqlite:
         network.drop_sqlite_wal(ctx)
-    return ctx
+    return ctx, url, version
 
 
 def _verify(ctx: Context, backend: str, args: argparse.Namespace, run: report.Run) -> None:
@@ -130,20 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     for backend in backends:
         say(f"\n== {backend}: agenda ==")
-        if backend == "sqlite":
-            path = args.workdir / f"bench-{args.contacts}-{args.interactions}-{args.seed}.sqlite"
-            if not args.reuse:
-                for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                    leftover.unlink(missing_ok=True)
-            url = f"sqlite:///{path}"
-        else:
-            try:
-                url, pg_version = _postgres_ready(args, fresh=not args.reuse)
-            except Exception as exc:  # unreachable server, missing driver: report and go on
-                run.skipped[backend] = f"PostgreSQL not usable at {args.pg_server}: {exc}".strip()
-                say(f"  skipped: {run.skipped[backend]}")
-                continue
-        ctx = _store(backend, url, args, run)
+        try:
+            ctx, url, version = _store(backend, args, run)
+        except Exception as exc:  # an unreachable server, a missing driver: report it and go on
+            if backend != "postgresql":
+                raise
+            run.skipped[backend] = f"PostgreSQL not usable at {args.pg_server}: {exc}".strip()
+            say(f"  skipped: {run.skipped[backend]}")
+            continue
+        pg_version = version or pg_version
         try:
             _verify(ctx, backend, args, run)
             run.agendas[backend] = agenda_bench.benchmark(ctx, backend, args.runs, url, args.now, args.timezone,
@@ -172,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  startup    skipped: {run.startup.skipped}")
         else:
             say(f"  startup    rapport today {run.startup.rapport_mean * 1000:.1f} ms, python -c pass "
-                f"{run.startup.python_mean * 1000:.1f} ms, ratio {run.startup.ratio:.1f}x (goal <= {startup.GOAL:.0f}x)")
+                f"{run.startup.python_mean * 1000:.1f} ms, ratio {run.startup.ratio:.1f}x "
+                f"(goal <= {startup.GOAL:.0f}x)")
             if run.startup.ratio > startup.GOAL:
                 missed.append("startup ratio")
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")

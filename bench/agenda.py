@@ -3,7 +3,10 @@
 - agenda: `rapport.services.agenda.today(ctx, conn)` in its own transaction, best of N runs after a warm-up;
 - floor: ONE hand-written SQL query that reads the last interaction per contact over the same tables, run with the
   raw driver (stdlib sqlite3, or psycopg) and fetched completely, best of N runs after a warm-up;
-- SQL only: the agenda's own contact query run with the raw driver, to show how much of the agenda is Python;
+- the agenda's SQL alone: every statement one agenda run sends (captured from the engine), replayed with the raw
+  driver and fetched completely, to show how much of the agenda is SQL and how much is Python;
+- on SQLite, when the service offers it, the agenda on the standard library's sqlite3 without SQLAlchemy
+  (`agenda_for(reads.sqlite_rows(...))`, the daily command's path);
 - a cProfile breakdown of one agenda run by where the time is spent (driver, SQLAlchemy, Moment, rules ...);
 - peak memory, measured in a fresh process that only opens the store and computes the agenda (bench.memory).
 """
@@ -25,7 +28,6 @@ from typing import Any
 
 from rapport.services.agenda import today
 from rapport.services.context import Context
-from rapport.store.db import Location
 
 FLOOR_SQL = (
     "SELECT ic.contact_id, MAX(i.occurred_at) FROM interaction_contacts ic "
@@ -33,14 +35,6 @@ FLOOR_SQL = (
     "JOIN contacts c ON c.id = ic.contact_id "
     "WHERE c.owner_id = {p} GROUP BY ic.contact_id"
 )
-# The query the agenda itself sends for its contacts (rapport.store.contacts.states, reminding circles).
-STATES_SQL = (
-    "SELECT id, display_name, circle, created_at, organisation, looking_for, given_count, received_count, open_asks, "
-    "interaction_count, in_person_count, first_met_at, first_met_place, last_touch_at, last_real_at, last_mine_at, "
-    "strength, strength_at FROM contacts WHERE owner_id = {p} AND archived = {false} "
-    "AND circle IN ('core', 'active', 'wider')"
-)
-
 
 @dataclass
 class AgendaResult:
@@ -51,8 +45,11 @@ class AgendaResult:
     floor_best: float = 0.0
     floor_runs: list[float] = field(default_factory=list)
     floor_rows: int = 0
-    states_best: float = 0.0
-    states_rows: int = 0
+    sql_best: float = 0.0
+    sql_statements: int = 0
+    sql_rows: int = 0
+    fast_best: float | None = None
+    fast_note: str = ""
     profile: dict[str, float] = field(default_factory=dict)
     profile_total: float = 0.0
     profile_top: list[tuple[str, int, float, float]] = field(default_factory=list)
@@ -79,13 +76,17 @@ def run_agenda(ctx: Context) -> list[Any]:
         return today(ctx, conn)
 
 
-def raw_query(location: Location, sql: str, params: tuple[Any, ...]) -> Callable[[], list[Any]]:
-    """A function that runs the query with the raw driver and fetches every row (connection opened once)."""
+def raw_queries(location: Any, statements: list[tuple[str, Any]]) -> Callable[[], list[Any]]:
+    """A function that runs the statements with the raw driver, fetching every row (connection opened once).
+
+    The statements are in the driver's own parameter style (sqlite3: qmark, psycopg: pyformat), as SQLAlchemy
+    sends them, or written for it (FLOOR_SQL).
+    """
     if location.is_sqlite:
         con = sqlite3.connect(str(location.sqlite_path))
 
         def run_sqlite() -> list[Any]:
-            return con.execute(sql.format(p="?", false="0"), params).fetchall()
+            return [row for sql, params in statements for row in con.execute(sql, params).fetchall()]
 
         return run_sqlite
 
@@ -94,15 +95,59 @@ def raw_query(location: Location, sql: str, params: tuple[Any, ...]) -> Callable
     pg = psycopg.connect(dsn_of(location), autocommit=True)
 
     def run_pg() -> list[Any]:
+        found: list[Any] = []
         with pg.cursor() as cur:
-            cur.execute(sql.format(p="%s", false="false"), params)  # type: ignore[arg-type]
-            return cur.fetchall()
+            for sql, params in statements:
+                cur.execute(sql, params)
+                found.extend(cur.fetchall())
+        return found
 
     return run_pg
 
 
-def dsn_of(location: Location) -> str:
-    return location.url.replace("postgresql+psycopg://", "postgresql://", 1)
+def floor_query(location: Any, owner_id: int) -> Callable[[], list[Any]]:
+    placeholder = "?" if location.is_sqlite else "%s"
+    return raw_queries(location, [(FLOOR_SQL.format(p=placeholder), (owner_id,))])
+
+
+def agenda_statements(ctx: Context) -> list[tuple[str, Any]]:
+    """The SQL statements (with their parameters, in the driver's style) that one agenda run sends."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(ctx.engine, "before_cursor_execute", grab)
+    try:
+        run_agenda(ctx)
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", grab)
+    return seen
+
+
+def sqlite_fast_path(ctx: Context) -> Callable[[], list[Any]] | None:
+    """The agenda on stdlib sqlite3 without SQLAlchemy, when the service offers it (None otherwise)."""
+    try:
+        from rapport.services import agenda as service
+        from rapport.store import reads  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    agenda_for = getattr(service, "agenda_for", None)
+    sqlite_rows = getattr(reads, "sqlite_rows", None)
+    if agenda_for is None or sqlite_rows is None or not ctx.location.is_sqlite:
+        return None
+    con = sqlite3.connect(str(ctx.location.sqlite_path))
+
+    def run() -> list[Any]:
+        return list(agenda_for(sqlite_rows(con), ctx.owner_id, ctx.settings, ctx.now, ctx.zone))
+
+    return run
+
+
+def dsn_of(location: Any) -> str:
+    return str(location.url).replace("postgresql+psycopg://", "postgresql://", 1)
 
 
 def _category(func: tuple[str, int, str]) -> str:
@@ -110,8 +155,8 @@ def _category(func: tuple[str, int, str]) -> str:
     path = filename.replace("\\", "/")
     if "/rapport/domain/" in path:
         return "domain rules"
-    if path.endswith("/rapport/store/schema.py"):
-        return "Moment (TypeDecorator)"
+    if path.endswith("/rapport/store/schema.py") or ("/rapport/store/" in path and name in ("moment", "day")):
+        return "stored times -> datetime (Moment / moment())"
     if "/rapport/store/" in path:
         return "rows -> domain objects (store)"
     if "/rapport/services/" in path:
@@ -163,7 +208,7 @@ def measure_memory(url: str, now: str, timezone: str, mode: str) -> dict[str, An
         capture_output=True, text=True, env=env, cwd=root, timeout=600, check=False,
     )
     if done.returncode != 0:
-        return {"error": (done.stderr.strip().splitlines() or ["exit code %d" % done.returncode])[-1]}
+        return {"error": (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]}
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -176,22 +221,34 @@ def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezon
     say(f"  agenda today()          best {ms(result.agenda_best)}  runs {fmt_runs(result.agenda_runs)}"
         f"  ({result.actions} actions)")
 
-    floor = raw_query(ctx.location, FLOOR_SQL, (ctx.owner_id,))
+    floor = floor_query(ctx.location, ctx.owner_id)
     result.floor_best, result.floor_runs, rows = best_of(runs, floor)
     result.floor_rows = len(rows)
     say(f"  floor (raw {'sqlite3' if ctx.location.is_sqlite else 'psycopg'})      best {ms(result.floor_best)}"
         f"  runs {fmt_runs(result.floor_runs)}  ({result.floor_rows} rows)")
     say(f"  ratio agenda/floor      {result.ratio:.2f}  (goal <= 1.5: {'met' if result.ratio <= 1.5 else 'MISSED'})")
 
-    states = raw_query(ctx.location, STATES_SQL, (ctx.owner_id,))
-    result.states_best, _, rows = best_of(runs, states)
-    result.states_rows = len(rows)
-    say(f"  agenda's contact query, raw driver: best {ms(result.states_best)} ({result.states_rows} rows)")
+    statements = agenda_statements(ctx)
+    result.sql_statements = len(statements)
+    result.sql_best, _, rows = best_of(runs, raw_queries(ctx.location, statements))
+    result.sql_rows = len(rows)
+    say(f"  the agenda's SQL alone  best {ms(result.sql_best)}  ({result.sql_statements} statements replayed with the"
+        f" raw driver, {result.sql_rows} rows)")
+
+    fast = sqlite_fast_path(ctx)
+    if fast is not None:
+        try:
+            result.fast_best, runs_fast, _ = best_of(runs, fast)
+            say(f"  agenda on stdlib sqlite3 best {ms(result.fast_best)}  runs {fmt_runs(runs_fast)}"
+                f"  (agenda_for + reads.sqlite_rows, no SQLAlchemy)")
+        except Exception as exc:  # an API in the making: report, do not fail the benchmark
+            result.fast_note = f"failed: {type(exc).__name__}: {exc}"
+            say(f"  agenda on stdlib sqlite3: {result.fast_note}")
 
     result.profile, result.profile_total, result.profile_top = profile_breakdown(ctx)
     say(f"  profile of one run (cProfile, {ms(result.profile_total)} with profiling overhead):")
     for category, seconds in result.profile.items():
-        say(f"    {category:<32} {ms(seconds)}  {100 * seconds / result.profile_total:5.1f} %")
+        say(f"    {category:<46} {ms(seconds)}  {100 * seconds / result.profile_total:5.1f} %")
 
     result.memory = measure_memory(url, now, timezone, "rss")
     tracemalloc = measure_memory(url, now, timezone, "tracemalloc")
@@ -202,7 +259,7 @@ def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezon
         peak = result.memory["peak_rss_mb"]
         say(f"  memory (fresh process): peak RSS {peak:.1f} MB (goal <= 300: {'met' if peak <= 300 else 'MISSED'}),"
             f" RSS after imports {result.memory['rss_after_imports_mb']:.1f} MB,"
-            f" agenda adds {result.memory['agenda_rss_delta_mb']:.1f} MB;"
+            f" opening the store + agenda add {result.memory['open_agenda_delta_mb']:.1f} MB;"
             f" tracemalloc peak of open+agenda {result.memory['tracemalloc_peak_mb']} MB")
     return result
 

@@ -1,8 +1,8 @@
 """Child process for the memory figure: open the store, compute today's agenda, report memory as one JSON line.
 
 Modes:
-- rss: peak resident set size of this process (getrusage ru_maxrss, the whole interpreter included), the RSS after
-  the imports, and the growth of the peak over the RSS just before opening the store (what the agenda adds);
+- rss: peak resident set size of this process (VmHWM, the whole interpreter included; see peak_rss_mb), the RSS
+  after the imports, and the growth of the peak over it (what opening the store and the agenda add);
 - tracemalloc: peak of the Python allocations made while opening the store and computing the agenda (slower).
 """
 
@@ -14,16 +14,28 @@ import resource
 import sys
 
 
+def _status_mb(field: str) -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def current_rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mb("VmRSS") or 0.0
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    """The peak RSS of this process image.
+
+    VmHWM where there is /proc: getrusage's ru_maxrss survives execve on Linux, so a child started from a big parent
+    would report the parent's peak at fork time. getrusage (kilobytes on Linux) elsewhere.
+    """
+    return _status_mb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         peak = peak_rss_mb()
         report.update(peak_rss_mb=round(peak, 1), rss_after_imports_mb=round(after_imports, 1),
-                      agenda_rss_delta_mb=round(peak - after_imports, 1))
+                      open_agenda_delta_mb=round(peak - after_imports, 1))
     ctx.close()
     print(json.dumps(report))
     return 0

@@ -26,7 +26,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os
 ZURICH = ZoneInfo("Europe/Zurich")
 NOW = "2026-11-26T09:00:00+01:00"
 PG_SERVER = os.environ.get("RAPPORT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
-PG_DATABASE = "rapport_test"
+PG_DATABASE = f"rapport_test_{os.getpid()}"  # one per test run, so that parallel runs do not meet
 
 
 @pytest.fixture(autouse=True)
@@ -46,16 +46,19 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgresql_url() -> str:
+def postgresql_url() -> Iterator[str]:
     import psycopg
 
+    admin = PG_SERVER.replace("+psycopg", "") + "/postgres"
     try:
-        with psycopg.connect(PG_SERVER.replace("+psycopg", "") + "/postgres", autocommit=True) as conn:
+        with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
             conn.execute(f"CREATE DATABASE {PG_DATABASE}")
     except psycopg.OperationalError as exc:  # pragma: no cover - the CI script makes sure it is up
         pytest.fail(f"PostgreSQL is needed for the storage tests and is not reachable at {PG_SERVER}: {exc}")
-    return f"{PG_SERVER}/{PG_DATABASE}"
+    yield f"{PG_SERVER}/{PG_DATABASE}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rapport.errors import InputError
 
 LANGUAGES = ("en", "de")
+# The owner of the data on a one-person store (a server has one owner per user).
+LOCAL_OWNER = "me"
 
 
 def _setting(default: Any, env: str, doc: str) -> Any:

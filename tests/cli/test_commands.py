@@ -20,7 +20,12 @@ def test_every_command_has_help_text() -> None:
 
 def test_global_options_may_follow_the_command() -> None:
     assert hoist_global_options(["today", "--lang", "de", "--limit", "3", "--now=2026-01-01"]) == [
-        "--lang", "de", "--now=2026-01-01", "today", "--limit", "3",
+        "--lang",
+        "de",
+        "--now=2026-01-01",
+        "today",
+        "--limit",
+        "3",
     ]
 
 
@@ -33,8 +38,17 @@ def test_reading_without_a_store_says_so_in_one_line(tmp_path: Path, capsys: pyt
 
 def test_met_opens_a_window_that_a_personal_message_closes(cli: Cli) -> None:
     cli.ok("init")
-    met = cli.ok("met", "Thomas Keller", "--at", "Design Thinking talk", "--when", "2026-11-24T18:30",
-                 "--topic", "meeting formats", "--json")
+    met = cli.ok(
+        "met",
+        "Thomas Keller",
+        "--at",
+        "Design Thinking talk",
+        "--when",
+        "2026-11-24T18:30",
+        "--topic",
+        "meeting formats",
+        "--json",
+    )
     data = json.loads(met.out)
     assert data["created"] is True
     assert datetime.fromisoformat(data["follow_up_by"]) == datetime(2026, 11, 27, 17, 30, tzinfo=UTC)  # +72 h
@@ -59,9 +73,28 @@ def test_agenda_speaks_german(cli: Cli) -> None:
 
 def test_show_returns_everything_stored(cli: Cli) -> None:
     cli.ok("init")
-    cli.ok("add", "Prof. Dr. med. Anna Schmidt-Weber", "--email", "Anna@Example.com", "--phone", "079 123 45 67",
-           "--company", "Spital Zürich", "--title", "Chefärztin", "--linkedin", "linkedin.com/in/anna-sw",
-           "--tag", "health", "--interest", "digital health", "--birthday", "--02-29", "--looking-for", "UX designer")
+    cli.ok(
+        "add",
+        "Prof. Dr. med. Anna Schmidt-Weber",
+        "--email",
+        "Anna@Example.com",
+        "--phone",
+        "079 123 45 67",
+        "--company",
+        "Spital Zürich",
+        "--title",
+        "Chefärztin",
+        "--linkedin",
+        "linkedin.com/in/anna-sw",
+        "--tag",
+        "health",
+        "--interest",
+        "digital health",
+        "--birthday",
+        "--02-29",
+        "--looking-for",
+        "UX designer",
+    )
     cli.ok("note", "anna", "Runs a digital health lab")
     cli.ok("gave", "anna", "introduction", "--note", "to Marco")
     cli.ok("news", "anna", "promotion", "--text", "Head of Clinic")
@@ -135,3 +168,46 @@ def test_forget_deletes_the_person_and_what_only_they_shared(cli: Cli) -> None:
     snapshot = cli.snapshot()
     assert len(snapshot["contacts"]) == 1
     assert len(snapshot["interactions"]) == 1  # the group meetup stays for Beat
+
+
+def test_the_quick_today_path_shows_what_the_full_command_shows(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    from rapport.cli import quick, state
+
+    cli.ok("demo")
+    on_sqlite_file = "://" not in cli.db
+    for extra in ([], ["--json"], ["--limit", "3"]):
+        args = ["--db", cli.db, "--now", "2026-11-26T09:00", "--lang", "de", "today", *extra]
+        capsys.readouterr()
+        state.reset()
+        assert quick.today(args) is on_sqlite_file  # PostgreSQL goes the full way
+        quick_out = capsys.readouterr().out
+        state.reset()
+        with pytest.raises(SystemExit) as done:
+            app(args=args, prog_name="rapport")
+        assert done.value.code == 0
+        full_out = capsys.readouterr().out
+        assert "Thomas Keller" in full_out
+        if on_sqlite_file:
+            assert quick_out == full_out
+
+
+def test_the_quick_path_steps_aside_for_what_it_does_not_know() -> None:
+    from rapport.cli import quick
+
+    assert quick.parse(["today", "--help"]) is None
+    assert quick.parse(["--db", "x.db", "list"]) is None
+    assert quick.parse(["today", "--limit", "many"]) is None
+    parsed = quick.parse(["--db=x.db", "--lang", "de", "today", "--limit=3", "--json"])
+    assert parsed is not None and parsed[0].db == "x.db" and parsed[1:] == (3, True)
+
+
+def test_the_schema_revision_constant_is_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from rapport.store import HEAD_REVISION
+    from rapport.store.db import _MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]

@@ -13,7 +13,7 @@ from rapport.domain.followup import FOLLOW_UP_HOURS, OVERDUE_GRACE, open_window
 from rapport.domain.model import Channel, History, Initiator
 from rapport.domain.strength import with_interaction
 
-from ._support import NEW_YORK, history_of, initiators, moments, plus, touch, zurich
+from ._support import NEW_YORK, ZURICH, history_of, initiators, moments, plus, touch, zurich
 
 SEVENTY_TWO_HOURS = timedelta(hours=72)
 personal_channels = st.sampled_from([c for c in Channel if c.personal])
@@ -144,6 +144,23 @@ def test_a_meeting_i_initiated_myself_still_opens_the_window(met_at: datetime, c
     history = history_of(touch(met_at, channel, Initiator.ME))
     assert history.last_mine_at == met_at
     assert open_window(history, met_at) is not None
+
+
+def test_the_window_is_open_in_the_repeated_autumn_hour_right_after_the_meeting() -> None:
+    # 02:50 summer time, then ten minutes later it is 02:00 winter time: the meeting is not in the future.
+    met_at = datetime(2026, 10, 25, 2, 50, tzinfo=ZURICH)
+    now = datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=ZURICH)
+    window = open_window(met(met_at), now)
+    assert window is not None
+    assert window.hours_left(now) == pytest.approx(72 - 10 / 60)
+    assert not window.overdue(now)
+
+
+def test_a_reply_in_the_repeated_autumn_hour_closes_the_window() -> None:
+    met_at = datetime(2026, 10, 25, 2, 50, tzinfo=ZURICH)
+    reply = datetime(2026, 10, 25, 2, 5, fold=1, tzinfo=ZURICH)
+    history = with_interaction(met(met_at), touch(reply, Channel.MESSAGE, Initiator.ME), 90)
+    assert open_window(history, reply) is None
 
 
 def test_a_touch_of_mine_before_the_meeting_does_not_close_the_window() -> None:

@@ -78,6 +78,8 @@ def test_folding_twice_changes_nothing(name: str) -> None:
 @given(st.text(max_size=30))
 def test_fold_leaves_no_upper_case_and_no_stray_spaces(text: str) -> None:
     folded = fold(text)
+    assert folded == folded.casefold()
+    assert fold(folded) == folded
     assert folded == folded.strip()
     assert "  " not in folded
     assert not any(unicodedata.combining(ch) for ch in folded)

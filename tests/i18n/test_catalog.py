@@ -53,11 +53,15 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZURICH)
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "You met on Tuesday at the talk: 22 hours left"), ("de", "Kennengelernt am Dienstag bei the talk: noch 22 Stunden")],
+    [
+        ("en", "You met on Tuesday at the talk: 22 hours left"),
+        ("de", "Kennengelernt am Dienstag bei the talk: noch 22 Stunden"),
+    ],
 )
 def test_a_follow_up_reason_reads_naturally(lang: str, expected: str) -> None:
-    reason = Reason("follow_up.open", {"hours_left": 22, "met_at": datetime(2026, 11, 24, 7, 0, tzinfo=UTC),
-                                       "place": "the talk"})
+    reason = Reason(
+        "follow_up.open", {"hours_left": 22, "met_at": datetime(2026, 11, 24, 7, 0, tzinfo=UTC), "place": "the talk"}
+    )
     assert Translator(lang, ZURICH).reason(reason, NOW).startswith(expected)
 
 

@@ -37,12 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     state.reset()
     args = hoist_global_options(list(sys.argv[1:] if argv is None else argv))
     try:
+        from rapport.cli import quick
+
+        if quick.today(args):
+            return 0
         from rapport.cli.app import app
 
         app(args=args, prog_name="rapport", standalone_mode=True)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except BrokenPipeError:  # the reader went away (`rapport today | head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
         state.fail("interrupted", 130)
     except Exception as exc:  # every failure a user can meet becomes one line, never a traceback

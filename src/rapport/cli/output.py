@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as json_module
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -69,25 +70,26 @@ def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: boo
             ]
         )
         return
-    console = _console()
-    key = "today.title_one" if len(actions) == 1 else "today.title"
-    console.print(t(key, date=t.date(t.local(now).date(), style="full"), count=len(actions)), style="bold",
-                  markup=False)
-    if not actions:
-        console.print(t("today.empty"), markup=False)
-        return
-    from rich.padding import Padding
-    from rich.text import Text
+    import shutil
+    import textwrap
 
+    styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def bold(text: str) -> str:
+        return f"\033[1m{text}\033[0m" if styled else text
+
+    width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    key = "today.title_one" if len(actions) == 1 else "today.title"
+    print(bold(t(key, date=t.date(t.local(now).date(), style="full"), count=len(actions))))
+    if not actions:
+        print(textwrap.fill(t("today.empty"), width))
+        return
     for i, a in enumerate(actions, start=1):
         due = t("due.now") if a.due <= now else t.moment(a.due)
-        head = Text(f"{i}. ")
-        head.append(t(f"kind.{a.kind.value}"), style="bold cyan")
-        head.append(f" · {a.contact_name}", style="bold")
-        head.append(f" · {t('col.due').lower()} {due}", style="dim")
-        console.print()
-        console.print(head)
-        console.print(Padding(Text(t.reason(a.reason, now)), (0, 0, 0, len(str(i)) + 2)))
+        indent = " " * (len(str(i)) + 2)
+        print()
+        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(a.contact_name)} · {t('col.due').lower()} {due}")
+        print(textwrap.fill(t.reason(a.reason, now), width, initial_indent=indent, subsequent_indent=indent))
 
 
 def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:

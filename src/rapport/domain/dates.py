@@ -61,14 +61,23 @@ def month_days_between(first: date, last: date) -> list[int]:
     return keys
 
 
+def instant(moment: datetime) -> datetime:
+    """The moment in UTC, for comparing and subtracting in absolute time.
+
+    Python compares and subtracts wall clocks when both moments share a tzinfo, which is off by the change of
+    daylight saving time in between (and gets the repeated autumn hour wrong).
+    """
+    return require_aware(moment).astimezone(UTC)
+
+
 def elapsed(start: datetime, end: datetime) -> timedelta:
-    """Time from start to end in absolute time (Python subtracts wall clocks when both share a tzinfo)."""
-    return require_aware(end).astimezone(UTC) - require_aware(start).astimezone(UTC)
+    """Time from start to end in absolute time."""
+    return instant(end) - instant(start)
 
 
 def later_by(moment: datetime, duration: timedelta) -> datetime:
     """The moment `duration` later in absolute time, shown in the moment's own time zone."""
-    return (require_aware(moment).astimezone(UTC) + duration).astimezone(moment.tzinfo)
+    return (instant(moment) + duration).astimezone(moment.tzinfo)
 
 
 def hours_between(start: datetime, end: datetime) -> float:

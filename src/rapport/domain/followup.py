@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from rapport.domain.dates import elapsed, hours_between, later_by
+from rapport.domain.dates import elapsed, hours_between, instant, later_by
 from rapport.domain.model import History
 
 FOLLOW_UP_HOURS = 72
@@ -23,7 +23,7 @@ class FollowUpWindow:
         return hours_between(now, self.closes_at)
 
     def overdue(self, now: datetime) -> bool:
-        return now >= self.closes_at
+        return instant(now) >= instant(self.closes_at)
 
 
 def open_window(history: History, now: datetime, hours: int = FOLLOW_UP_HOURS) -> FollowUpWindow | None:
@@ -33,9 +33,9 @@ def open_window(history: History, now: datetime, hours: int = FOLLOW_UP_HOURS) -
     that closed unanswered more than OVERDUE_GRACE ago is no longer reported.
     """
     met = history.first_met_at
-    if met is None or met > now:
+    if met is None or instant(met) > instant(now):
         return None
-    if history.last_mine_at is not None and history.last_mine_at > met:
+    if history.last_mine_at is not None and instant(history.last_mine_at) > instant(met):
         return None
     closes = later_by(met, timedelta(hours=hours))
     if elapsed(closes, now) > OVERDUE_GRACE:

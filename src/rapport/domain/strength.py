@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from rapport.domain.dates import elapsed
+from rapport.domain.dates import elapsed, instant
 from rapport.domain.model import Channel, History, Initiator, Interaction
 
 
@@ -23,7 +23,7 @@ def strength_at(history: History, now: datetime, half_life_days: float) -> float
     """The decayed score at `now` (never grown beyond what it was at its as-of moment)."""
     if history.strength_at is None:
         return 0.0
-    if now <= history.strength_at:
+    if instant(now) <= instant(history.strength_at):
         return history.strength
     return decay(history.strength, history.strength_at, now, half_life_days)
 
@@ -40,13 +40,13 @@ def with_interaction(history: History, interaction: Interaction, half_life_days:
     score, as_of = history.strength, history.strength_at
     if as_of is None:
         score, as_of = channel.weight, when
-    elif when >= as_of:
+    elif instant(when) >= instant(as_of):
         score, as_of = decay(score, as_of, when, half_life_days) + channel.weight, when
     else:
         score = score + decay(channel.weight, when, as_of, half_life_days)
 
     first_met_at, first_met_place = history.first_met_at, history.first_met_place
-    if channel.in_person and (first_met_at is None or when < first_met_at):
+    if channel.in_person and (first_met_at is None or instant(when) < instant(first_met_at)):
         first_met_at, first_met_place = when, interaction.place or interaction.summary
 
     mine = channel.personal and interaction.initiator is Initiator.ME
@@ -66,13 +66,13 @@ def with_interaction(history: History, interaction: Interaction, half_life_days:
 def summarise(interactions: list[Interaction], half_life_days: float) -> History:
     """The summary of a whole history, as `with_interaction` would build it one by one."""
     history = History()
-    for interaction in sorted(interactions, key=lambda i: i.occurred_at):
+    for interaction in sorted(interactions, key=lambda i: instant(i.occurred_at)):
         history = with_interaction(history, interaction, half_life_days)
     return history
 
 
 def _latest(current: datetime | None, candidate: datetime) -> datetime:
-    return candidate if current is None or candidate > current else current
+    return candidate if current is None or instant(candidate) > instant(current) else current
 
 
 __all__ = ["Channel", "decay", "strength_at", "strength_percent", "summarise", "with_interaction"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Literal
-from typing import Any
+from typing import Any, Literal
 
 from rapport.domain.model import Reason
 from rapport.i18n.catalog import CATALOGS

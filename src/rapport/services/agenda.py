@@ -1,46 +1,54 @@
-"""Today's agenda: load what the rules need (one row per contact, dates near today), let the domain rank it."""
+"""Today's agenda: load what the rules need (one row per contact, dates near today), let the domain rank it.
+
+Importing this module loads no database library: the daily command can run it on the standard library's
+sqlite3 (see rapport.store.reads).
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from sqlalchemy import Connection
+from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from rapport.domain import agenda as rules
 from rapport.domain.dates import local_day, month_days_between
-from rapport.domain.model import Action
+from rapport.domain.model import Action, Circle
 from rapport.domain.news import BELATED_DAYS
-from rapport.services.context import Context
-from rapport.store import activity
-from rapport.store import contacts as store
+from rapport.errors import InputError
+from rapport.store import reads
+
+if TYPE_CHECKING:
+    from rapport.config import Settings
+    from rapport.services.context import Context
 
 
-def agenda_rules(ctx: Context, conn: Connection) -> rules.AgendaRules:
-    settings = ctx.settings
+def agenda_rules(settings: Settings, zone: tzinfo, circles: list[Circle], my_organisation: str) -> rules.AgendaRules:
     return rules.AgendaRules(
-        zone=ctx.zone,
-        circles=ctx.circles(conn),
+        zone=zone,
+        circles=circles,
         budget=settings.daily_budget,
         follow_up_hours=settings.follow_up_hours,
         news_window_days=settings.news_window_days,
         dormant_after=timedelta(days=settings.dormant_days),
-        my_organisation=store.owner_organisation(conn, ctx.owner_id),
+        my_organisation=my_organisation,
     )
 
 
-def today(ctx: Context, conn: Connection, limit: int | None = None) -> list[Action]:
-    """The ranked, explained actions for today, at most `limit` (default: the daily budget)."""
+def agenda_for(
+    rows: reads.Rows, owner: int, settings: Settings, now: datetime, zone: tzinfo, limit: int | None = None
+) -> list[Action]:
+    """The ranked, explained actions for `now`, at most `limit` (default: the daily budget)."""
     if limit is not None and limit < 0:
-        from rapport.errors import InputError
-
         raise InputError("input.negative", field="--limit", value=str(limit))
-    config = agenda_rules(ctx, conn)
-    day = local_day(ctx.now, ctx.zone)
+    config = agenda_rules(settings, zone, reads.circles(rows, owner), reads.owner_organisation(rows, owner))
+    today_ = local_day(now, zone)
     window = timedelta(days=config.news_window_days)
-    reminding = [c.name for c in config.circles if c.reminds]
-    contacts = store.states(conn, ctx.owner_id, circle_names=reminding)
-    occasions = activity.occasions_on(
-        conn, ctx.owner_id, month_days_between(day - timedelta(days=BELATED_DAYS), day + window)
+    occasions = reads.occasions_on(
+        rows, owner, month_days_between(today_ - timedelta(days=BELATED_DAYS), today_ + window)
     )
-    news = activity.news_between(conn, ctx.owner_id, day - window, day + window)
-    return rules.agenda(contacts, occasions, news, ctx.now, config, limit=limit)
+    news = reads.news_between(rows, owner, today_ - window, today_ + window)
+    return rules.agenda(reads.reminded_states(rows, owner), occasions, news, now, config, limit=limit)
+
+
+def today(ctx: Context, conn: Any, limit: int | None = None) -> list[Action]:
+    """Today's agenda in a service context."""
+    return agenda_for(reads.engine_rows(conn), ctx.owner_id, ctx.settings, ctx.now, ctx.zone, limit)

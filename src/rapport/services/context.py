@@ -9,12 +9,10 @@ from datetime import datetime, tzinfo
 
 from sqlalchemy import Connection, Engine
 
-from rapport.config import Settings, parse_now
+from rapport.config import LOCAL_OWNER, Settings, parse_now
 from rapport.domain.model import DEFAULT_CIRCLES, Circle
 from rapport.store import contacts as store
 from rapport.store.db import Location, default_url, normalise_url, open_engine
-
-LOCAL_OWNER = "me"
 
 
 @dataclass

@@ -272,7 +272,7 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
     person = resolve(ctx, conn, typed)
     row = store.contact_row(conn, ctx.owner_id, person.id)
     assert row is not None
-    state = store.state_from_row(row)
+    state = next(store.states(conn, ctx.owner_id, ids=[person.id], include_archived=True))
     circle = cadence.circle_named(ctx.circles(conn), row.circle)
     half_life = circle.half_life_days if circle else 365
     details = store.details_of(conn, person.id)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, case, insert, select, update
 
-from rapport.domain.model import Channel, EventKind, Initiator, Interaction, News, Occasion, YearlyDate
+from rapport.domain.model import Channel, EventKind, Initiator, Interaction, YearlyDate
 from rapport.store.schema import contacts, events, favours, interactions, notes, participants, yearly_dates
 
 
@@ -154,33 +154,3 @@ def yearly_of(conn: Connection, contact_id: int) -> list[dict[str, Any]]:
         .order_by(yearly_dates.c.kind.desc(), yearly_dates.c.month, yearly_dates.c.day)
     )
     return [{"kind": r.kind, "label": r.label, "date": YearlyDate(r.month, r.day, r.year)} for r in rows]
-
-
-def occasions_on(conn: Connection, owner_id: int, month_days: Sequence[int]) -> list[Occasion]:
-    """Birthdays and anniversaries celebrated on the given month*100+day keys (contacts not archived)."""
-    rows = conn.execute(
-        select(
-            yearly_dates.c.contact_id,
-            yearly_dates.c.kind,
-            yearly_dates.c.label,
-            yearly_dates.c.month,
-            yearly_dates.c.day,
-            yearly_dates.c.year,
-        )
-        .join(contacts, contacts.c.id == yearly_dates.c.contact_id)
-        .where(
-            yearly_dates.c.owner_id == owner_id,
-            yearly_dates.c.month_day.in_(list(month_days)),
-            contacts.c.archived.is_(False),
-        )
-    )
-    return [Occasion(r.contact_id, r.kind, r.label, YearlyDate(r.month, r.day, r.year)) for r in rows]
-
-
-def news_between(conn: Connection, owner_id: int, first: date, last: date) -> list[News]:
-    rows = conn.execute(
-        select(events.c.contact_id, events.c.kind, events.c.happened_on, events.c.text).where(
-            events.c.owner_id == owner_id, events.c.happened_on >= first, events.c.happened_on <= last
-        )
-    )
-    return [News(r.contact_id, EventKind(r.kind), r.happened_on, r.text) for r in rows]

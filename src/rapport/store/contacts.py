@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select,
 
 from rapport.domain.model import Circle, ContactState, History, YearlyDate
 from rapport.domain.text import search_key
+from rapport.store import reads
 from rapport.store.schema import (
     circles,
     contacts,
@@ -33,18 +34,6 @@ _HISTORY_COLUMNS = (
     "strength",
     "strength_at",
 )
-_STATE_COLUMNS = [
-    contacts.c.id,
-    contacts.c.display_name,
-    contacts.c.circle,
-    contacts.c.created_at,
-    contacts.c.organisation,
-    contacts.c.looking_for,
-    contacts.c.given_count,
-    contacts.c.received_count,
-    contacts.c.open_asks,
-    *(contacts.c[name] for name in _HISTORY_COLUMNS),
-]
 
 
 def ensure_owner(conn: Connection, name: str, now: datetime) -> int:
@@ -55,16 +44,11 @@ def ensure_owner(conn: Connection, name: str, now: datetime) -> int:
 
 
 def owner_organisation(conn: Connection, owner_id: int) -> str:
-    return str(conn.execute(select(users.c.organisation).where(users.c.id == owner_id)).scalar() or "")
+    return reads.owner_organisation(reads.engine_rows(conn), owner_id)
 
 
 def load_circles(conn: Connection, owner_id: int) -> list[Circle]:
-    rows = conn.execute(
-        select(circles.c.name, circles.c.cadence_days, circles.c.capacity, circles.c.half_life_days, circles.c.rank)
-        .where(circles.c.owner_id == owner_id)
-        .order_by(circles.c.rank, circles.c.name)
-    )
-    return [Circle(r.name, r.cadence_days, r.capacity, r.half_life_days, r.rank) for r in rows]
+    return reads.circles(reads.engine_rows(conn), owner_id)
 
 
 def save_circle(conn: Connection, owner_id: int, circle: Circle) -> None:
@@ -194,31 +178,6 @@ def contact_row(conn: Connection, owner_id: int, contact_id: int) -> Row[Any] | 
     return conn.execute(select(contacts).where(contacts.c.owner_id == owner_id, contacts.c.id == contact_id)).first()
 
 
-def state_from_row(row: Row[Any]) -> ContactState:
-    return ContactState(
-        id=row.id,
-        name=row.display_name,
-        circle=row.circle,
-        created_at=row.created_at,
-        organisation=row.organisation,
-        looking_for=row.looking_for,
-        given=row.given_count,
-        received=row.received_count,
-        open_asks=row.open_asks,
-        history=History(
-            interaction_count=row.interaction_count,
-            in_person_count=row.in_person_count,
-            first_met_at=row.first_met_at,
-            first_met_place=row.first_met_place,
-            last_touch_at=row.last_touch_at,
-            last_real_at=row.last_real_at,
-            last_mine_at=row.last_mine_at,
-            strength=row.strength,
-            strength_at=row.strength_at,
-        ),
-    )
-
-
 def states(
     conn: Connection,
     owner_id: int,
@@ -226,16 +185,18 @@ def states(
     ids: Sequence[int] | None = None,
     include_archived: bool = False,
 ) -> Iterator[ContactState]:
-    """The agenda's view of contacts (not archived ones, unless asked): one row each, history summarised."""
-    query = select(*_STATE_COLUMNS).where(contacts.c.owner_id == owner_id)
+    """Contacts (not archived ones, unless asked) as the rules see them: one row each, history summarised."""
+    sql = f"SELECT {reads.STATE_COLUMNS} FROM contacts c WHERE c.owner_id = :owner"
+    params: dict[str, Any] = {"owner": owner_id}
     if not include_archived:
-        query = query.where(contacts.c.archived.is_(False))
-    if circle_names is not None:
-        query = query.where(contacts.c.circle.in_(list(circle_names)))
-    if ids is not None:
-        query = query.where(contacts.c.id.in_(list(ids)))
-    for row in conn.execute(query):
-        yield state_from_row(row)
+        sql += " AND NOT c.archived"
+    for column, values in (("circle", circle_names), ("id", ids)):
+        if values is not None:
+            names = {f"{column}{i}": v for i, v in enumerate(values)}
+            sql += f" AND c.{column} IN ({', '.join(':' + n for n in names) or 'NULL'})"
+            params.update(names)
+    for row in reads.engine_rows(conn)(sql, **params):
+        yield reads.state(row)
 
 
 def save_history(conn: Connection, contact_id: int, history: History) -> None:
@@ -278,7 +239,7 @@ def has_any_contact(conn: Connection, owner_id: int) -> bool:
     return conn.execute(select(contacts.c.id).where(contacts.c.owner_id == owner_id).limit(1)).first() is not None
 
 
-def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> None:
+def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> int:
     """Delete contacts (all of the owner's when `ids` is None) with everything about them.
 
     Details, notes, favours, events and participations go with the contact (ON DELETE CASCADE); interactions
@@ -289,10 +250,11 @@ def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None =
     query = delete(contacts).where(contacts.c.owner_id == owner_id)
     if ids is not None:
         query = query.where(contacts.c.id.in_(list(ids)))
-    conn.execute(query)
+    removed = conn.execute(query).rowcount
     conn.execute(
         delete(interactions).where(
             interactions.c.owner_id == owner_id,
             ~select(participants.c.interaction_id).where(participants.c.interaction_id == interactions.c.id).exists(),
         )
     )
+    return int(removed or 0)

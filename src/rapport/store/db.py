@@ -2,58 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from rapport.errors import StoreError
+from rapport.store import HEAD_REVISION
+from rapport.store.location import Location, default_url, normalise_url
 
-HEAD_REVISION = "0001"
+__all__ = ["HEAD_REVISION", "Location", "default_url", "migrate", "normalise_url", "open_engine"]
+
 _MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_url() -> str:
-    """The database in the user's data directory (platformdirs), unless RAPPORT_DATABASE_URL says otherwise."""
-    configured = os.environ.get("RAPPORT_DATABASE_URL")
-    if configured:
-        return configured
-    from platformdirs import user_data_path
-
-    return f"sqlite:///{user_data_path('rapport', appauthor=False) / 'rapport.db'}"
-
-
-def normalise_url(db: str) -> str:
-    """Accept a database URL or a plain path to a SQLite file."""
-    if "://" in db:
-        if db.startswith("postgresql://") or db.startswith("postgres://"):
-            return "postgresql+psycopg://" + db.split("://", 1)[1]
-        return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
-
-
-@dataclass(frozen=True)
-class Location:
-    url: str
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.url.startswith("sqlite")
-
-    @property
-    def sqlite_path(self) -> Path | None:
-        if not self.is_sqlite:
-            return None
-        database = make_url(self.url).database
-        return Path(database) if database and database != ":memory:" else None
-
-    def display(self) -> str:
-        """The location without a password, fit to print."""
-        return make_url(self.url).render_as_string(hide_password=True)
 
 
 def engine_for(location: Location) -> Engine:

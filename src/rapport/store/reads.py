@@ -1,0 +1,140 @@
+"""The agenda's read model: a handful of plain SQL queries over the summary columns.
+
+The same SQL runs through SQLAlchemy (`engine_rows`) or, for the daily command on an SQLite file, through the
+standard library's sqlite3 alone (`sqlite_rows`), so that `rapport today` does not pay for importing SQLAlchemy.
+Both drivers take `:name` parameters; values come back as tuples and are turned into domain objects here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from rapport.domain.model import Circle, ContactState, EventKind, History, News, Occasion, YearlyDate
+
+Rows = Callable[..., Iterable[Sequence[Any]]]
+"""Runs one SQL statement with keyword parameters and yields its rows as sequences."""
+
+STATE_COLUMNS = (
+    "c.id, c.display_name, c.circle, c.created_at, c.organisation, c.looking_for, c.given_count, "
+    "c.received_count, c.open_asks, c.interaction_count, c.in_person_count, c.first_met_at, c.first_met_place, "
+    "c.last_touch_at, c.last_real_at, c.last_mine_at, c.strength, c.strength_at"
+)
+
+
+def moment(value: Any) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite returns text without a zone, PostgreSQL a datetime)."""
+    if value is None:
+        return None
+    parsed: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def day(value: Any) -> date:
+    parsed: date = date.fromisoformat(value) if isinstance(value, str) else value
+    return parsed
+
+
+def state(row: Sequence[Any]) -> ContactState:
+    """A ContactState from a row selected with STATE_COLUMNS."""
+    created = moment(row[3])
+    assert created is not None
+    return ContactState(
+        id=row[0],
+        name=row[1],
+        circle=row[2],
+        created_at=created,
+        organisation=row[4],
+        looking_for=row[5],
+        given=row[6],
+        received=row[7],
+        open_asks=row[8],
+        history=History(
+            interaction_count=row[9],
+            in_person_count=row[10],
+            first_met_at=moment(row[11]),
+            first_met_place=row[12],
+            last_touch_at=moment(row[13]),
+            last_real_at=moment(row[14]),
+            last_mine_at=moment(row[15]),
+            strength=row[16],
+            strength_at=moment(row[17]),
+        ),
+    )
+
+
+def owner_id(rows: Rows, name: str) -> int | None:
+    for row in rows("SELECT id FROM users WHERE name = :name", name=name):
+        return int(row[0])
+    return None
+
+
+def owner_organisation(rows: Rows, owner: int) -> str:
+    for row in rows("SELECT organisation FROM users WHERE id = :owner", owner=owner):
+        return str(row[0] or "")
+    return ""
+
+
+def circles(rows: Rows, owner: int) -> list[Circle]:
+    return [
+        Circle(r[0], r[1], r[2], r[3], r[4])
+        for r in rows(
+            "SELECT name, cadence_days, capacity, half_life_days, rank FROM circles WHERE owner_id = :owner "
+            "ORDER BY rank, name",
+            owner=owner,
+        )
+    ]
+
+
+def reminded_states(rows: Rows, owner: int) -> Iterator[ContactState]:
+    """Every contact in a circle that sends reminders, not archived: what the agenda looks at."""
+    sql = (
+        f"SELECT {STATE_COLUMNS} FROM contacts c JOIN circles k ON k.owner_id = c.owner_id AND k.name = c.circle "
+        "WHERE c.owner_id = :owner AND NOT c.archived AND k.cadence_days IS NOT NULL"
+    )
+    for row in rows(sql, owner=owner):
+        yield state(row)
+
+
+def occasions_on(rows: Rows, owner: int, month_days: Sequence[int]) -> list[Occasion]:
+    """Birthdays and anniversaries of contacts not archived, celebrated on the given month*100+day keys."""
+    if not month_days:
+        return []
+    keys = {f"md{i}": key for i, key in enumerate(month_days)}
+    sql = (
+        "SELECT y.contact_id, y.kind, y.label, y.month, y.day, y.year FROM yearly_dates y "
+        "JOIN contacts c ON c.id = y.contact_id "
+        f"WHERE y.owner_id = :owner AND NOT c.archived AND y.month_day IN ({', '.join(':' + k for k in keys)})"
+    )
+    return [Occasion(r[0], r[1], r[2], YearlyDate(r[3], r[4], r[5])) for r in rows(sql, owner=owner, **keys)]
+
+
+def news_between(rows: Rows, owner: int, first: date, last: date) -> list[News]:
+    sql = (
+        "SELECT contact_id, kind, happened_on, text FROM events "
+        "WHERE owner_id = :owner AND happened_on >= :first AND happened_on <= :last"
+    )
+    return [
+        News(r[0], EventKind(r[1]), day(r[2]), r[3])
+        for r in rows(sql, owner=owner, first=first.isoformat(), last=last.isoformat())
+    ]
+
+
+def engine_rows(conn: Any) -> Rows:
+    """Rows through a SQLAlchemy connection."""
+    from sqlalchemy import text
+
+    def run(sql: str, **params: Any) -> Iterable[Sequence[Any]]:
+        return conn.execute(text(sql), params)  # type: ignore[no-any-return]
+
+    return run
+
+
+def sqlite_rows(conn: Any) -> Rows:
+    """Rows through a standard-library sqlite3 connection."""
+
+    def run(sql: str, **params: Any) -> Iterable[Sequence[Any]]:
+        return conn.execute(sql, params)  # type: ignore[no-any-return]
+
+    return run
