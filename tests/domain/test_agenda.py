@@ -35,16 +35,22 @@ RULES = AgendaRules(zone=ZURICH)
 TODAY = date(2026, 11, 26)
 
 
-def only(contacts: list[ContactState], occasions: Sequence[Occasion] = (), news: Sequence[News] = (),
-         now: datetime = NOW, rules: AgendaRules = RULES) -> Action | None:
+def only(
+    contacts: list[ContactState],
+    occasions: Sequence[Occasion] = (),
+    news: Sequence[News] = (),
+    now: datetime = NOW,
+    rules: AgendaRules = RULES,
+) -> Action | None:
     """The single action proposed for the given contacts (there must be at most one)."""
     found = agenda(contacts, occasions, news, now, rules)
     assert len(found) <= 1
     return found[0] if found else None
 
 
-def met(contact_id: int, when: datetime, place: str = "Swiss Fintech talk", circle: str = "active",
-        **more: object) -> ContactState:
+def met(
+    contact_id: int, when: datetime, place: str = "Swiss Fintech talk", circle: str = "active", **more: object
+) -> ContactState:
     history = history_of(touch(when, Channel.IN_PERSON, Initiator.THEM, place=place))
     return contact(contact_id, circle=circle, created_at=when, history=history, **more)
 
@@ -60,8 +66,14 @@ def birthday(contact_id: int, on: date, year: int | None = 1990) -> Occasion:
 
 
 def action(kind: ActionKind, priority: float, name: str = "", contact_id: int = 0) -> Action:
-    return Action(contact_id=contact_id, contact_name=name or f"{kind.value} {priority}", kind=kind, due=NOW,
-                  priority=priority, reason=Reason(kind.value))
+    return Action(
+        contact_id=contact_id,
+        contact_name=name or f"{kind.value} {priority}",
+        kind=kind,
+        due=NOW,
+        priority=priority,
+        reason=Reason(kind.value),
+    )
 
 
 # --- follow-ups -------------------------------------------------------------------------------------------------
@@ -231,8 +243,15 @@ def test_a_balanced_ledger_asks_for_nothing() -> None:
 
 def test_a_dormant_tie_is_proposed_for_reconnection_instead_of_keeping_in_touch() -> None:
     last = NOW - timedelta(days=3 * 365 + 10)
-    someone = contact(1, circle="wider", created_at=NOW - timedelta(days=4000), organisation="UBS", received=2,
-                      given=2, history=history_of(touch(last, Channel.CALL, Initiator.THEM)))
+    someone = contact(
+        1,
+        circle="wider",
+        created_at=NOW - timedelta(days=4000),
+        organisation="UBS",
+        received=2,
+        given=2,
+        history=history_of(touch(last, Channel.CALL, Initiator.THEM)),
+    )
     found = only([someone], rules=AgendaRules(zone=ZURICH, my_organisation="Acme"))
     assert found is not None
     assert found.kind is ActionKind.RECONNECT
@@ -244,8 +263,12 @@ def test_a_dormant_tie_is_proposed_for_reconnection_instead_of_keeping_in_touch(
 
 def test_a_rusting_core_contact_is_reminded_with_circle_cadence_and_days() -> None:
     last = NOW - timedelta(days=40)
-    someone = contact(1, circle="core", created_at=NOW - timedelta(days=400),
-                      history=history_of(touch(last, Channel.EMAIL, Initiator.ME)))
+    someone = contact(
+        1,
+        circle="core",
+        created_at=NOW - timedelta(days=400),
+        history=history_of(touch(last, Channel.EMAIL, Initiator.ME)),
+    )
     found = only([someone])
     assert found is not None
     assert found.kind is ActionKind.KEEP_IN_TOUCH
@@ -312,10 +335,19 @@ def test_a_follow_up_wins_over_everything_else_for_the_same_contact() -> None:
 
 @pytest.mark.parametrize("circle", [ARCHIVED, "no-such-circle"])
 def test_archived_or_unknown_circle_contacts_produce_nothing(circle: str) -> None:
-    someone = contact(1, circle=circle, created_at=NOW - timedelta(days=5000), received=5,
-                      history=history_of(touch(zurich(2026, 11, 25, 19), Channel.IN_PERSON, Initiator.THEM)))
-    dormant = contact(2, circle=circle, created_at=NOW - timedelta(days=5000),
-                      history=history_of(touch(NOW - timedelta(days=3000), Channel.CALL)))
+    someone = contact(
+        1,
+        circle=circle,
+        created_at=NOW - timedelta(days=5000),
+        received=5,
+        history=history_of(touch(zurich(2026, 11, 25, 19), Channel.IN_PERSON, Initiator.THEM)),
+    )
+    dormant = contact(
+        2,
+        circle=circle,
+        created_at=NOW - timedelta(days=5000),
+        history=history_of(touch(NOW - timedelta(days=3000), Channel.CALL)),
+    )
     news = News(1, EventKind.NEW_JOB, TODAY)
     assert proposals([someone, dormant], [birthday(1, TODAY), birthday(2, TODAY)], [news], NOW, RULES) == {}
     assert agenda([someone, dormant], [birthday(1, TODAY)], [news], NOW, RULES) == []
@@ -347,6 +379,23 @@ def test_the_agenda_is_cut_to_the_daily_budget_by_default() -> None:
     assert len(agenda(many_contacts(20), [], [], NOW, RULES)) == 7
     assert len(agenda(many_contacts(20), [], [], NOW, AgendaRules(zone=ZURICH, budget=3))) == 3
     assert len(agenda(many_contacts(4), [], [], NOW, RULES)) == 4
+
+
+def test_a_days_agenda_covers_every_kind_of_action_before_more_of_the_same() -> None:
+    rusty = many_contacts(10)
+    dormant = contact(
+        100,
+        name="Old friend",
+        circle="wider",
+        created_at=NOW - timedelta(days=4000),
+        history=history_of(touch(NOW - timedelta(days=1500), Channel.CALL, Initiator.THEM)),
+    )
+    found = agenda([*rusty, dormant], [], [], NOW, RULES)
+    assert len(found) == 7
+    assert [a.kind for a in found].count(ActionKind.KEEP_IN_TOUCH) == 6
+    assert found[-1].contact_name == "Old friend"
+    assert found[-1].kind is ActionKind.RECONNECT
+    assert all(a.priority > found[-1].priority for a in found[:-1])
 
 
 @pytest.mark.parametrize("limit", [0, 1, 2, 12, 50])
@@ -389,8 +438,9 @@ def test_select_breaks_ties_by_kind_then_name() -> None:
 
 
 action_lists = st.lists(
-    st.builds(action, st.sampled_from(list(ActionKind)), st.integers(0, 100).map(float),
-              st.text(alphabet="abc", max_size=3)),
+    st.builds(
+        action, st.sampled_from(list(ActionKind)), st.integers(0, 100).map(float), st.text(alphabet="abc", max_size=3)
+    ),
     max_size=20,
 )
 
@@ -456,8 +506,11 @@ def days_(draw: st.DrawFn) -> Day:
         for _ in range(draw(st.integers(0, 4)))
     ]
     news = [
-        News(draw(st.integers(0, max(count - 1, 0))), draw(st.sampled_from(list(EventKind))),
-             TODAY + timedelta(days=draw(st.integers(-10, 10))))
+        News(
+            draw(st.integers(0, max(count - 1, 0))),
+            draw(st.sampled_from(list(EventKind))),
+            TODAY + timedelta(days=draw(st.integers(-10, 10))),
+        )
         for _ in range(draw(st.integers(0, 3)))
     ]
     return contacts, occasions, news
@@ -490,8 +543,9 @@ def test_the_agenda_has_one_best_action_per_reminded_contact_follow_ups_first(da
         someone = by_id[contact_id]
         circle = circle_named(RULES.circles, someone.circle)
         assert circle is not None
-        candidates = list(agenda_module._actions_for(someone, circle, _congratulation(contact_id, occasions, news),
-                                                      NOW, RULES))
+        candidates = list(
+            agenda_module._actions_for(someone, circle, _congratulation(contact_id, occasions, news), NOW, RULES)
+        )
         assert best.priority == max(a.priority for a in candidates)
 
 

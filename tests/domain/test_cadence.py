@@ -19,7 +19,10 @@ TRIO = Circle("trio", cadence_days=30, capacity=3, half_life_days=90)
 
 def test_the_default_circles_go_from_monthly_to_never() -> None:
     assert [(c.name, c.cadence_days) for c in DEFAULT_CIRCLES] == [
-        ("core", 30), ("active", 90), ("wider", 365), (ARCHIVED, None)
+        ("core", 30),
+        ("active", 90),
+        ("wider", 365),
+        (ARCHIVED, None),
     ]
     assert [c.reminds for c in DEFAULT_CIRCLES] == [True, True, True, False]
 

@@ -98,9 +98,7 @@ def test_favours_i_gave_do_not_change_the_value() -> None:
 
 
 @given(st.integers(0, 10_000), organisations, organisations, st.integers(0, 100), st.integers(0, 100))
-def test_reconnection_value_is_between_0_and_1(
-    shared: int, theirs: str, mine: str, received: int, given_: int
-) -> None:
+def test_reconnection_value_is_between_0_and_1(shared: int, theirs: str, mine: str, received: int, given_: int) -> None:
     someone = contact(history=History(interaction_count=shared), organisation=theirs, received=received, given=given_)
     assert 0.0 <= reconnection_value(someone, mine) <= 1.0
 
@@ -109,8 +107,9 @@ def test_reconnection_value_is_between_0_and_1(
 def test_reconnection_value_falls_as_shared_history_grows(a: int, b: int, organisation: str, received: int) -> None:
     less, more = sorted((a, b))
     value = [
-        reconnection_value(contact(history=History(interaction_count=n), organisation=organisation, received=received),
-                           "Acme")
+        reconnection_value(
+            contact(history=History(interaction_count=n), organisation=organisation, received=received), "Acme"
+        )
         for n in (less, more)
     ]
     assert value[0] >= value[1]

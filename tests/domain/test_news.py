@@ -39,8 +39,9 @@ def test_the_windows_are_a_week_ahead_and_one_day_belated() -> None:
 
 def test_a_birthday_today_is_congratulated_today_with_its_facts() -> None:
     found = occasion_congratulation(birthday(11, 26, 1990), date(2026, 11, 26), WEEK)
-    assert found == Congratulation(contact_id=7, kind="birthday", on=date(2026, 11, 26), days_from_today=0,
-                                   label="Anna", years=36)
+    assert found == Congratulation(
+        contact_id=7, kind="birthday", on=date(2026, 11, 26), days_from_today=0, label="Anna", years=36
+    )
 
 
 def test_a_birthday_within_the_window_is_announced_ahead() -> None:
@@ -128,7 +129,11 @@ def test_an_anniversary_keeps_its_kind_and_label_and_counts_years() -> None:
     found = occasion_congratulation(wedding, date(2026, 5, 30), WEEK)
     assert found is not None
     assert (found.contact_id, found.kind, found.label, found.years, found.days_from_today) == (
-        3, "anniversary", "Wedding", 10, 2
+        3,
+        "anniversary",
+        "Wedding",
+        10,
+        2,
     )
 
 
@@ -151,7 +156,8 @@ def test_an_occasion_is_congratulated_exactly_when_celebrated_from_yesterday_to_
 ) -> None:
     found = occasion_congratulation(Occasion(1, "birthday", "", when), today, window)
     celebrations = [
-        day for day in (today + timedelta(days=n) for n in range(-BELATED_DAYS, window + 1))
+        day
+        for day in (today + timedelta(days=n) for n in range(-BELATED_DAYS, window + 1))
         if occurrence_in(when, day.year) == day
     ]
     if not celebrations:
@@ -173,8 +179,9 @@ def promotion(on: date, text: str = "Head of Risk") -> News:
 
 def test_news_from_the_last_week_is_congratulated_with_its_facts() -> None:
     found = news_congratulation(promotion(date(2026, 11, 20)), date(2026, 11, 26), WEEK)
-    assert found == Congratulation(contact_id=9, kind="promotion", on=date(2026, 11, 20), days_from_today=-6,
-                                   label="Head of Risk", years=None)
+    assert found == Congratulation(
+        contact_id=9, kind="promotion", on=date(2026, 11, 20), days_from_today=-6, label="Head of Risk", years=None
+    )
 
 
 def test_news_exactly_a_week_old_or_a_week_ahead_is_still_in_the_window() -> None:

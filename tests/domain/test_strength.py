@@ -53,8 +53,9 @@ def test_only_in_person_and_group_meetings_are_in_person_and_only_social_is_impe
 
 def test_an_in_person_meeting_builds_a_stronger_tie_than_an_email_or_a_like() -> None:
     when, now = zurich(2026, 11, 1, 12), zurich(2026, 11, 26, 9)
-    met, mailed, liked = (history_of(touch(when, channel)) for channel in (Channel.IN_PERSON, Channel.EMAIL,
-                                                                          Channel.SOCIAL))
+    met, mailed, liked = (
+        history_of(touch(when, channel)) for channel in (Channel.IN_PERSON, Channel.EMAIL, Channel.SOCIAL)
+    )
     assert strength_at(met, now, 90) > strength_at(mailed, now, 90) > strength_at(liked, now, 90) > 0
 
 

@@ -79,6 +79,26 @@ class Translator:
         granularity: Literal["hour", "day"] = "hour" if hours < 48 else "day"
         return format_timedelta(span, granularity=granularity, threshold=2 if hours < 48 else 1.5, locale=self.locale)
 
+    def ago(self, span: timedelta) -> str:
+        """'79 days ago' / 'vor 79 Tagen', counted in whole days."""
+        from babel.dates import format_timedelta
+
+        days = timedelta(days=max(1, span.days))
+        return format_timedelta(-days, add_direction=True, granularity="day", threshold=100_000, locale=self.locale)
+
+    def years(self, years: int) -> str:
+        """'2 years' / '2 Jahre'."""
+        from babel.dates import format_timedelta
+
+        return format_timedelta(
+            timedelta(days=365 * max(1, years)), granularity="year", threshold=100_000, locale=self.locale
+        )
+
+    def count(self, key: str, n: object) -> str:
+        """A counted noun: 'favours.one' for 1, 'favours.other' otherwise."""
+        number = int(str(n))
+        return self(f"{key}.one" if number == 1 else f"{key}.other", n=number)
+
     def number(self, value: float) -> str:
         from babel.numbers import format_decimal
 
@@ -118,15 +138,20 @@ class Translator:
         if code == "give.debt":
             looking = str(facts.get("looking_for") or "")
             idea = self("give.idea.looking", looking_for=looking) if looking else self("give.idea.generic")
-            return self(code, received=facts["received"], given=facts["given"], idea=idea)
+            return self(
+                code,
+                received=self.count("favours", facts["received"]),
+                given=self.count("favours", facts["given"]),
+                idea=idea,
+            )
         if code.startswith("keep_in_touch"):
             last = facts["last_at"]
             assert isinstance(last, datetime)
             return self(
                 code,
-                circle=facts["circle"],
+                circle=str(facts["circle"]).capitalize() if self.lang == "en" else facts["circle"],
                 cadence=facts["cadence"],
-                days=facts["days"],
+                ago=self.ago(now - last),
                 last=self.date(self.local(last).date()),
             )
         if code == "reconnect":
@@ -140,8 +165,14 @@ class Translator:
                 novelty = self("reconnect.novelty", elsewhere=elsewhere)
             helped = self("reconnect.helped") if int(str(facts.get("helped", 0))) > 0 else ""
             return self(
-                code, years=facts["years"], last=self.date(self.local(last).date()), novelty=novelty, helped=helped
+                code,
+                years=self.years(int(str(facts["years"]))),
+                last=self.date(self.local(last).date()),
+                novelty=novelty,
+                helped=helped,
             )
+        if code == "meet":
+            return self(code, interactions=self.count("interactions", facts["interactions"]))
         return self(code, **facts)
 
 

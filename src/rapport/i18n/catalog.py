@@ -19,26 +19,28 @@ EN: dict[str, str] = {
     "beats none.",
     "congratulate.birthday": "Birthday {when}{years}: a personal greeting keeps you on the radar.",
     "congratulate.anniversary": "{label} {when}{years}: a good reason to get in touch.",
-    "congratulate.work-anniversary": "Work anniversary {when}{label}: congratulate.",
-    "congratulate.promotion": "Promoted {when}{label}: congratulate on the new role.",
-    "congratulate.new-job": "New job {when}{label}: congratulate and wish a good start.",
-    "congratulate.media": "In the media {when}{label}: react to it.",
-    "congratulate.other": "News {when}{label}: react to it.",
+    "congratulate.work-anniversary": "Work anniversary {when}{label}. Congratulate.",
+    "congratulate.promotion": "Promotion {when}{label}. Congratulate on the new role.",
+    "congratulate.new-job": "New job {when}{label}. Congratulate and wish a good start.",
+    "congratulate.media": "In the media {when}{label}. React to it.",
+    "congratulate.other": "News {when}{label}. React to it.",
     "years.age": " (turns {years})",
     "years.count": " ({years} years)",
     "label.suffix": ": {label}",
-    "give.debt": "You received {received} favour(s) and gave {given}: give something back first. {idea}",
+    "give.debt": "You received {received} and gave {given}: give something back first. {idea}",
+    "favours.one": "{n} favour",
+    "favours.other": "{n} favours",
     "give.idea.looking": "They are looking for: {looking_for}.",
     "give.idea.generic": "Share an article, make an introduction or offer help.",
-    "keep_in_touch": "{circle} circle (every {cadence} days): last real contact {last}, {days} days ago. "
+    "keep_in_touch": "{circle} circle (every {cadence} days): last real contact {last}, {ago}. "
     "Ask how they are or share something useful.",
     "keep_in_touch.never": "{circle} circle (every {cadence} days) since {last}, and no contact logged yet.",
-    "reconnect": "Dormant tie: no contact for {years} years (last {last}). {novelty}{helped}Reconnecting with "
+    "reconnect": "Dormant tie: no contact for {years} (last {last}). {novelty}{helped}Reconnecting with "
     "people like this pays off most.",
-    "reconnect.novelty": "Little shared history{elsewhere}, so fresh perspectives. ",
-    "reconnect.elsewhere": " and now at {organisation}",
+    "reconnect.novelty": "Little shared history{elsewhere}: fresh perspectives. ",
+    "reconnect.elsewhere": ", working at {organisation}",
     "reconnect.helped": "They helped you before. ",
-    "meet": "{interactions} virtual interactions, never met in person: propose a coffee or lunch "
+    "meet": "{interactions}, never met in person: propose a coffee or lunch "
     "(lasting ties come from meeting in person).",
     # relative days
     "day.today": "today",
@@ -49,6 +51,8 @@ EN: dict[str, str] = {
     "day.date": "on {date}",
     "day.in_days": "in {days} days ({date})",
     "place.at": " at {place}",
+    "interactions.one": "{n} virtual interaction",
+    "interactions.other": "{n} virtual interactions",
     # agenda screen
     "today.title": "{date}: {count} things worth doing today",
     "today.title_one": "{date}: one thing worth doing today",
@@ -191,26 +195,28 @@ DE: dict[str, str] = {
     "Nachricht ist auch jetzt besser als keine.",
     "congratulate.birthday": "Geburtstag {when}{years}: ein persönlicher Gruss hält Sie in Erinnerung.",
     "congratulate.anniversary": "{label} {when}{years}: ein guter Anlass, sich zu melden.",
-    "congratulate.work-anniversary": "Firmenjubiläum {when}{label}: gratulieren.",
-    "congratulate.promotion": "Befördert {when}{label}: zur neuen Rolle gratulieren.",
-    "congratulate.new-job": "Neue Stelle {when}{label}: gratulieren und einen guten Start wünschen.",
-    "congratulate.media": "Medienauftritt {when}{label}: darauf reagieren.",
-    "congratulate.other": "Neuigkeit {when}{label}: darauf reagieren.",
+    "congratulate.work-anniversary": "Firmenjubiläum {when}{label}. Gratulieren.",
+    "congratulate.promotion": "Beförderung {when}{label}. Zur neuen Rolle gratulieren.",
+    "congratulate.new-job": "Neue Stelle {when}{label}. Gratulieren und einen guten Start wünschen.",
+    "congratulate.media": "Medienauftritt {when}{label}. Darauf reagieren.",
+    "congratulate.other": "Neuigkeit {when}{label}. Darauf reagieren.",
     "years.age": " (wird {years})",
     "years.count": " ({years} Jahre)",
     "label.suffix": ": {label}",
-    "give.debt": "Sie haben {received} Gefallen erhalten und {given} erwiesen: zuerst etwas zurückgeben. {idea}",
+    "give.debt": "Sie haben {received} erhalten und {given} erwiesen: zuerst etwas zurückgeben. {idea}",
+    "favours.one": "{n} Gefallen",
+    "favours.other": "{n} Gefallen",
     "give.idea.looking": "Gesucht wird: {looking_for}.",
     "give.idea.generic": "Teilen Sie einen Artikel, stellen Sie jemanden vor oder bieten Sie Hilfe an.",
-    "keep_in_touch": "Kreis {circle} (alle {cadence} Tage): letzter echter Kontakt {last}, vor {days} Tagen. "
+    "keep_in_touch": "Kreis {circle} (alle {cadence} Tage): letzter echter Kontakt {last}, {ago}. "
     "Fragen Sie nach, wie es geht, oder teilen Sie etwas Nützliches.",
     "keep_in_touch.never": "Seit {last} im Kreis {circle} (alle {cadence} Tage), noch kein Kontakt erfasst.",
-    "reconnect": "Schlafender Kontakt: seit {years} Jahren kein Kontakt (zuletzt {last}). {novelty}{helped}"
+    "reconnect": "Schlafender Kontakt: {years} ohne Kontakt (zuletzt {last}). {novelty}{helped}"
     "Gerade solche Kontakte wieder aufzunehmen lohnt sich am meisten.",
-    "reconnect.novelty": "Wenig gemeinsame Geschichte{elsewhere}, also neue Perspektiven. ",
-    "reconnect.elsewhere": " und jetzt bei {organisation}",
+    "reconnect.novelty": "Wenig gemeinsame Geschichte{elsewhere}: neue Perspektiven. ",
+    "reconnect.elsewhere": ", tätig bei {organisation}",
     "reconnect.helped": "Hat Ihnen früher geholfen. ",
-    "meet": "{interactions} virtuelle Kontakte, nie persönlich getroffen: einen Kaffee oder ein Mittagessen "
+    "meet": "{interactions}, nie persönlich getroffen: einen Kaffee oder ein Mittagessen "
     "vorschlagen (dauerhafte Beziehungen entstehen im persönlichen Treffen).",
     "day.today": "heute",
     "day.yesterday": "gestern",
@@ -220,6 +226,8 @@ DE: dict[str, str] = {
     "day.date": "am {date}",
     "day.in_days": "in {days} Tagen ({date})",
     "place.at": " bei {place}",
+    "interactions.one": "{n} virtueller Kontakt",
+    "interactions.other": "{n} virtuelle Kontakte",
     "today.title": "{date}: {count} Dinge, die sich heute lohnen",
     "today.title_one": "{date}: eine Sache, die sich heute lohnt",
     "today.empty": "Heute ist nichts fällig. Ein guter Tag, zuerst zu geben: teilen Sie etwas mit jemandem, "
