@@ -211,3 +211,44 @@ def test_the_schema_revision_constant_is_the_newest_migration() -> None:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
+
+
+def test_edit_replaces_fields_and_adds_details(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Anna Keller", "--company", "Acme", "--email", "anna@acme.example")
+    cli.ok(
+        "edit",
+        "anna",
+        "--company",
+        "Globex",
+        "--title",
+        "CTO",
+        "--email",
+        "anna@globex.example",
+        "--anniversary",
+        "Wedding=2015-06-20",
+        "--url",
+        "anna.example/blog",
+        "--name",
+        "Dr. Anna Keller",
+    )
+    data = json.loads(cli.ok("show", "anna", "--json").out)
+    assert (data["name"], data["prefix"], data["organisation"], data["title"]) == (
+        "Dr. Anna Keller",
+        "Dr.",
+        "Globex",
+        "CTO",
+    )
+    assert data["emails"] == ["anna@acme.example", "anna@globex.example"]
+    assert data["dates"] == [{"kind": "anniversary", "label": "Wedding", "date": "2015-06-20"}]
+    assert "https://anna.example/blog" in data["urls"]
+
+
+def test_logging_the_future_is_refused(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Anna Keller")
+    before = cli.snapshot()
+    result = cli("log", "anna", "--via", "call", "--when", "2027-01-01")
+    assert result.code == 2 and "in the future" in result.err
+    assert cli.snapshot() == before
+    cli.ok("news", "anna", "work-anniversary", "--when", "2026-11-30")  # news may be ahead

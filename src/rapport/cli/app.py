@@ -94,52 +94,121 @@ def demo(
 
 
 # ---------------------------------------------------------------------------------------------- capturing
+Emails = Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).")]
+Phones = Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")]
+Company = Annotated[str | None, typer.Option("--company", help="Organisation.")]
+Title = Annotated[str | None, typer.Option("--title", help="Job title.")]
+LinkedIn = Annotated[str, typer.Option("--linkedin", help="LinkedIn profile URL.")]
+Xing = Annotated[str, typer.Option("--xing", help="Xing profile URL.")]
+Urls = Annotated[list[str] | None, typer.Option("--url", help="Other web address (repeatable).")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")]
+Interests = Annotated[list[str] | None, typer.Option("--interest", help="Interest or topic (repeatable).")]
+Birthday = Annotated[str | None, typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without year.")]
+Anniversaries = Annotated[
+    list[str] | None, typer.Option("--anniversary", help="LABEL=DATE, e.g. 'Wedding=2015-06-20' (repeatable).")
+]
+Address = Annotated[str | None, typer.Option("--address", help="Postal address.")]
+HowMet = Annotated[str | None, typer.Option("--how-met", help="How and where you met.")]
+LookingFor = Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")]
+Offers = Annotated[str | None, typer.Option("--offers", help="What they can offer.")]
+
+
 @app.command()
 def add(
     name: Annotated[str, typer.Argument(help="Full name, titles included (e.g. 'Prof. Dr. Anna Meier').")],
-    email: Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).")] = None,
-    phone: Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")] = None,
-    company: Annotated[str, typer.Option("--company", help="Organisation.")] = "",
-    title: Annotated[str, typer.Option("--title", help="Job title.")] = "",
-    linkedin: Annotated[str, typer.Option("--linkedin", help="LinkedIn profile URL.")] = "",
-    xing: Annotated[str, typer.Option("--xing", help="Xing profile URL.")] = "",
+    email: Emails = None,
+    phone: Phones = None,
+    company: Company = None,
+    title: Title = None,
+    linkedin: LinkedIn = "",
+    xing: Xing = "",
+    url: Urls = None,
     circle: Annotated[str | None, typer.Option("--circle", help="core, active, wider or archived.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Add even to a full circle or under a known name.")] = False,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")] = None,
-    birthday: Annotated[str | None, typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without year.")] = None,
-    interest: Annotated[list[str] | None, typer.Option("--interest", help="Interest or topic (repeatable).")] = None,
-    looking_for: Annotated[str, typer.Option("--looking-for", help="What they are looking for.")] = "",
-    offers: Annotated[str, typer.Option("--offers", help="What they can offer.")] = "",
+    tag: Tags = None,
+    interest: Interests = None,
+    birthday: Birthday = None,
+    anniversary: Anniversaries = None,
+    address: Address = None,
+    how_met: HowMet = None,
+    looking_for: LookingFor = None,
+    offers: Offers = None,
     json_: Json = False,
 ) -> None:
     """Add a person to your network."""
     from rapport.services.people import NewContact, add_contact
 
+    fields = NewContact(
+        name=name,
+        emails=email or [],
+        phones=phone or [],
+        company=company,
+        title=title,
+        linkedin=linkedin,
+        xing=xing,
+        urls=url or [],
+        circle=circle,
+        tags=tag or [],
+        interests=interest or [],
+        birthday=birthday,
+        anniversaries=anniversary or [],
+        address=address,
+        how_met=how_met,
+        looking_for=looking_for,
+        offers=offers,
+    )
     with unit_of_work() as (ctx, conn):
-        person = add_contact(
-            ctx,
-            conn,
-            NewContact(
-                name=name,
-                emails=email or [],
-                phones=phone or [],
-                company=company,
-                title=title,
-                linkedin=linkedin,
-                xing=xing,
-                circle=circle,
-                tags=tag or [],
-                interests=interest or [],
-                birthday=birthday,
-                looking_for=looking_for,
-                offers=offers,
-            ),
-            force=force,
-        )
+        person = add_contact(ctx, conn, fields, force=force)
     if json_:
         output.json({"id": person.id, "name": person.name, "circle": person.circle})
     else:
         say("add.done", name=person.name, circle=person.circle)
+
+
+@app.command()
+def edit(
+    name: Annotated[str, typer.Argument(help="The contact.")],
+    new_name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
+    email: Emails = None,
+    phone: Phones = None,
+    company: Company = None,
+    title: Title = None,
+    linkedin: LinkedIn = "",
+    xing: Xing = "",
+    url: Urls = None,
+    tag: Tags = None,
+    interest: Interests = None,
+    birthday: Birthday = None,
+    anniversary: Anniversaries = None,
+    address: Address = None,
+    how_met: HowMet = None,
+    looking_for: LookingFor = None,
+    offers: Offers = None,
+) -> None:
+    """Change what you know about a person: given fields replace, e-mails, phones, tags and dates add."""
+    from rapport.services.people import NewContact, edit_contact
+
+    changes = NewContact(
+        name=new_name or "",
+        emails=email or [],
+        phones=phone or [],
+        company=company,
+        title=title,
+        linkedin=linkedin,
+        xing=xing,
+        urls=url or [],
+        tags=tag or [],
+        interests=interest or [],
+        birthday=birthday,
+        anniversaries=anniversary or [],
+        address=address,
+        how_met=how_met,
+        looking_for=looking_for,
+        offers=offers,
+    )
+    with unit_of_work() as (ctx, conn):
+        person = edit_contact(ctx, conn, name, changes)
+    say("edit.done", name=person.name)
 
 
 @app.command()

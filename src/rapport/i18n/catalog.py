@@ -82,6 +82,7 @@ EN: dict[str, str] = {
     # confirmations
     "init.done": "Store ready at {url}.",
     "add.done": "Added {name} to the {circle} circle.",
+    "edit.done": "Updated {name}.",
     "met.new": "New contact {name}, met {met}{place}. Follow up personally by {deadline} (72-hour rule).",
     "met.again": "Logged meeting with {name} {met}{place}.",
     "met.notes_hint": 'Tip: note what you talked about now: rapport note "{name}" "..."',
@@ -165,6 +166,8 @@ EN: dict[str, str] = {
     "input.now": "--now: '{value}' is not an ISO date or date-time (e.g. 2026-11-26T09:00).",
     "input.yearly_date": "{field}: '{value}' is not a valid date (use YYYY-MM-DD, --MM-DD or DD.MM.YYYY).",
     "input.email": "'{value}' is not a valid e-mail address.",
+    "input.url": "'{value}' is not a web address.",
+    "input.future": "{field}: {value} is in the future; log what has happened.",
     "input.phone": "'{value}' is not a valid phone number.",
     "input.profile_url": "'{value}' is not a {site} profile address.",
     "input.name": "'{value}' is not a usable name.",
@@ -256,6 +259,7 @@ DE: dict[str, str] = {
     "no": "nein",
     "init.done": "Datenbank bereit: {url}.",
     "add.done": "{name} zum Kreis {circle} hinzugefügt.",
+    "edit.done": "{name} aktualisiert.",
     "met.new": "Neuer Kontakt {name}, kennengelernt {met}{place}. Bis {deadline} persönlich nachfassen "
     "(72-Stunden-Regel).",
     "met.again": "Treffen mit {name} {met}{place} erfasst.",
@@ -338,6 +342,8 @@ DE: dict[str, str] = {
     "input.now": "--now: «{value}» ist kein ISO-Datum und keine ISO-Zeit (z. B. 2026-11-26T09:00).",
     "input.yearly_date": "{field}: «{value}» ist kein gültiges Datum (JJJJ-MM-TT, --MM-TT oder TT.MM.JJJJ).",
     "input.email": "«{value}» ist keine gültige E-Mail-Adresse.",
+    "input.url": "«{value}» ist keine Webadresse.",
+    "input.future": "{field}: {value} liegt in der Zukunft; erfasst wird, was geschehen ist.",
     "input.phone": "«{value}» ist keine gültige Telefonnummer.",
     "input.profile_url": "«{value}» ist keine {site}-Profiladresse.",
     "input.name": "«{value}» ist kein brauchbarer Name.",

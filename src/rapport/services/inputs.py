@@ -201,6 +201,27 @@ def profile_url(text: str, site: str) -> str:
     return "https://www." + host.removeprefix("www.") + "/" + raw.split("/", 3)[3]
 
 
+def web_url(text: str) -> str:
+    """A web address (http or https; https is assumed when none is typed)."""
+    raw = text.strip()
+    if not raw.lower().startswith(("http://", "https://")):
+        raw = "https://" + raw
+    host = raw.split("/", 3)[2] if raw.count("/") >= 2 else ""
+    if "." not in host or " " in raw or len(raw) > 1000:
+        raise InputError("input.url", value=text)
+    return raw
+
+
+def text(value: str, field: str, required: bool = False, limit: int = 20_000) -> str:
+    """Free text, trimmed; refused when required and empty, or longer than `limit` characters."""
+    cleaned = value.strip()
+    if required and not cleaned:
+        raise InputError("input.empty", field=field)
+    if len(cleaned) > limit:
+        raise InputError("input.too_long", field=field)
+    return cleaned
+
+
 def name(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned or len(cleaned) > 300:

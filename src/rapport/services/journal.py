@@ -20,21 +20,22 @@ from rapport.services.people import NewContact, Person, add_contact, resolve
 from rapport.store import activity
 from rapport.store import contacts as store
 
+# Clocks differ a little; anything later than this is not something that happened.
+_FUTURE_TOLERANCE = timedelta(hours=1)
 
-def _when(ctx: Context, text: str | None, field: str = "--when") -> datetime:
+
+def _when(ctx: Context, text: str | None, field: str = "--when", future: bool = False) -> datetime:
+    """When something happened (now when not given); refuses the future unless `future` (news may be ahead)."""
     if not text:
         return ctx.now
     moment = inputs.parse_moment(text, ctx.zone, field=field, now=ctx.now)
+    if not future and moment > ctx.now + _FUTURE_TOLERANCE:
+        raise InputError("input.future", field=field, value=text)
     return moment
 
 
 def _text(value: str | None, field: str, required: bool = False) -> str:
-    cleaned = (value or "").strip()
-    if required and not cleaned:
-        raise InputError("input.empty", field=field)
-    if len(cleaned) > 20_000:
-        raise InputError("input.too_long", field=field)
-    return cleaned
+    return inputs.text(value or "", field, required=required)
 
 
 def record_interaction(ctx: Context, conn: Connection, people: Sequence[Person], item: Interaction) -> None:
@@ -201,6 +202,6 @@ def news(
     """Record a life or career event; recent ones become congratulations on the agenda."""
     person = resolve(ctx, conn, typed)
     event_kind = inputs.event_kind(kind)
-    day = local_day(_when(ctx, when), ctx.zone)
+    day = local_day(_when(ctx, when, future=True), ctx.zone)
     activity.insert_event(conn, ctx.owner_id, person.id, event_kind, day, _text(text, "--text"), source)
     return person

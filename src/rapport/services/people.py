@@ -85,76 +85,117 @@ def _label(person: Person) -> str:
 
 @dataclass
 class NewContact:
-    """What `add` and `met` may know about a person; text fields as typed, checked by `add_contact`."""
+    """What may be known about a person, as typed; checked by `add_contact` and `edit_contact`.
 
-    name: str
+    For an edit, None (or an empty list) means: leave as it is. Lists add to what is stored.
+    """
+
+    name: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
-    company: str = ""
-    title: str = ""
+    company: str | None = None
+    title: str | None = None
     linkedin: str = ""
     xing: str = ""
+    urls: list[str] = field(default_factory=list)
     circle: str | None = None
     tags: list[str] = field(default_factory=list)
     interests: list[str] = field(default_factory=list)
     birthday: str | None = None
-    how_met: str = ""
-    looking_for: str = ""
-    offers: str = ""
+    anniversaries: list[str] = field(default_factory=list)  # "Wedding=2015-06-20" or "2015-06-20"
+    address: str | None = None
+    how_met: str | None = None
+    looking_for: str | None = None
+    offers: str | None = None
+
+
+@dataclass
+class _Checked:
+    fields: dict[str, Any]
+    details: dict[str, Any]
+    birthday: YearlyDate | None
+
+
+_TEXT_FIELDS = {
+    "company": "organisation",
+    "title": "job_title",
+    "address": "address",
+    "how_met": "how_met",
+    "looking_for": "looking_for",
+    "offers": "offers",
+}
+
+
+def _check(ctx: Context, new: NewContact) -> _Checked:
+    """Every field checked and normalised; raises InputError on the first invalid one, before anything is written."""
+    fields: dict[str, Any] = {}
+    if new.name:
+        from nameparser import HumanName
+
+        display = inputs.name(new.name)
+        parsed = HumanName(display)
+        fields.update(
+            display_name=display,
+            prefix=parsed.title,
+            given_name=parsed.first,
+            middle_name=parsed.middle,
+            family_name=parsed.last,
+            suffix=parsed.suffix,
+        )
+    for attribute, column in _TEXT_FIELDS.items():
+        value = getattr(new, attribute)
+        if value is not None:
+            fields[column] = inputs.text(value, f"--{attribute.replace('_', '-')}")
+    profiles = [("linkedin", inputs.profile_url(new.linkedin, "linkedin"))] if new.linkedin else []
+    profiles += [("xing", inputs.profile_url(new.xing, "xing"))] if new.xing else []
+    profiles += [("web", inputs.web_url(u)) for u in new.urls]
+    dates: list[tuple[str, str, YearlyDate]] = []
+    for typed in new.anniversaries:
+        label, _, when = typed.rpartition("=")
+        dates.append(("anniversary", label.strip(), inputs.yearly_date(when, field="--anniversary")))
+    details = {
+        "email_addresses": [inputs.email(e) for e in new.emails],
+        "phone_numbers": [inputs.phone(p, ctx.settings.region) for p in new.phones],
+        "profile_urls": profiles,
+        "tag_names": [t.strip() for t in new.tags if t.strip()],
+        "topics": [t.strip() for t in new.interests if t.strip()],
+        "dates": dates,
+    }
+    birthday = inputs.yearly_date(new.birthday) if new.birthday else None
+    return _Checked(fields, details, birthday)
 
 
 def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = False) -> Person:
     """Create a contact after checking every field; nothing is written when any field is invalid."""
-    display = inputs.name(new.name)
-    checked_emails = [inputs.email(e) for e in new.emails]
-    checked_phones = [inputs.phone(p, ctx.settings.region) for p in new.phones]
-    profiles = []
-    if new.linkedin:
-        profiles.append(("linkedin", inputs.profile_url(new.linkedin, "linkedin")))
-    if new.xing:
-        profiles.append(("xing", inputs.profile_url(new.xing, "xing")))
-    birthday = inputs.yearly_date(new.birthday) if new.birthday else None
+    if not new.name.strip():
+        raise InputError("input.name", value=new.name)
+    checked = _check(ctx, new)
     circle = _circle(ctx, conn, new.circle or ctx.settings.default_circle)
+    display = checked.fields["display_name"]
     if not force:
         _refuse_if_full(ctx, conn, circle)
-        existing = [p for p in _same_name(ctx, conn, display)]
+        existing = _same_name(ctx, conn, display)
         if existing:
             raise Refused("contact.exists", name=display, candidates=[_label(p) for p in existing])
-
-    from nameparser import HumanName
-
-    parsed = HumanName(display)
     contact_id = store.insert_contact(
-        conn,
-        ctx.owner_id,
-        ctx.now,
-        display_name=display,
-        prefix=parsed.title,
-        given_name=parsed.first,
-        middle_name=parsed.middle,
-        family_name=parsed.last,
-        suffix=parsed.suffix,
-        organisation=new.company.strip(),
-        job_title=new.title.strip(),
-        circle=circle.name,
-        archived=circle.name == ARCHIVED,
-        how_met=new.how_met.strip(),
-        looking_for=new.looking_for.strip(),
-        offers=new.offers.strip(),
+        conn, ctx.owner_id, ctx.now, circle=circle.name, archived=circle.name == ARCHIVED, **checked.fields
     )
-    dates: list[tuple[str, str, YearlyDate]] = [("birthday", "", birthday)] if birthday else []
-    store.add_details(
-        conn,
-        ctx.owner_id,
-        contact_id,
-        email_addresses=checked_emails,
-        phone_numbers=checked_phones,
-        profile_urls=profiles,
-        tag_names=[t.strip() for t in new.tags if t.strip()],
-        topics=[t.strip() for t in new.interests if t.strip()],
-        dates=dates,
-    )
-    return Person(contact_id, display, new.company.strip(), circle.name, circle.name == ARCHIVED)
+    store.add_details(conn, ctx.owner_id, contact_id, **checked.details)
+    if checked.birthday:
+        store.replace_yearly(conn, ctx.owner_id, contact_id, "birthday", checked.birthday)
+    return Person(contact_id, display, checked.fields.get("organisation", ""), circle.name, circle.name == ARCHIVED)
+
+
+def edit_contact(ctx: Context, conn: Connection, typed: str, changes: NewContact) -> Person:
+    """Change what is known about a person: given fields replace, lists add."""
+    person = resolve(ctx, conn, typed)
+    checked = _check(ctx, changes)
+    if checked.fields:
+        store.update_contact(conn, person.id, ctx.now, **checked.fields)
+    store.add_details(conn, ctx.owner_id, person.id, **checked.details)
+    if checked.birthday:
+        store.replace_yearly(conn, ctx.owner_id, person.id, "birthday", checked.birthday)
+    return resolve(ctx, conn, f"#{person.id}")
 
 
 def _same_name(ctx: Context, conn: Connection, display: str) -> list[Person]:
