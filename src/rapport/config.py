@@ -7,7 +7,6 @@ file named by RAPPORT_CONFIG), environment variables, command-line options.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -71,6 +70,8 @@ def load(**overrides: Any) -> Settings:
     values: dict[str, Any] = {}
     path = config_path()
     if path.exists():
+        import tomllib
+
         try:
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

@@ -27,6 +27,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+ContactName = Annotated[str, typer.Argument(help="The contact: a name, part of it, or #id.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 When = Annotated[
     str | None, typer.Option("--when", help="When it happened: 2026-11-24, 2026-11-24T18:30, yesterday, '3 days ago'.")
@@ -167,7 +168,7 @@ def add(
 
 @app.command()
 def edit(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     new_name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
     email: Emails = None,
     phone: Phones = None,
@@ -293,7 +294,7 @@ def log(
 
 @app.command()
 def note(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     text: Annotated[str, typer.Argument(help="The note, dated now.")],
 ) -> None:
     """Write a dated note about a person (best right after meeting them)."""
@@ -316,14 +317,17 @@ def _ledger(direction: str, name: str, kind: str, note_text: str | None, when: s
     say(done_key, name=entry.person.name, kind=kind, balance=entry.balance)
 
 
-FAVOUR_KINDS = "introduction, referral, advice, information, congratulation, help, job-lead, other"
+FavourKindArg = Annotated[
+    str, typer.Argument(help="introduction, referral, advice, information, congratulation, help, job-lead, other")
+]
+FavourNote = Annotated[str | None, typer.Option("--note", help="What it was.")]
 
 
 @app.command()
 def gave(
-    name: Annotated[str, typer.Argument(help="The contact.")],
-    kind: Annotated[str, typer.Argument(help=FAVOUR_KINDS)],
-    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    name: ContactName,
+    kind: FavourKindArg,
+    note: FavourNote = None,
     when: When = None,
 ) -> None:
     """Record a favour you gave (giving first builds the relationship)."""
@@ -332,9 +336,9 @@ def gave(
 
 @app.command()
 def got(
-    name: Annotated[str, typer.Argument(help="The contact.")],
-    kind: Annotated[str, typer.Argument(help=FAVOUR_KINDS)],
-    note: Annotated[str | None, typer.Option("--note", help="What it was.")] = None,
+    name: ContactName,
+    kind: FavourKindArg,
+    note: FavourNote = None,
     when: When = None,
 ) -> None:
     """Record a favour you received."""
@@ -343,7 +347,7 @@ def got(
 
 @app.command()
 def ask(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     text: Annotated[str, typer.Argument(help="What you asked for.")],
 ) -> None:
     """Record something you asked a contact for (warns when you have not given first)."""
@@ -352,7 +356,7 @@ def ask(
 
 @app.command()
 def news(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     kind: Annotated[str, typer.Argument(help="promotion, new-job, work-anniversary, media, birthday or other.")],
     when: When = None,
     text: Annotated[str | None, typer.Option("--text", help="What happened, e.g. 'Head of Design at Acme'.")] = None,
@@ -385,7 +389,7 @@ def today(
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     json_: Json = False,
 ) -> None:
     """Everything stored about one person."""
@@ -445,7 +449,7 @@ def circle(
 
 @app.command()
 def move(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     circle: Annotated[str, typer.Argument(help="core, active, wider or archived.")],
     force: Annotated[bool, typer.Option("--force", help="Move even into a full circle.")] = False,
 ) -> None:
@@ -458,7 +462,7 @@ def move(
 
 
 @app.command()
-def archive(name: Annotated[str, typer.Argument(help="The contact.")]) -> None:
+def archive(name: ContactName) -> None:
     """Archive a contact: kept, but no more reminders."""
     from rapport.services.people import archive as archive_contact
 
@@ -469,7 +473,7 @@ def archive(name: Annotated[str, typer.Argument(help="The contact.")]) -> None:
 
 @app.command()
 def forget(
-    name: Annotated[str, typer.Argument(help="The contact.")],
+    name: ContactName,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a contact and everything stored about them (their notes, interactions, favours and news)."""

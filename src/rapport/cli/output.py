@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json as json_module
 import os
 import sys
 from collections.abc import Sequence
@@ -32,6 +31,8 @@ def _default(value: Any) -> Any:
 
 
 def json(data: Any) -> None:
+    import json as json_module
+
     print(json_module.dumps(data, ensure_ascii=False, indent=2, default=_default))
 
 
