@@ -28,8 +28,9 @@ TIMEZONE = "Europe/Zurich"
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--contacts", type=int, default=30_000)
     parser.add_argument("--interactions", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=42)
@@ -40,14 +41,21 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--now", default=NOW, help="the moment the store is generated for and evaluated at")
     parser.add_argument("--timezone", default=TIMEZONE)
-    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / ".data",
-                        help="where the SQLite store and the demo store go")
+    parser.add_argument(
+        "--workdir", type=Path, default=ROOT / "bench" / ".data", help="where the SQLite store and the demo store go"
+    )
     parser.add_argument("--pg-server", default=DEFAULT_PG, help="PostgreSQL server URL, without database")
     parser.add_argument("--pg-database", default="rapport_bench")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep an existing store that already has the requested numbers of rows")
-    parser.add_argument("--verify", type=int, default=200, metavar="N",
-                        help="check the stored summaries of N random contacts against summarise() (0: skip)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep an existing store that already has the requested numbers of rows"
+    )
+    parser.add_argument(
+        "--verify",
+        type=int,
+        default=200,
+        metavar="N",
+        help="check the stored summaries of N random contacts against summarise() (0: skip)",
+    )
     parser.add_argument("--markdown", type=Path, metavar="FILE", help="write the results as markdown to FILE")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a goal is missed")
     args = parser.parse_args(argv)
@@ -62,6 +70,19 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def say(message: str) -> None:
     print(message, flush=True)
+
+
+def _postgres_unusable(args: argparse.Namespace) -> str | None:
+    """Why the PostgreSQL server cannot be used (None when it can)."""
+    try:
+        import psycopg
+
+        plain = args.pg_server.rstrip("/").replace("postgresql+psycopg://", "postgresql://", 1)
+        with psycopg.connect(plain + "/postgres", autocommit=True, connect_timeout=5) as conn:
+            conn.execute("SELECT 1")
+    except Exception as exc:  # unreachable, refused, no driver: reported, the other backend still runs
+        return " ".join(str(exc).split()) or type(exc).__name__
+    return None
 
 
 def _postgres_ready(args: argparse.Namespace, fresh: bool) -> tuple[str, str]:
@@ -109,12 +130,16 @@ def _store(backend: str, args: argparse.Namespace, run: report.Run) -> tuple[Con
             ctx.close()
             url, version = _prepare(backend, args, fresh=True)
             ctx = open_context(_settings(args), db=url, now=args.now, create=True)
-    say(f"  generating {args.contacts:,} contacts and {args.interactions:,} interactions (seed {args.seed}) "
-        f"into {ctx.location.display()}")
+    say(
+        f"  generating {args.contacts:,} contacts and {args.interactions:,} interactions (seed {args.seed}) "
+        f"into {ctx.location.display()}"
+    )
     spec = network.Spec(contacts=args.contacts, interactions=args.interactions, seed=args.seed)
     stats = network.generate(ctx, spec, say=say)
-    say(f"  loaded {stats.total_rows:,} rows in {stats.seconds:.1f} s "
-        f"({stats.interactions / max(stats.seconds, 1e-9):,.0f} interactions/s overall)")
+    say(
+        f"  loaded {stats.total_rows:,} rows in {stats.seconds:.1f} s "
+        f"({stats.interactions / max(stats.seconds, 1e-9):,.0f} interactions/s overall)"
+    )
     run.loads[backend] = stats
     if ctx.location.is_sqlite:
         network.drop_sqlite_wal(ctx)
@@ -140,24 +165,29 @@ def main(argv: list[str] | None = None) -> int:
     backends = ["sqlite", "postgresql"] if args.backend == "all" else [args.backend]
     args.workdir.mkdir(parents=True, exist_ok=True)
     pg_version: str | None = None
-    run = report.Run(contacts=args.contacts, interactions=args.interactions, seed=args.seed, now=args.now,
-                     command=command, machine={})
+    run = report.Run(
+        contacts=args.contacts,
+        interactions=args.interactions,
+        seed=args.seed,
+        now=args.now,
+        command=command,
+        machine={},
+    )
     began = time.perf_counter()
     for backend in backends:
         say(f"\n== {backend}: agenda ==")
-        try:
-            ctx, url, version = _store(backend, args, run)
-        except Exception as exc:  # an unreachable server, a missing driver: report it and go on
-            if backend != "postgresql":
-                raise
-            run.skipped[backend] = f"PostgreSQL not usable at {args.pg_server}: {exc}".strip()
+        unusable = _postgres_unusable(args) if backend == "postgresql" else None
+        if unusable:
+            run.skipped[backend] = f"PostgreSQL not usable at {args.pg_server}: {unusable}"
             say(f"  skipped: {run.skipped[backend]}")
             continue
+        ctx, url, version = _store(backend, args, run)
         pg_version = version or pg_version
         try:
             _verify(ctx, backend, args, run)
-            run.agendas[backend] = agenda_bench.benchmark(ctx, backend, args.runs, url, args.now, args.timezone,
-                                                          say=say)
+            run.agendas[backend] = agenda_bench.benchmark(
+                ctx, backend, args.runs, url, args.now, args.timezone, say=say
+            )
         finally:
             ctx.close()
 
@@ -170,20 +200,26 @@ def main(argv: list[str] | None = None) -> int:
     missed = []
     for backend, result in run.agendas.items():
         peak = result.memory.get("peak_rss_mb")
-        say(f"  {backend:<10} agenda {result.agenda_best * 1000:.1f} ms, floor {result.floor_best * 1000:.1f} ms, "
+        say(
+            f"  {backend:<10} agenda {result.agenda_best * 1000:.1f} ms, floor {result.floor_best * 1000:.1f} ms, "
             f"ratio {result.ratio:.2f} (goal <= {report.AGENDA_GOAL}), peak RSS {peak} MB "
-            f"(goal <= {report.MEMORY_GOAL_MB})")
+            f"(goal <= {report.MEMORY_GOAL_MB})"
+        )
         if result.ratio > report.AGENDA_GOAL:
             missed.append(f"{backend} agenda ratio")
         if peak is None or peak > report.MEMORY_GOAL_MB:
             missed.append(f"{backend} memory")
+    for backend, why in run.skipped.items():
+        say(f"  {backend:<10} skipped: {why}")
     if run.startup is not None:
         if run.startup.skipped:
             say(f"  startup    skipped: {run.startup.skipped}")
         else:
-            say(f"  startup    rapport today {run.startup.rapport_mean * 1000:.1f} ms, python -c pass "
+            say(
+                f"  startup    rapport today {run.startup.rapport_mean * 1000:.1f} ms, python -c pass "
                 f"{run.startup.python_mean * 1000:.1f} ms, ratio {run.startup.ratio:.1f}x "
-                f"(goal <= {startup.GOAL:.0f}x)")
+                f"(goal <= {startup.GOAL:.0f}x)"
+            )
             if run.startup.ratio > startup.GOAL:
                 missed.append("startup ratio")
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")

@@ -36,6 +36,7 @@ FLOOR_SQL = (
     "WHERE c.owner_id = {p} GROUP BY ic.contact_id"
 )
 
+
 @dataclass
 class AgendaResult:
     backend: str
@@ -45,6 +46,7 @@ class AgendaResult:
     floor_best: float = 0.0
     floor_runs: list[float] = field(default_factory=list)
     floor_rows: int = 0
+    floor_plan: str = ""
     sql_best: float = 0.0
     sql_statements: int = 0
     sql_rows: int = 0
@@ -108,6 +110,28 @@ def raw_queries(location: Any, statements: list[tuple[str, Any]]) -> Callable[[]
 def floor_query(location: Any, owner_id: int) -> Callable[[], list[Any]]:
     placeholder = "?" if location.is_sqlite else "%s"
     return raw_queries(location, [(FLOOR_SQL.format(p=placeholder), (owner_id,))])
+
+
+def floor_plan(location: Any, owner_id: int) -> str:
+    """The query plan of the floor, in one line."""
+    if location.is_sqlite:
+        con = sqlite3.connect(str(location.sqlite_path))
+        try:
+            rows = con.execute("EXPLAIN QUERY PLAN " + FLOOR_SQL.format(p="?"), (owner_id,)).fetchall()
+        finally:
+            con.close()
+        return "; ".join(str(r[-1]) for r in rows)
+    import psycopg
+
+    with psycopg.connect(dsn_of(location)) as pg:
+        lines = [str(r[0]) for r in pg.execute("EXPLAIN (COSTS OFF) " + FLOOR_SQL.format(p="%s"), (owner_id,))]
+    nodes = [
+        line.strip().removeprefix("->").strip()
+        for line in lines
+        if line.strip().startswith("->") or not line.startswith(" ")
+    ]
+    workers = [line.strip() for line in lines if "Workers Planned" in line]
+    return " > ".join(nodes) + (f" ({workers[0]})" if workers else "")
 
 
 def agenda_statements(ctx: Context) -> list[tuple[str, Any]]:
@@ -193,8 +217,8 @@ def profile_breakdown(ctx: Context) -> tuple[dict[str, float], float, list[tuple
         if tt > charged:
             totals["other"] += tt - charged
     total = sum(totals.values())
-    top = sorted(raw.items(), key=lambda item: item[1][2], reverse=True)[:15]
-    top_rows = [(f"{os.path.basename(f[0])}:{f[1]}({f[2]})", v[1], v[2], v[3]) for f, v in top]
+    top = sorted(raw.items(), key=lambda item: item[1][2], reverse=True)[:8]
+    top_rows = [(f[2] if f[0] == "~" else f"{os.path.basename(f[0])}:{f[1]}({f[2]})", v[1], v[2], v[3]) for f, v in top]
     return dict(sorted(totals.items(), key=lambda kv: -kv[1])), total, top_rows
 
 
@@ -205,42 +229,58 @@ def measure_memory(url: str, now: str, timezone: str, mode: str) -> dict[str, An
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     done = subprocess.run(
         [sys.executable, "-m", "bench.memory", "--db", url, "--now", now, "--timezone", timezone, "--mode", mode],
-        capture_output=True, text=True, env=env, cwd=root, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=600,
+        check=False,
     )
     if done.returncode != 0:
         return {"error": (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]}
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezone: str,
-              say: Callable[[str], None] = print) -> AgendaResult:
+def benchmark(
+    ctx: Context, backend: str, runs: int, url: str, now: str, timezone: str, say: Callable[[str], None] = print
+) -> AgendaResult:
     result = AgendaResult(backend=backend)
 
     result.agenda_best, result.agenda_runs, actions = best_of(runs, lambda: run_agenda(ctx))
     result.actions = len(actions)
-    say(f"  agenda today()          best {ms(result.agenda_best)}  runs {fmt_runs(result.agenda_runs)}"
-        f"  ({result.actions} actions)")
+    say(
+        f"  agenda today()          best {ms(result.agenda_best)}  runs {fmt_runs(result.agenda_runs)}"
+        f"  ({result.actions} actions)"
+    )
 
     floor = floor_query(ctx.location, ctx.owner_id)
     result.floor_best, result.floor_runs, rows = best_of(runs, floor)
     result.floor_rows = len(rows)
-    say(f"  floor (raw {'sqlite3' if ctx.location.is_sqlite else 'psycopg'})      best {ms(result.floor_best)}"
-        f"  runs {fmt_runs(result.floor_runs)}  ({result.floor_rows} rows)")
+    result.floor_plan = floor_plan(ctx.location, ctx.owner_id)
+    say(
+        f"  floor (raw {'sqlite3' if ctx.location.is_sqlite else 'psycopg'})      best {ms(result.floor_best)}"
+        f"  runs {fmt_runs(result.floor_runs)}  ({result.floor_rows} rows)"
+    )
+    say(f"  floor plan: {result.floor_plan}")
     say(f"  ratio agenda/floor      {result.ratio:.2f}  (goal <= 1.5: {'met' if result.ratio <= 1.5 else 'MISSED'})")
 
     statements = agenda_statements(ctx)
     result.sql_statements = len(statements)
     result.sql_best, _, rows = best_of(runs, raw_queries(ctx.location, statements))
     result.sql_rows = len(rows)
-    say(f"  the agenda's SQL alone  best {ms(result.sql_best)}  ({result.sql_statements} statements replayed with the"
-        f" raw driver, {result.sql_rows} rows)")
+    say(
+        f"  the agenda's SQL alone  best {ms(result.sql_best)}  ({result.sql_statements} statements replayed with the"
+        f" raw driver, {result.sql_rows} rows)"
+    )
 
     fast = sqlite_fast_path(ctx)
     if fast is not None:
         try:
             result.fast_best, runs_fast, _ = best_of(runs, fast)
-            say(f"  agenda on stdlib sqlite3 best {ms(result.fast_best)}  runs {fmt_runs(runs_fast)}"
-                f"  (agenda_for + reads.sqlite_rows, no SQLAlchemy)")
+            say(
+                f"  agenda on stdlib sqlite3 best {ms(result.fast_best)}  runs {fmt_runs(runs_fast)}"
+                f"  (agenda_for + reads.sqlite_rows, no SQLAlchemy)"
+            )
         except Exception as exc:  # an API in the making: report, do not fail the benchmark
             result.fast_note = f"failed: {type(exc).__name__}: {exc}"
             say(f"  agenda on stdlib sqlite3: {result.fast_note}")
@@ -249,6 +289,10 @@ def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezon
     say(f"  profile of one run (cProfile, {ms(result.profile_total)} with profiling overhead):")
     for category, seconds in result.profile.items():
         say(f"    {category:<46} {ms(seconds)}  {100 * seconds / result.profile_total:5.1f} %")
+    say(
+        "  heaviest functions (self time): "
+        + "; ".join(f"{name} x{calls} {tt * 1000:.0f} ms" for name, calls, tt, _ in result.profile_top)
+    )
 
     result.memory = measure_memory(url, now, timezone, "rss")
     tracemalloc = measure_memory(url, now, timezone, "tracemalloc")
@@ -257,10 +301,12 @@ def benchmark(ctx: Context, backend: str, runs: int, url: str, now: str, timezon
         say(f"  memory: failed: {result.memory['error']}")
     else:
         peak = result.memory["peak_rss_mb"]
-        say(f"  memory (fresh process): peak RSS {peak:.1f} MB (goal <= 300: {'met' if peak <= 300 else 'MISSED'}),"
+        say(
+            f"  memory (fresh process): peak RSS {peak:.1f} MB (goal <= 300: {'met' if peak <= 300 else 'MISSED'}),"
             f" RSS after imports {result.memory['rss_after_imports_mb']:.1f} MB,"
             f" opening the store + agenda add {result.memory['open_agenda_delta_mb']:.1f} MB;"
-            f" tracemalloc peak of open+agenda {result.memory['tracemalloc_peak_mb']} MB")
+            f" tracemalloc peak of open+agenda {result.memory['tracemalloc_peak_mb']} MB"
+        )
     return result
 
 

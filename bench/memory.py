@@ -66,8 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         report["tracemalloc_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
     else:
         peak = peak_rss_mb()
-        report.update(peak_rss_mb=round(peak, 1), rss_after_imports_mb=round(after_imports, 1),
-                      open_agenda_delta_mb=round(peak - after_imports, 1))
+        report.update(
+            peak_rss_mb=round(peak, 1),
+            rss_after_imports_mb=round(after_imports, 1),
+            open_agenda_delta_mb=round(peak - after_imports, 1),
+        )
     ctx.close()
     print(json.dumps(report))
     return 0

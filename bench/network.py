@@ -58,7 +58,6 @@ DAY = 86400.0
 YEAR = 365.25 * DAY
 
 
-
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
@@ -84,28 +83,124 @@ FAMILY = _words(
     "Kraus Lorenz Jung Hahn Vogt Engel Sommer Haas Ziegler Seiler Tanaka Suzuki Kim Lee Chen Wang Nguyen Tran"
 )
 ORGANISATIONS = (
-    "Swisscom", "UBS", "Roche", "Novartis", "Nestlé", "ABB", "Migros", "Coop", "SBB", "Google Zürich",
-    "ETH Zürich", "EPFL", "Universität Bern", "Zühlke", "Adnovum", "Ergon", "Digitec Galaxus", "Swiss Re",
-    "Zurich Insurance", "Helvetia", "PostFinance", "Raiffeisen", "Credit Suisse", "Julius Bär", "Sonova",
-    "Logitech", "Kudelski", "Temenos", "On", "Sherpany", "Scandit", "Nexthink", "Climeworks", "Frontify",
-    "Beekeeper", "Swiss Post", "Lonza", "Sika", "Holcim", "Schindler", "Stadler Rail", "Kanton Zürich",
-    "Stadt Bern", "Freelance", "", "", "", "", "", "",
+    "Swisscom",
+    "UBS",
+    "Roche",
+    "Novartis",
+    "Nestlé",
+    "ABB",
+    "Migros",
+    "Coop",
+    "SBB",
+    "Google Zürich",
+    "ETH Zürich",
+    "EPFL",
+    "Universität Bern",
+    "Zühlke",
+    "Adnovum",
+    "Ergon",
+    "Digitec Galaxus",
+    "Swiss Re",
+    "Zurich Insurance",
+    "Helvetia",
+    "PostFinance",
+    "Raiffeisen",
+    "Credit Suisse",
+    "Julius Bär",
+    "Sonova",
+    "Logitech",
+    "Kudelski",
+    "Temenos",
+    "On",
+    "Sherpany",
+    "Scandit",
+    "Nexthink",
+    "Climeworks",
+    "Frontify",
+    "Beekeeper",
+    "Swiss Post",
+    "Lonza",
+    "Sika",
+    "Holcim",
+    "Schindler",
+    "Stadler Rail",
+    "Kanton Zürich",
+    "Stadt Bern",
+    "Freelance",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
 )
-TITLES = ("", "", "Engineer", "Product Manager", "CTO", "Head of Sales", "Designer", "Consultant", "Researcher",
-          "Founder", "Partner", "Recruiter", "Data Scientist", "Lawyer", "Teacher")
+TITLES = (
+    "",
+    "",
+    "Engineer",
+    "Product Manager",
+    "CTO",
+    "Head of Sales",
+    "Designer",
+    "Consultant",
+    "Researcher",
+    "Founder",
+    "Partner",
+    "Recruiter",
+    "Data Scientist",
+    "Lawyer",
+    "Teacher",
+)
 LOOKING_FOR = (
-    "a new role in product management", "a co-founder for a climate start-up", "introductions to investors",
-    "a flat in Zürich", "speakers for a meetup", "a Rust developer", "advice on moving to Berlin",
-    "customers in the insurance sector", "a mentor in data science", "feedback on a book draft",
-    "a board seat", "a job in the public sector",
+    "a new role in product management",
+    "a co-founder for a climate start-up",
+    "introductions to investors",
+    "a flat in Zürich",
+    "speakers for a meetup",
+    "a Rust developer",
+    "advice on moving to Berlin",
+    "customers in the insurance sector",
+    "a mentor in data science",
+    "feedback on a book draft",
+    "a board seat",
+    "a job in the public sector",
 )
 PLACES = (
-    "Café Sprüngli", "Impact Hub Zürich", "ETH Polyterrasse", "Kaufleuten", "Tibits Bern", "Lunch at the office",
-    "Zürich Meetup", "Swiss Tech Summit", "Konferenz Luzern", "Baur au Lac", "Hiltl", "Coworking Basel",
-    "Zoom coffee", "Rooftop bar", "Gurten Festival", "Lake Geneva walk", "Apéro", "Conference dinner",
+    "Café Sprüngli",
+    "Impact Hub Zürich",
+    "ETH Polyterrasse",
+    "Kaufleuten",
+    "Tibits Bern",
+    "Lunch at the office",
+    "Zürich Meetup",
+    "Swiss Tech Summit",
+    "Konferenz Luzern",
+    "Baur au Lac",
+    "Hiltl",
+    "Coworking Basel",
+    "Zoom coffee",
+    "Rooftop bar",
+    "Gurten Festival",
+    "Lake Geneva walk",
+    "Apéro",
+    "Conference dinner",
 )
-TOPICS = ("", "", "", "", "AI", "hiring", "fundraising", "the new project", "skiing", "their promotion",
-          "a book", "the conference", "kids", "moving house")
+TOPICS = (
+    "",
+    "",
+    "",
+    "",
+    "AI",
+    "hiring",
+    "fundraising",
+    "the new project",
+    "skiing",
+    "their promotion",
+    "a book",
+    "the conference",
+    "kids",
+    "moving house",
+)
 EVENT_TEXTS = {
     EventKind.PROMOTION: "promoted to {title}",
     EventKind.NEW_JOB: "started at {org}",
@@ -115,8 +210,14 @@ EVENT_TEXTS = {
 }
 # How interactions happen (cumulative weights for random.choices); group meetups are added separately.
 CHANNEL_SHARES = (
-    (Channel.EMAIL, 30), (Channel.MESSAGE, 21), (Channel.CALL, 10), (Channel.VIDEO, 8), (Channel.IN_PERSON, 12),
-    (Channel.LINKEDIN, 5), (Channel.XING, 2), (Channel.SOCIAL, 12),
+    (Channel.EMAIL, 30),
+    (Channel.MESSAGE, 21),
+    (Channel.CALL, 10),
+    (Channel.VIDEO, 8),
+    (Channel.IN_PERSON, 12),
+    (Channel.LINKEDIN, 5),
+    (Channel.XING, 2),
+    (Channel.SOCIAL, 12),
 )
 GROUP_SHARE = 0.02
 
@@ -273,22 +374,24 @@ class Generator:
             person = Person(first_id + offset, circle, half_lives[circle], weight, born, max(end, born), created)
             self.people.append(person)
             display, given, middle, family = next(names)
-            rows.append({
-                "id": person.id,
-                "owner_id": self.owner_id,
-                "display_name": display,
-                "search_key": search_key(display),
-                "given_name": given,
-                "middle_name": middle,
-                "family_name": family,
-                "organisation": rng.choice(ORGANISATIONS),
-                "job_title": rng.choice(TITLES),
-                "looking_for": rng.choice(LOOKING_FOR) if rng.random() < 0.1 else "",
-                "circle": circle,
-                "archived": circle == ARCHIVED,
-                "created_at": created,
-                "updated_at": created,
-            })
+            rows.append(
+                {
+                    "id": person.id,
+                    "owner_id": self.owner_id,
+                    "display_name": display,
+                    "search_key": search_key(display),
+                    "given_name": given,
+                    "middle_name": middle,
+                    "family_name": family,
+                    "organisation": rng.choice(ORGANISATIONS),
+                    "job_title": rng.choice(TITLES),
+                    "looking_for": rng.choice(LOOKING_FOR) if rng.random() < 0.1 else "",
+                    "circle": circle,
+                    "archived": circle == ARCHIVED,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+            )
         for batch in _batched(iter(rows), self.spec.batch):
             conn.execute(insert(contacts), batch)
         self.stats.contacts = len(rows)
@@ -303,8 +406,9 @@ class Generator:
                 met.append((p.born, p, Channel.IN_PERSON, None))
                 follow_up = p.born + rng.uniform(2 * 3600, 70 * 3600)
                 if rng.random() < 0.8 and follow_up < self.now:
-                    met.append((follow_up, p, rng.choice((Channel.EMAIL, Channel.MESSAGE, Channel.LINKEDIN)),
-                                Initiator.ME))
+                    met.append(
+                        (follow_up, p, rng.choice((Channel.EMAIL, Channel.MESSAGE, Channel.LINKEDIN)), Initiator.ME)
+                    )
         met.sort(key=lambda item: item[0])
         return met[: self.spec.interactions // 4]
 
@@ -359,10 +463,17 @@ class Generator:
                 in_person = channel in (Channel.IN_PERSON, Channel.GROUP)
                 place = rng.choice(PLACES) if in_person else ""
                 item = Interaction(occurred, channel, initiator, rng.choice(TOPICS), place)
-                batch_i.append({
-                    "id": next_id, "owner_id": self.owner_id, "occurred_at": occurred, "channel": channel.value,
-                    "initiator": initiator.value, "summary": item.summary, "place": place,
-                })
+                batch_i.append(
+                    {
+                        "id": next_id,
+                        "owner_id": self.owner_id,
+                        "occurred_at": occurred,
+                        "channel": channel.value,
+                        "initiator": initiator.value,
+                        "summary": item.summary,
+                        "place": place,
+                    }
+                )
                 for person in people:
                     batch_p.append({"interaction_id": next_id, "contact_id": person.id})
                     person.history = with_interaction(person.history, item, person.half_life)
@@ -404,19 +515,36 @@ class Generator:
                 else:
                     direction, kind = "asked", "ask"
                     person.open_asks += 1
-                yield {"id": first_id + offset, "owner_id": self.owner_id, "contact_id": person.id,
-                       "direction": direction, "kind": kind, "occurred_at": _utc(moment), "note": ""}
+                yield {
+                    "id": first_id + offset,
+                    "owner_id": self.owner_id,
+                    "contact_id": person.id,
+                    "direction": direction,
+                    "kind": kind,
+                    "occurred_at": _utc(moment),
+                    "note": "",
+                }
 
         for batch in _batched(rows(), self.spec.batch):
             conn.execute(insert(favours), batch)
             self.stats.favours += len(batch)
 
     def _summaries(self, conn: Connection) -> None:
-        names = ("interaction_count", "in_person_count", "first_met_at", "first_met_place", "last_touch_at",
-                 "last_real_at", "last_mine_at", "strength", "strength_at")
+        names = (
+            "interaction_count",
+            "in_person_count",
+            "first_met_at",
+            "first_met_place",
+            "last_touch_at",
+            "last_real_at",
+            "last_mine_at",
+            "strength",
+            "strength_at",
+        )
         moments = {"first_met_at", "last_touch_at", "last_real_at", "last_mine_at", "strength_at"}
-        values: dict[str, Any] = {name: bindparam(f"v_{name}", type_=Moment if name in moments else None)
-                                  for name in names}
+        values: dict[str, Any] = {
+            name: bindparam(f"v_{name}", type_=Moment if name in moments else None) for name in names
+        }
         for name in ("given_count", "received_count", "open_asks"):
             values[name] = bindparam(f"v_{name}")
         statement = update(contacts).where(contacts.c.id == bindparam("v_id")).values(values)
@@ -448,11 +576,30 @@ class Generator:
                 dates.append(("birthday", "", month, day, year, person.id))
             if rng.random() < 0.03:
                 month, day = rng.randint(1, 12), rng.randint(1, 28)
-                dates.append(("anniversary", rng.choice(("wedding", "company founded", "")), month, day,
-                              rng.randint(1990, 2025), person.id))
-        rows = [{"id": first_date + i, "owner_id": self.owner_id, "contact_id": cid, "kind": kind, "label": label,
-                 "month": month, "day": day, "year": year, "month_day": month * 100 + day}
-                for i, (kind, label, month, day, year, cid) in enumerate(dates)]
+                dates.append(
+                    (
+                        "anniversary",
+                        rng.choice(("wedding", "company founded", "")),
+                        month,
+                        day,
+                        rng.randint(1990, 2025),
+                        person.id,
+                    )
+                )
+        rows = [
+            {
+                "id": first_date + i,
+                "owner_id": self.owner_id,
+                "contact_id": cid,
+                "kind": kind,
+                "label": label,
+                "month": month,
+                "day": day,
+                "year": year,
+                "month_day": month * 100 + day,
+            }
+            for i, (kind, label, month, day, year, cid) in enumerate(dates)
+        ]
         for batch in _batched(iter(rows), self.spec.batch):
             conn.execute(insert(yearly_dates), batch)
         self.stats.yearly_dates = len(rows)
@@ -465,11 +612,20 @@ class Generator:
             person = rng.choice(self.people)
             kind = rng.choice(kinds)
             on: date = datetime.fromtimestamp(rng.uniform(self.start, self.now + 7 * DAY), zone).date()
-            label = EVENT_TEXTS[kind].format(title=rng.choice(TITLES[2:]), org=rng.choice(ORGANISATIONS[:40]),
-                                             years=rng.randint(1, 25))
-            news.append({"id": first_event + offset, "owner_id": self.owner_id, "contact_id": person.id,
-                         "kind": kind.value, "happened_on": on, "text": label,
-                         "source": rng.choice(("manual", "linkedin"))})
+            label = EVENT_TEXTS[kind].format(
+                title=rng.choice(TITLES[2:]), org=rng.choice(ORGANISATIONS[:40]), years=rng.randint(1, 25)
+            )
+            news.append(
+                {
+                    "id": first_event + offset,
+                    "owner_id": self.owner_id,
+                    "contact_id": person.id,
+                    "kind": kind.value,
+                    "happened_on": on,
+                    "text": label,
+                    "source": rng.choice(("manual", "linkedin")),
+                }
+            )
         for batch in _batched(iter(news), self.spec.batch):
             conn.execute(insert(events), batch)
         self.stats.events = len(news)
@@ -484,7 +640,8 @@ def counts(ctx: Context) -> tuple[int, int]:
     """(contacts, interactions) of the context's owner."""
     with ctx.engine.connect() as conn:
         n_contacts = conn.execute(
-            select(func.count()).select_from(contacts).where(contacts.c.owner_id == ctx.owner_id)).scalar_one()
+            select(func.count()).select_from(contacts).where(contacts.c.owner_id == ctx.owner_id)
+        ).scalar_one()
         n_interactions = conn.execute(
             select(func.count()).select_from(interactions).where(interactions.c.owner_id == ctx.owner_id)
         ).scalar_one()
@@ -498,9 +655,12 @@ def verify(ctx: Context, sample: int, seed: int) -> tuple[int, list[str]]:
     """
     problems: list[str] = []
     with ctx.engine.connect() as conn:
-        ids = [int(i) for i in conn.execute(
-            select(contacts.c.id).where(contacts.c.owner_id == ctx.owner_id, contacts.c.interaction_count > 0)
-        ).scalars()]
+        ids = [
+            int(i)
+            for i in conn.execute(
+                select(contacts.c.id).where(contacts.c.owner_id == ctx.owner_id, contacts.c.interaction_count > 0)
+            ).scalars()
+        ]
         chosen = random.Random(seed).sample(ids, min(sample, len(ids)))
         half_lives = {c.name: c.half_life_days for c in ctx.circles(conn)}
         found = activity.interactions_of(conn, chosen)
@@ -508,14 +668,25 @@ def verify(ctx: Context, sample: int, seed: int) -> tuple[int, list[str]]:
         for contact_id in chosen:
             row = rows[contact_id]
             expected = summarise(found[contact_id], half_lives[row.circle])
-            for name in ("interaction_count", "in_person_count", "first_met_at", "first_met_place", "last_touch_at",
-                         "last_real_at", "last_mine_at", "strength_at"):
+            for name in (
+                "interaction_count",
+                "in_person_count",
+                "first_met_at",
+                "first_met_place",
+                "last_touch_at",
+                "last_real_at",
+                "last_mine_at",
+                "strength_at",
+            ):
                 if getattr(expected, name) != getattr(row, name):
-                    problems.append(f"contact {contact_id}: {name} stored {getattr(row, name)!r}, "
-                                    f"summarise() gives {getattr(expected, name)!r}")
+                    problems.append(
+                        f"contact {contact_id}: {name} stored {getattr(row, name)!r}, "
+                        f"summarise() gives {getattr(expected, name)!r}"
+                    )
             if not math.isclose(expected.strength, row.strength, rel_tol=1e-9, abs_tol=1e-12):
-                problems.append(f"contact {contact_id}: strength stored {row.strength}, summarise() gives "
-                                f"{expected.strength}")
+                problems.append(
+                    f"contact {contact_id}: strength stored {row.strength}, summarise() gives {expected.strength}"
+                )
     return len(chosen), problems
 
 

@@ -114,25 +114,38 @@ def markdown(run: Run) -> str:
     if run.agendas:
         row("agenda `today()` (best of runs)", lambda a: _ms(a.agenda_best))
         row("floor: last interaction per contact, raw driver", lambda a: _ms(a.floor_best))
-        row("**ratio agenda / floor**",
-            lambda a: f"**{a.ratio:.2f}** ({_verdict(a.ratio <= AGENDA_GOAL)})", f"≤ {AGENDA_GOAL}")
-        row("agenda peak RSS, fresh process",
-            lambda a: (f"{a.memory['peak_rss_mb']:.0f} MB ({_verdict(a.memory['peak_rss_mb'] <= MEMORY_GOAL_MB)})"
-                       if "peak_rss_mb" in a.memory else f"failed: {a.memory.get('error', '?')}"),
-            f"≤ {MEMORY_GOAL_MB} MB")
-        row("… of which interpreter + imports",
-            lambda a: f"{a.memory.get('rss_after_imports_mb', 0):.0f} MB")
+        row(
+            "**ratio agenda / floor**",
+            lambda a: f"**{a.ratio:.2f}** ({_verdict(a.ratio <= AGENDA_GOAL)})",
+            f"≤ {AGENDA_GOAL}",
+        )
+        row(
+            "agenda peak RSS, fresh process",
+            lambda a: (
+                f"{a.memory['peak_rss_mb']:.0f} MB ({_verdict(a.memory['peak_rss_mb'] <= MEMORY_GOAL_MB)})"
+                if "peak_rss_mb" in a.memory
+                else f"failed: {a.memory.get('error', '?')}"
+            ),
+            f"≤ {MEMORY_GOAL_MB} MB",
+        )
+        row("… of which interpreter + imports", lambda a: f"{a.memory.get('rss_after_imports_mb', 0):.0f} MB")
         row("tracemalloc peak (open store + agenda)", lambda a: f"{a.memory.get('tracemalloc_peak_mb')} MB")
-        row("the agenda's SQL alone, raw driver",
-            lambda a: f"{_ms(a.sql_best)} ({a.sql_statements} statements, {a.sql_rows:,} rows)")
+        row(
+            "the agenda's SQL alone, raw driver",
+            lambda a: f"{_ms(a.sql_best)} ({a.sql_statements} statements, {a.sql_rows:,} rows)",
+        )
         if any(a.fast_best is not None or a.fast_note for a in run.agendas.values()):
-            row("agenda on stdlib sqlite3 (`agenda_for` + `reads.sqlite_rows`)",
-                lambda a: _ms(a.fast_best) if a.fast_best is not None else (a.fast_note or "n/a"))
+            row(
+                "agenda on stdlib sqlite3 (`agenda_for` + `reads.sqlite_rows`)",
+                lambda a: _ms(a.fast_best) if a.fast_best is not None else (a.fast_note or "n/a"),
+            )
         row("actions proposed", lambda a: str(a.actions))
         row("agenda runs (ms)", lambda a: " / ".join(f"{t * 1000:.0f}" for t in a.agenda_runs))
         row("floor runs (ms)", lambda a: " / ".join(f"{t * 1000:.0f}" for t in a.floor_runs))
-        row("load time (generate + insert)",
-            lambda a: (f"{run.loads[a.backend].seconds:.0f} s" if run.loads.get(a.backend) else "reused"))
+        row(
+            "load time (generate + insert)",
+            lambda a: f"{run.loads[a.backend].seconds:.0f} s" if run.loads.get(a.backend) else "reused",
+        )
     for backend, why in run.skipped.items():
         out.append("")
         out.append(f"{backend}: skipped: {why}")
@@ -151,17 +164,34 @@ def markdown(run: Run) -> str:
             f"| `rapport --db demo.sqlite --now {run.now} today` | {_ms(s.rapport_mean)} | {_ms(s.rapport_min)} | |",
             f"| **ratio** | **{s.ratio:.1f}×** ({_verdict(s.ratio <= STARTUP_GOAL)}) | | ≤ {STARTUP_GOAL:.0f}× |",
             "",
-            f"{s.runs} runs each, interleaved, after two warm-ups.",
+            f"{s.runs} runs each, interleaved, after two warm-ups, with cached bytecode (as an installed rapport"
+            " has it; the .pyc files go to a prefix under `bench/.data/`).",
         ]
+        if s.no_pyc_rapport_mean is not None and s.no_pyc_python_mean:
+            out += [
+                "",
+                f"This environment sets `PYTHONDONTWRITEBYTECODE=1`; without cached bytecode every rapport"
+                f" module is compiled at each start: `rapport today` {_ms(s.no_pyc_rapport_mean)}, `python -c"
+                f" pass` {_ms(s.no_pyc_python_mean)}, ratio {s.no_pyc_rapport_mean / s.no_pyc_python_mean:.1f}×.",
+            ]
     if s is not None and s.imports:
-        out += ["", f"Imports in one run of `rapport today` (`PYTHONPROFILEIMPORTTIME=1`, which adds some overhead):"
-                f" {s.imports_total:.0f} ms in all; the heaviest packages (sum of their modules' self times): "
-                + ", ".join(f"{name} {t:.0f} ms" for name, t in s.imports) + "."]
+        out += [
+            "",
+            f"Imports in one run of `rapport today` (`PYTHONPROFILEIMPORTTIME=1`, which adds some overhead):"
+            f" {s.imports_total:.0f} ms in all; the heaviest packages (sum of their modules' self times): "
+            + ", ".join(f"{name} {t:.0f} ms" for name, t in s.imports)
+            + ".",
+        ]
 
-    out += ["", "### Where the agenda's time goes", "",
-            "One run under cProfile (self time; time in built-ins charged to the caller's category; profiling"
-            " inflates Python-heavy parts, so read the shares, not the totals; iterating an sqlite3 cursor is"
-            " invisible to cProfile, so on SQLite fetching rows is charged to the code that loops over them).", ""]
+    out += [
+        "",
+        "### Where the agenda's time goes",
+        "",
+        "One run under cProfile (self time; time in built-ins charged to the caller's category; profiling"
+        " inflates Python-heavy parts, so read the shares, not the totals; iterating an sqlite3 cursor is"
+        " invisible to cProfile, so on SQLite fetching rows is charged to the code that loops over them).",
+        "",
+    ]
     for a in run.agendas.values():
         out.append(f"**{a.backend}** ({_ms(a.profile_total)} profiled):")
         out.append("")
@@ -170,47 +200,58 @@ def markdown(run: Run) -> str:
         for category, seconds in a.profile.items():
             out.append(f"| {category} | {_ms(seconds)} | {100 * seconds / a.profile_total:.0f} % |")
         out.append("")
+        out.append(
+            "Heaviest functions by self time: "
+            + "; ".join(f"`{name}` ×{calls:,} {tt * 1000:.0f} ms" for name, calls, tt, _ in a.profile_top)
+            + "."
+        )
+        out.append("")
 
-    out += ["## What is measured", "",
-            "- **agenda**: `rapport.services.agenda.today(ctx, conn)` in its own transaction on an open context"
-            " (what `rapport today` does after start-up): the owner's organisation, one query for the contacts of"
-            " the reminding circles with their running summaries, the birthdays and news near today, then the"
-            " domain rules. Best of the runs after one warm-up.",
-            "- **floor**: the cheapest honest way to learn, from the same tables, when each contact was last in"
-            " touch: one hand-written query, run with the raw driver (stdlib `sqlite3`, or `psycopg` without"
-            " SQLAlchemy) and fetched completely, best of the runs after one warm-up:",
-            "",
-            "  ```sql",
-            "  " + FLOOR_SQL.format(p="?"),
-            "  ```",
-            "",
-            "  The agenda does much more (every rule, every contact) but reads the running summaries kept on"
-            " `contacts` instead of the history; the ratio says what the whole agenda costs against reading the"
-            " history once.",
-            "- **the agenda's SQL alone**: every statement one agenda run sends (captured with SQLAlchemy's"
-            " `before_cursor_execute` event), replayed with the raw driver and fetched completely: the difference"
-            " to the agenda is Python (SQLAlchemy row handling, turning stored times into datetimes, building the"
-            " domain objects, the rules).",
-            "- **agenda on stdlib sqlite3** (SQLite only, when `rapport.services.agenda.agenda_for` and"
-            " `rapport.store.reads.sqlite_rows` exist): the same agenda without SQLAlchemy, the daily command's"
-            " path.",
-            "- **memory**: a fresh interpreter (`python -m bench.memory`) that imports rapport, opens the store and"
-            " computes the agenda; peak RSS is the process's high-water mark `VmHWM` from `/proc/self/status`"
-            " (interpreter and imports included; `getrusage().ru_maxrss` is not used because Linux carries it over"
-            " `execve`, so a child reports its parent's peak). tracemalloc peak (a second fresh process) counts"
-            " only the Python allocations made while opening the store and computing the agenda.",
-            "- **startup**: `rapport today` as a whole process (the console script, on the demo store loaded by"
-            " `rapport demo`) against `python -c pass` with the same interpreter, mean of the runs.",
-            "",
-            "The store is generated by `bench/network.py` (seeded): 20 core, 150 active, about 8 % archived, the"
-            " rest wider; interactions skewed (Pareto) across contacts and spread over five years, 2 % of them group"
-            " meetups; birthdays (some without year, some on 29 February), anniversaries, news and favours. Rows"
-            " are inserted with SQLAlchemy Core executemany in batches of 10,000; the summary columns on"
-            " `contacts` are folded from the generated interactions with `rapport.domain.strength.with_interaction`"
-            " in chronological order (as `summarise()` does) and checked against `summarise()` for a sample of"
-            " contacts. PostgreSQL gets a `VACUUM ANALYZE` after the load (what autovacuum does shortly after);"
-            " SQLite is left as the application leaves it (no `ANALYZE`).",
-            ""]
+    out += [
+        "## What is measured",
+        "",
+        "- **agenda**: `rapport.services.agenda.today(ctx, conn)` in its own transaction on an open context"
+        " (what `rapport today` does after start-up): the owner's organisation, one query for the contacts of"
+        " the reminding circles with their running summaries, the birthdays and news near today, then the"
+        " domain rules. Best of the runs after one warm-up.",
+        "- **floor**: the cheapest honest way to learn, from the same tables, when each contact was last in"
+        " touch: one hand-written query, run with the raw driver (stdlib `sqlite3`, or `psycopg` without"
+        " SQLAlchemy) and fetched completely, best of the runs after one warm-up:",
+        "",
+        "  ```sql",
+        "  " + FLOOR_SQL.format(p="?"),
+        "  ```",
+        "",
+        "  Plans: " + "; ".join(f"{a.backend}: {a.floor_plan}" for a in run.agendas.values()) + ".",
+        "",
+        "  The agenda does much more (every rule, every contact) but reads the running summaries kept on"
+        " `contacts` instead of the history; the ratio says what the whole agenda costs against reading the"
+        " history once.",
+        "- **the agenda's SQL alone**: every statement one agenda run sends (captured with SQLAlchemy's"
+        " `before_cursor_execute` event), replayed with the raw driver and fetched completely: the difference"
+        " to the agenda is Python (SQLAlchemy row handling, turning stored times into datetimes, building the"
+        " domain objects, the rules).",
+        "- **agenda on stdlib sqlite3** (SQLite only, when `rapport.services.agenda.agenda_for` and"
+        " `rapport.store.reads.sqlite_rows` exist): the same agenda without SQLAlchemy, the daily command's"
+        " path.",
+        "- **memory**: a fresh interpreter (`python -m bench.memory`) that imports rapport, opens the store and"
+        " computes the agenda; peak RSS is the process's high-water mark `VmHWM` from `/proc/self/status`"
+        " (interpreter and imports included; `getrusage().ru_maxrss` is not used because Linux carries it over"
+        " `execve`, so a child reports its parent's peak). tracemalloc peak (a second fresh process) counts"
+        " only the Python allocations made while opening the store and computing the agenda.",
+        "- **startup**: `rapport today` as a whole process (the console script, on the demo store loaded by"
+        " `rapport demo`) against `python -c pass` with the same interpreter, mean of the runs.",
+        "",
+        "The store is generated by `bench/network.py` (seeded): 20 core, 150 active, about 8 % archived, the"
+        " rest wider; interactions skewed (Pareto) across contacts and spread over five years, 2 % of them group"
+        " meetups; birthdays (some without year, some on 29 February), anniversaries, news and favours. Rows"
+        " are inserted with SQLAlchemy Core executemany in batches of 10,000; the summary columns on"
+        " `contacts` are folded from the generated interactions with `rapport.domain.strength.with_interaction`"
+        " in chronological order (as `summarise()` does) and checked against `summarise()` for a sample of"
+        " contacts. PostgreSQL gets a `VACUUM ANALYZE` after the load (what autovacuum does shortly after);"
+        " SQLite is left as the application leaves it (no `ANALYZE`).",
+        "",
+    ]
     if run.verified:
         out += ["Summary check: " + "; ".join(f"{b}: {v}" for b, v in run.verified.items()) + ".", ""]
     if run.loads:
@@ -220,22 +261,31 @@ def markdown(run: Run) -> str:
                 out.append(f"- {backend}: store reused (`--reuse`)")
             else:
                 phases = ", ".join(f"{k} {v:.1f} s" for k, v in load.phases.items())
-                out.append(f"- {backend}: {load.seconds:.0f} s for {load.total_rows:,} rows"
-                           f" ({load.interactions:,} interactions, {load.participants:,} participant rows,"
-                           f" {load.favours:,} favours, {load.events:,} news, {load.yearly_dates:,} yearly dates):"
-                           f" {phases}")
+                out.append(
+                    f"- {backend}: {load.seconds:.0f} s for {load.total_rows:,} rows"
+                    f" ({load.interactions:,} interactions, {load.participants:,} participant rows,"
+                    f" {load.favours:,} favours, {load.events:,} news, {load.yearly_dates:,} yearly dates):"
+                    f" {phases}"
+                )
         out.append("")
 
     out += ["## Machine", "", "| | |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in m.items()]
-    out += ["", "## Reproduce", "", "```sh",
-            f"make bench                                  # runs: {MAKE_COMMAND}",
-            ".venv/bin/python -m bench --quick            # a smoke run (3,000 contacts, 100,000 interactions)",
-            ".venv/bin/python -m bench --backend sqlite   # one backend only",
-            ".venv/bin/python -m bench --reuse            # keep the generated stores when they fit",
-            "```", "",
-            "PostgreSQL is expected at `postgresql+psycopg://postgres@127.0.0.1:5432` (trust authentication;"
-            " `--pg-server` or `RAPPORT_BENCH_PG` to change); the benchmark drops and creates the database"
-            " `rapport_bench`. The SQLite store is written to `bench/.data/`; `--reuse` keeps an existing store of"
-            " the same size instead of generating it again.", ""]
+    out += [
+        "",
+        "## Reproduce",
+        "",
+        "```sh",
+        f"make bench                                  # runs: {MAKE_COMMAND}",
+        ".venv/bin/python -m bench --quick            # a smoke run (3,000 contacts, 100,000 interactions)",
+        ".venv/bin/python -m bench --backend sqlite   # one backend only",
+        ".venv/bin/python -m bench --reuse            # keep the generated stores when they fit",
+        "```",
+        "",
+        "PostgreSQL is expected at `postgresql+psycopg://postgres@127.0.0.1:5432` (trust authentication;"
+        " `--pg-server` or `RAPPORT_BENCH_PG` to change); the benchmark drops and creates the database"
+        " `rapport_bench`. The SQLite store is written to `bench/.data/`; `--reuse` keeps an existing store of"
+        " the same size instead of generating it again.",
+        "",
+    ]
     return "\n".join(out)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,26 +55,27 @@ class Settings:
         return "en"
 
 
-def config_path() -> Path:
+def config_path() -> str:
     explicit = os.environ.get("RAPPORT_CONFIG")
     if explicit:
-        return Path(explicit)
-    from platformdirs import user_config_path
+        return explicit
+    from platformdirs import user_config_dir
 
-    return user_config_path("rapport", appauthor=False) / "config.toml"
+    return os.path.join(user_config_dir("rapport", appauthor=False), "config.toml")
 
 
 def load(**overrides: Any) -> Settings:
     """Settings from the file, the environment and the given overrides (None means: not given)."""
     values: dict[str, Any] = {}
     path = config_path()
-    if path.exists():
+    if os.path.exists(path):
         import tomllib
 
         try:
-            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+            with open(path, encoding="utf-8") as file:
+                values.update(tomllib.loads(file.read()))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise InputError("config.unreadable", path=str(path)) from exc
+            raise InputError("config.unreadable", path=path) from exc
     for spec in fields(Settings):
         env = os.environ.get(spec.metadata["env"])
         if env:
@@ -113,7 +113,8 @@ def system_zone_name() -> str:
     if tz:
         return tz
     try:
-        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+        with open("/etc/timezone", encoding="utf-8") as file:
+            name = file.read().strip()
         if name:
             return name
     except OSError:

@@ -68,7 +68,7 @@ def today(args: list[str]) -> bool:
 
     location = Location(normalise_url(options.db) if options.db else default_url())
     path = location.sqlite_path
-    if path is None or not path.is_file():
+    if path is None or not os.path.isfile(path):
         return False
 
     import sqlite3

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from rapport.errors import StoreError
@@ -37,21 +38,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def exists(location: Location) -> bool:
-    """Whether the store is there (a SQLite file, or a server we can reach) and has rapport's tables."""
-    path = location.sqlite_path
-    if location.is_sqlite and (path is None or not path.exists()):
-        return False
-    engine = engine_for(location)
-    try:
-        with engine.connect() as conn:
-            return bool(inspect(conn).has_table("alembic_version"))
-    except OperationalError as exc:
-        raise StoreError("store.unreachable", url=location.display()) from exc
-    finally:
-        engine.dispose()
-
-
 def revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
@@ -75,10 +61,10 @@ def migrate(engine: Engine) -> None:
 def open_engine(location: Location, create: bool = False) -> Engine:
     """An engine on a store that is ready for use; `create` makes and migrates it when it is missing."""
     path = location.sqlite_path
-    if path is not None and not path.exists():
+    if path is not None and not os.path.exists(path):
         if not create:
             raise StoreError("store.missing", url=location.display())
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     engine = engine_for(location)
     try:
         current = revision(engine)

@@ -1,10 +1,9 @@
-"""Where the store is: a database URL, or a path to an SQLite file. Cheap to import (no SQLAlchemy)."""
+"""Where the store is: a database URL, or a path to an SQLite file. Cheap to import (no SQLAlchemy, no pathlib)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 
 def default_url() -> str:
@@ -14,7 +13,7 @@ def default_url() -> str:
         return normalise_url(configured)
     from platformdirs import user_data_path
 
-    return f"sqlite:///{user_data_path('rapport', appauthor=False) / 'rapport.db'}"
+    return f"sqlite:///{user_data_path('rapport', appauthor=False) / 'rapport.db'}"  # platformdirs brings pathlib
 
 
 def normalise_url(db: str) -> str:
@@ -23,7 +22,7 @@ def normalise_url(db: str) -> str:
         if db.startswith(("postgresql://", "postgres://")):
             return "postgresql+psycopg://" + db.split("://", 1)[1]
         return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+    return f"sqlite:///{os.path.realpath(os.path.expanduser(db))}"
 
 
 @dataclass(frozen=True)
@@ -35,12 +34,12 @@ class Location:
         return self.url.startswith("sqlite")
 
     @property
-    def sqlite_path(self) -> Path | None:
-        """The SQLite file (None for PostgreSQL or an in-memory database)."""
+    def sqlite_path(self) -> str | None:
+        """The SQLite file's path (None for PostgreSQL or an in-memory database)."""
         if not self.is_sqlite:
             return None
         database = self.url.split(":///", 1)[1].split("?", 1)[0] if ":///" in self.url else ""
-        return Path(database) if database and database != ":memory:" else None
+        return database if database and database != ":memory:" else None
 
     def display(self) -> str:
         """The location without a password, fit to print."""

@@ -126,7 +126,7 @@ def engine_rows(conn: Any) -> Rows:
     from sqlalchemy import text
 
     def run(sql: str, **params: Any) -> Iterable[Sequence[Any]]:
-        return conn.execute(text(sql), params)  # type: ignore[no-any-return]
+        return conn.execute(text(sql), params).fetchall()  # type: ignore[no-any-return]
 
     return run
 
