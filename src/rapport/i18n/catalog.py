@@ -99,7 +99,7 @@ EN: dict[str, str] = {
     "archive.done": "Archived {name}: no more reminders.",
     "circle.done": "Circle {name}: every {cadence}, capacity {capacity}, half-life {half_life} days.",
     "demo.done": "Demo network loaded: {contacts} contacts, {interactions} interactions. Try: rapport today",
-    "demo.exists": "The store already has contacts; use --reset to replace them with the demo network.",
+    "demo.exists": "the store already has contacts; use --reset to replace them with the demo network.",
     "forget.done": "Deleted {name} and everything stored about them.",
     # show
     "show.title": "{name}",
@@ -277,7 +277,7 @@ DE: dict[str, str] = {
     "archive.done": "{name} archiviert: keine Erinnerungen mehr.",
     "circle.done": "Kreis {name}: alle {cadence}, Kapazität {capacity}, Halbwertszeit {half_life} Tage.",
     "demo.done": "Demo-Netzwerk geladen: {contacts} Kontakte, {interactions} Interaktionen. Weiter mit: rapport today",
-    "demo.exists": "Die Datenbank enthält schon Kontakte; mit --reset werden sie durch das Demo-Netzwerk ersetzt.",
+    "demo.exists": "die Datenbank enthält schon Kontakte; mit --reset werden sie durch das Demo-Netzwerk ersetzt.",
     "forget.done": "{name} und alles dazu Gespeicherte gelöscht.",
     "show.title": "{name}",
     "show.works": "{title} bei {organisation}",
