@@ -78,6 +78,8 @@ def report(exc: BaseException) -> int:
             facts["candidates"] = "; ".join(str(c) for c in facts["candidates"])
         if "suggestions" in facts and isinstance(facts["suggestions"], list):
             facts["suggestions"] = ", ".join(str(c) for c in facts["suggestions"])
+        if "problem" in facts:  # a file that cannot be imported: say what is wrong with it
+            facts["reason"] = t(str(facts["problem"]), **facts)
         more = facts.get("more")
         facts["more"] = t("contact.ambiguous_more", more=more) if more else ""
         message = t(exc.code, **facts)

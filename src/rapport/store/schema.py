@@ -72,6 +72,7 @@ users = Table(
     Column("name", String(200), nullable=False, unique=True),
     Column("organisation", String(300), nullable=False, server_default=""),
     Column("created_at", Moment, nullable=False),
+    Column("linkedin_export_on", Date),  # the newest LinkedIn export imported, to tell news from old data
 )
 
 circles = Table(
@@ -105,6 +106,7 @@ contacts = Table(
     Column("how_met", Text, nullable=False, server_default=""),
     Column("looking_for", Text, nullable=False, server_default=""),
     Column("offers", Text, nullable=False, server_default=""),
+    Column("connected_on", Date),  # LinkedIn's "Connected On"
     Column("circle", String(50), nullable=False),
     Column("archived", Boolean, nullable=False, server_default=false()),
     Column("created_at", Moment, nullable=False),
@@ -135,6 +137,7 @@ emails = Table(
     _contact(),
     Column("address", String(320), nullable=False),
     Column("label", String(100), nullable=False, server_default=""),
+    Column("source", String(200), nullable=False, server_default=""),
     Index(None, "owner_id", "address"),
     Index(None, "contact_id"),
 )
@@ -147,6 +150,7 @@ phones = Table(
     _contact(),
     Column("number", String(40), nullable=False),  # E.164 where it could be parsed, else as typed
     Column("label", String(100), nullable=False, server_default=""),
+    Column("source", String(200), nullable=False, server_default=""),
     Index(None, "owner_id", "number"),
     Index(None, "contact_id"),
 )
@@ -159,6 +163,7 @@ urls = Table(
     _contact(),
     Column("kind", String(20), nullable=False),  # linkedin, xing, web
     Column("url", String(1000), nullable=False),
+    Column("source", String(200), nullable=False, server_default=""),
     Index(None, "owner_id", "kind", "url"),
     Index(None, "contact_id"),
 )
@@ -197,6 +202,7 @@ yearly_dates = Table(
     Column("day", Integer, nullable=False),
     Column("year", Integer),
     Column("month_day", Integer, nullable=False),
+    Column("source", String(200), nullable=False, server_default=""),
     Index(None, "owner_id", "month_day"),
     Index(None, "contact_id"),
 )
@@ -209,6 +215,7 @@ notes = Table(
     _contact(),
     Column("written_at", Moment, nullable=False),
     Column("text", Text, nullable=False),
+    Column("source", String(200), nullable=False, server_default=""),
     Index(None, "contact_id", "written_at"),
 )
 
@@ -222,7 +229,9 @@ interactions = Table(
     Column("initiator", String(10), nullable=False),
     Column("summary", Text, nullable=False, server_default=""),
     Column("place", String(500), nullable=False, server_default=""),
+    Column("source_key", String(500)),  # where an imported interaction came from, so re-imports add nothing
     Index(None, "owner_id", "occurred_at"),
+    UniqueConstraint("owner_id", "source_key"),
 )
 
 participants = Table(
@@ -258,4 +267,40 @@ events = Table(
     Column("source", String(100), nullable=False, server_default=""),
     Index(None, "owner_id", "happened_on"),
     Index(None, "contact_id"),
+)
+
+field_sources = Table(
+    "contact_field_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("field", String(50), nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("updated_at", Moment, nullable=False),
+    UniqueConstraint("contact_id", "field"),
+)
+
+imported_records = Table(
+    "imported_records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("source", String(50), nullable=False),  # the format
+    Column("record_key", String(500), nullable=False),  # the record's identity within the source
+    Column("digest", String(64), nullable=False),  # of the record's content: unchanged records are skipped
+    Column("imported_at", Moment, nullable=False),
+    UniqueConstraint("owner_id", "source", "record_key"),
+    Index(None, "contact_id"),
+)
+
+distinct_people = Table(
+    "distinct_people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("first_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    UniqueConstraint("owner_id", "first_id", "second_id"),
 )
