@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -226,3 +227,75 @@ def _interaction(item: dict[str, Any], t: Translator) -> str:
         parts.append(t("show.with", names=", ".join(item["with"])))
     parts.append(t("show.by_them") if item["initiator"] == "them" else t("show.by_me"))
     return "  ".join(parts)
+
+
+@contextmanager
+def import_progress(paths: Sequence[str]) -> Iterator[Any]:
+    """A progress bar on a terminal (by lines read), nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    totals = {path: _count_lines(path) for path in paths}
+    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), transient=True) as bar:
+        tasks = {path: bar.add_task(os.path.basename(path), total=totals[path] or None) for path in paths}
+
+        def advance(path: str, line: int) -> None:
+            bar.update(tasks[path], completed=line)
+
+        yield advance
+
+
+def _count_lines(path: str) -> int:
+    try:
+        with open(path, "rb") as file:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b""))
+    except OSError:
+        return 0
+
+
+def import_summary(summary: Any, t: Translator, dry_run: bool) -> None:
+    line(
+        t(
+            "import.summary",
+            files=", ".join(summary.files),
+            created=summary.created,
+            merged=summary.merged,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+        )
+    )
+    if summary.interactions:
+        line(t("import.interactions", count=summary.interactions))
+    if summary.possible_duplicates:
+        line(t("import.possible_duplicates", count=summary.possible_duplicates))
+    if summary.photos_dropped:
+        line(t("import.photos", count=summary.photos_dropped))
+    if summary.skipped:
+        what = "; ".join(t(f"import.skipped.{reason}", count=n) for reason, n in sorted(summary.skipped.items()))
+        line(t("import.skipped", what=what))
+    for bad in summary.bad:
+        warn(t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts)))
+    for news in summary.news:
+        line(t("import.news", name=news["name"], kind=t("event." + news["kind"]), text=news["text"]))
+    if dry_run:
+        line(t("import.dry_run"))
+
+
+def duplicates(pairs: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
+    if as_json:
+        json(pairs)
+        return
+    if not pairs:
+        line(t("duplicates.none"))
+        return
+    line(t("duplicates.title"))
+    for pair in pairs:
+        first, second = pair["first"], pair["second"]
+        line(
+            f"  #{first['id']} {first['name']}{' (' + first['organisation'] + ')' if first['organisation'] else ''}"
+            f"  ~  #{second['id']} {second['name']}"
+            f"{' (' + second['organisation'] + ')' if second['organisation'] else ''}"
+            f"  [{t('duplicates.' + pair['reason'])}, {pair['score']}]"
+        )
