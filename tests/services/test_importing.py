@@ -179,3 +179,21 @@ def test_same_name_elsewhere_is_a_possible_duplicate_to_merge_or_keep_apart(ctx:
     assert merged["emails"] == ["m@lb.example"] and "+41911234567" in merged["phones"]  # type: ignore[operator]
     assert any("Ticino" in n["text"] for n in merged["notes"])  # type: ignore[attr-defined,index]
     assert merged["interaction_count"] == 1
+
+
+def test_a_record_that_is_two_contacts_joins_them(ctx: Context) -> None:
+    with ctx.transaction() as conn:
+        people.add_contact(ctx, conn, people.NewContact("Juergen Mueller", emails=["juergen.mueller@zuehlke.example"]))
+        people.add_contact(
+            ctx,
+            conn,
+            people.NewContact(
+                "J. Müller", company="Accenture", linkedin="https://www.linkedin.com/in/juergen-mueller-zh"
+            ),
+        )
+        journal.log(ctx, conn, ["J. Müller"], via="call", when="2026-11-01")
+    summary = _import(ctx, str(SAMPLES / "vcard" / "apple-contacts-3.0.vcf"))
+    assert len(_names(ctx)) == 2  # Jürgen and Urs
+    juergen = _profile(ctx, "Jürgen Müller")
+    assert juergen["interaction_count"] == 1 and len(juergen["urls"]) == 1  # type: ignore[arg-type]
+    assert summary.merged >= 2

@@ -82,7 +82,8 @@ def report(exc: BaseException) -> int:
             facts["reason"] = t(str(facts["problem"]), **facts)
         more = facts.get("more")
         facts["more"] = t("contact.ambiguous_more", more=more) if more else ""
-        message = t(exc.code, **facts)
+        key = "import.bad_whole_file" if exc.code == "import.bad_file" and not facts.get("line") else exc.code
+        message = t(key, **facts)
         code = exc.exit_code
     elif isinstance(exc, SQLAlchemyError):
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import ClassVar
 
 from rapport.domain.model import Channel, Initiator, YearlyDate
 from rapport.errors import InputError
@@ -90,7 +91,17 @@ class BadRecord:
     facts: dict[str, object] = field(default_factory=dict)
 
 
-Item = ContactRecord | InteractionRecord | BadRecord
+@dataclass
+class HiddenMember:
+    """Someone the file does not name (LinkedIn's hidden or closed profiles): expected, not an error. The import
+    service counts these by `kind` and imports nothing for them."""
+
+    kind: ClassVar[str] = "hidden-member"
+    file: str
+    line: int
+
+
+Item = ContactRecord | InteractionRecord | BadRecord | HiddenMember
 
 
 def bad_file(file: str, line: int, problem: str, **facts: object) -> InputError:

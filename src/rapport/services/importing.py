@@ -221,6 +221,7 @@ class _Importer:
             else:
                 self.summary.unchanged += 1
             return
+        self._join_halves(checked)
         match, alike = self.index.find(
             checked.name,
             checked.organisation,
@@ -244,6 +245,45 @@ class _Importer:
         if alike:
             self.summary.possible_duplicates += 1
         self._create(checked, record, identity, digest)
+
+    def _join_halves(self, checked: _Checked) -> None:
+        """A record that is certainly two stored contacts (one has its e-mail, the other its profile) shows they
+        are one person: they are merged, nothing lost."""
+        profiles = [u for k, u in checked.urls if k in ("linkedin", "xing")]
+        ids = self.index.certain(checked.emails, checked.phones, profiles)
+        if len(ids) < 2:
+            return
+        from rapport.services.merging import merge_contacts
+
+        survivor = self.real(ids[0])
+        for other_id in ids[1:]:
+            other = self.real(other_id)
+            if other == survivor:
+                continue
+            merge_contacts(self.ctx, self.conn, survivor, other)
+            self.index.forget(other_id)
+            self.index.forget(other)
+            for identity, (contact_id, digest) in list(self.records.items()):
+                if contact_id in (other, other_id):
+                    self.records[identity] = (survivor, digest)
+            if other in self.linkedin_sourced:
+                self.linkedin_sourced.add(survivor)
+            self.summary.merged += 1
+        self._reindex(survivor)
+
+    def _reindex(self, contact_id: int) -> None:
+        row = self.conn.execute(
+            select(contacts.c.display_name, contacts.c.organisation).where(contacts.c.id == contact_id)
+        ).one()
+        self.index.forget(contact_id)
+        self.index.add(
+            Known(contact_id, row.display_name, row.organisation),
+            self.conn.execute(select(emails.c.address).where(emails.c.contact_id == contact_id)).scalars(),
+            self.conn.execute(select(phones.c.number).where(phones.c.contact_id == contact_id)).scalars(),
+            self.conn.execute(
+                select(urls.c.url).where(urls.c.contact_id == contact_id, urls.c.kind.in_(["linkedin", "xing"]))
+            ).scalars(),
+        )
 
     def _same_network_member(self, record: ContactRecord, alike: list[int], checked: _Checked) -> int | None:
         """In a LinkedIn export a name is one connection: a same-named contact that came from LinkedIn (and has

@@ -164,6 +164,13 @@ class MatchIndex:
             for key in [k for k, v in table.items() if v == contact_id]:
                 del table[key]
 
+    def certain(self, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]) -> list[int]:
+        """Every contact a record certainly is (by e-mail, phone or profile), first found first."""
+        found = [self.by_email.get(e.casefold()) for e in emails]
+        found += [self.by_phone.get(p) for p in phones]
+        found += [self.by_profile.get(profile_key(u)) for u in profiles]
+        return list(dict.fromkeys(i for i in found if i is not None))
+
     def find(
         self, name: str, organisation: str, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]
     ) -> tuple[Match | None, list[int]]:

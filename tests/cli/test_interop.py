@@ -1,0 +1,109 @@
+"""Import and export from the command line: summaries, dry runs, bad files in one line, files that open."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import vobject
+from icalendar import Calendar
+
+from tests.cli.conftest import Cli
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+FILES = sorted(str(p) for p in SAMPLES.rglob("*") if p.suffix in (".vcf", ".csv"))
+
+
+def test_import_all_samples_then_again(cli: Cli) -> None:
+    cli.ok("init")
+    first = json.loads(cli.ok("import", *FILES, "--json").out)
+    assert first["created"] == 18 and first["skipped"]["hidden-member"] >= 2
+    again = json.loads(cli.ok("import", *FILES, "--json").out)
+    assert again["created"] == again["merged"] == again["updated"] == again["interactions"] == 0
+    text = cli.ok("import", str(SAMPLES / "vcard" / "xing-single-3.0.vcf"), lang="de").out
+    assert "0 neu" in text and "1 unverändert" in text
+
+
+def test_dry_run_saves_nothing(cli: Cli) -> None:
+    cli.ok("init")
+    before = cli.snapshot()
+    result = cli.ok("import", *FILES, "--dry-run")
+    assert "18 new" in result.out and "Dry run: nothing was saved." in result.out
+    assert cli.snapshot() == before
+
+
+def test_a_bad_file_is_one_line_and_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    cli.ok("import", str(SAMPLES / "vcard" / "apple-contacts-3.0.vcf"))
+    before = cli.snapshot()
+    cases = {
+        "empty.vcf": b"",
+        "binary.csv": bytes(range(256)) * 4,
+        "data.csv": b'{"contacts": []}',
+        "truncated.vcf": b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Keller\r\n",
+        "bad-date.vcf": b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Keller\r\nBDAY:1990-02-30\r\nEND:VCARD\r\n",
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = cli("import", str(path))
+        assert result.code == 2, (name, result.err)
+        assert result.err.startswith("Error: ") and name in result.err and result.err.count("\n") == 1, result.err
+        assert "Traceback" not in result.err
+        assert cli.snapshot() == before, name
+    skipped = cli.ok("import", str(tmp_path / "bad-date.vcf"), "--skip-bad")
+    assert "bad-date.vcf, line 4" in skipped.err
+
+
+def test_a_csv_with_a_column_mapping(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    path = tmp_path / "kontakte.csv"
+    path.write_bytes("Vorname;Nachname;Firma;E-Mail\nJürg;Äbi;Bäckerei Äbi;juerg@aebi.example\n".encode("cp1252"))
+    refused = cli("import", str(path))
+    assert refused.code == 2 and "--map" in refused.err
+    cli.ok("import", str(path), "--map", "Vorname=given_name,Nachname=family_name,Firma=organisation,E-Mail=email")
+    shown = json.loads(cli.ok("show", "aebi", "--json").out)
+    assert (shown["name"], shown["organisation"], shown["emails"]) == (
+        "Jürg Äbi",
+        "Bäckerei Äbi",
+        ["juerg@aebi.example"],
+    )
+
+
+def test_duplicates_merge_and_keep_apart(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Marco Rossi", "--company", "Lugano Bank")
+    cli.ok("import", str(SAMPLES / "vcard" / "google-contacts-3.0.vcf"))
+    pairs = json.loads(cli.ok("duplicates", "--json").out)
+    assert len(pairs) == 1
+    first, second = pairs[0]["first"]["id"], pairs[0]["second"]["id"]
+    assert "merge" in cli.ok("duplicates").out
+    cli.ok("merge", "--not", f"#{first}", f"#{second}")
+    assert json.loads(cli.ok("duplicates", "--json").out) == []
+    merged = cli.ok("merge", f"#{first}", f"#{second}")
+    assert "Merged" in merged.out
+    assert len(json.loads(cli.ok("list", "--json").out)) == 2
+    assert cli("merge", f"#{first}", f"#{first}").code == 2
+
+
+def test_exports_open_in_their_readers(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    cli.ok("import", *FILES)
+    cli.ok("met", "Thomas Keller", "--at", "Design Thinking talk", "--when", "2026-11-26T08:00")  # after his messages
+    cards = tmp_path / "network.vcf"
+    assert "18 contact(s) exported" in cli.ok("export", "vcard", "-o", str(cards)).out
+    names = {card.fn.value for card in vobject.readComponents(cards.read_text(encoding="utf-8"))}
+    assert len(names) == 18 and "Jürgen Müller" in names
+    table = tmp_path / "network.csv"
+    cli.ok("export", "csv", "-o", str(table), "--delimiter", ";")
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert len(rows) == 18
+    calendar = tmp_path / "network.ics"
+    cli.ok("export", "ics", "-o", str(calendar))
+    parsed = Calendar.from_ical(calendar.read_bytes())
+    summaries = [str(e.get("summary")) for e in parsed.walk("VEVENT")]
+    assert any("Thomas Keller" in s for s in summaries) and any("Jürgen Müller" in s for s in summaries)
+    assert cli("export", "pdf").code == 2
