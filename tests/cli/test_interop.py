@@ -107,3 +107,24 @@ def test_exports_open_in_their_readers(cli: Cli, tmp_path: Path) -> None:
     summaries = [str(e.get("summary")) for e in parsed.walk("VEVENT")]
     assert any("Thomas Keller" in s for s in summaries) and any("Jürgen Müller" in s for s in summaries)
     assert cli("export", "pdf").code == 2
+
+
+def test_backup_and_restore_give_back_the_same_network(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("demo")
+    saved = tmp_path / "backup.jsonl"
+    assert "Backup of" in cli.ok("backup", "-o", str(saved)).out
+    agenda = cli.ok("today", "--json").out
+    refused = cli("restore", str(saved))
+    assert refused.code == 4 and "--replace" in refused.err
+    fresh = Cli(str(tmp_path / "restored.db"), cli._capsys)
+    assert "Restored" in fresh.ok("restore", str(saved)).out
+    assert fresh.ok("today", "--json").out == agenda
+    assert fresh.ok("show", "Thomas Keller", "--json").out == cli.ok("show", "Thomas Keller", "--json").out
+    exported = tmp_path / "export.jsonl"
+    cli.ok("export", "json", "-o", str(exported))
+    assert exported.read_text().splitlines()[0].startswith('{"format":"rapport-backup"')
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text("\n".join(saved.read_text().splitlines()[:-3]) + "\n")
+    before = fresh.snapshot()
+    result = fresh("restore", str(damaged), "--replace")
+    assert result.code == 2 and result.err.count("\n") == 1 and fresh.snapshot() == before

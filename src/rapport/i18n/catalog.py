@@ -189,6 +189,29 @@ EN: dict[str, str] = {
     "export.contacts": "{count} contact(s) exported to {file}.",
     "export.events": "{count} calendar event(s) exported to {file}.",
     "export.format": "unknown export format '{value}'; use vcard, csv, json or ics.",
+    "restore.bad_file": "cannot restore {file}, line {line}: {reason}. Nothing was changed.",
+    "restore.not_empty": "this store already holds {contacts} contacts. Restore into an empty store, or use --replace"
+    " to delete them with everything about them and put the backup in their place.",
+    "backup.not_backup": "not a rapport backup (made by `rapport backup`)",
+    "backup.bad_header": "the first line of the backup is incomplete or invalid ({detail})",
+    "backup.newer_version": "the backup has format version {version}; this rapport reads up to version {supported}. "
+    "Update rapport",
+    "backup.unknown_schema": "the backup comes from database schema {schema}, which this rapport does not know (it "
+    "knows {known}). Update rapport",
+    "backup.truncated": "the file ends too early (its closing line is missing): the backup is incomplete",
+    "backup.not_json": "the line is not valid JSON ({detail})",
+    "backup.bad_line": "the line is neither a row nor the closing line of a backup",
+    "backup.count_mismatch": "the file holds {found} rows of {table}, but its closing line says {expected}: rows are "
+    "missing or were added",
+    "backup.checksum": "the content does not match its checksum: the file is damaged or was edited",
+    "backup.trailing": "there is more after the closing line",
+    "backup.unknown_table": "rows of the table '{table}', which a backup cannot hold",
+    "backup.out_of_order": "rows of {table} after rows of tables that depend on it",
+    "backup.bad_row": "a row of {table} is not valid ({detail})",
+    "backup.bad_reference": "a row of {table} refers to {target} {id}, which is not in the backup",
+    "backup.conflict": "the database refused rows of {table} ({detail})",
+    "backup.done": "Backup of {contacts} contacts and {rows} rows written to {file}.",
+    "restore.done": "Restored {contacts} contacts and {rows} rows from the backup of {created_at}.",
     # importing and merging
     "import.format": "unknown format '{value}'; use one of: auto, {choices}.",
     "import.needs_mapping": "{file} is a CSV file rapport does not know; say which column is what with --map "
@@ -429,6 +452,30 @@ DE: dict[str, str] = {
     "export.contacts": "{count} Kontakt(e) nach {file} exportiert.",
     "export.events": "{count} Kalendereinträge nach {file} exportiert.",
     "export.format": "unbekanntes Exportformat «{value}»; möglich sind vcard, csv, json und ics.",
+    "restore.bad_file": "{file} lässt sich nicht wiederherstellen, Zeile {line}: {reason}. Es wurde nichts geändert.",
+    "restore.not_empty": "diese Datenbank enthält bereits {contacts} Kontakte. In eine leere Datenbank "
+    "wiederherstellen, oder mit --replace die Kontakte samt allem, was dazugehört, löschen und durch die "
+    "Sicherung ersetzen.",
+    "backup.not_backup": "keine rapport-Sicherung (wie sie `rapport backup` erstellt)",
+    "backup.bad_header": "die erste Zeile der Sicherung ist unvollständig oder ungültig ({detail})",
+    "backup.newer_version": "die Sicherung hat das Format Version {version}; diese rapport-Version liest bis Version "
+    "{supported}. rapport aktualisieren",
+    "backup.unknown_schema": "die Sicherung stammt vom Datenbankschema {schema}, das diese rapport-Version nicht "
+    "kennt (sie kennt {known}). rapport aktualisieren",
+    "backup.truncated": "die Datei endet zu früh (die Schlusszeile fehlt): die Sicherung ist unvollständig",
+    "backup.not_json": "die Zeile ist kein gültiges JSON ({detail})",
+    "backup.bad_line": "die Zeile ist weder ein Datensatz noch die Schlusszeile einer Sicherung",
+    "backup.count_mismatch": "die Datei enthält {found} Datensätze von {table}, laut Schlusszeile aber {expected}: es"
+    " fehlen Datensätze oder es sind welche hinzugekommen",
+    "backup.checksum": "der Inhalt passt nicht zu seiner Prüfsumme: die Datei ist beschädigt oder wurde bearbeitet",
+    "backup.trailing": "nach der Schlusszeile folgt noch etwas",
+    "backup.unknown_table": "Datensätze der Tabelle «{table}», die eine Sicherung nicht enthalten kann",
+    "backup.out_of_order": "Datensätze von {table} nach Datensätzen von Tabellen, die davon abhängen",
+    "backup.bad_row": "ein Datensatz von {table} ist ungültig ({detail})",
+    "backup.bad_reference": "ein Datensatz von {table} verweist auf {target} {id}, der nicht in der Sicherung ist",
+    "backup.conflict": "die Datenbank hat Datensätze von {table} abgelehnt ({detail})",
+    "backup.done": "Sicherung von {contacts} Kontakten und {rows} Datensätzen nach {file} geschrieben.",
+    "restore.done": "{contacts} Kontakte und {rows} Datensätze aus der Sicherung vom {created_at} wiederhergestellt.",
     "import.format": "unbekanntes Format «{value}»; möglich sind: auto, {choices}.",
     "import.needs_mapping": "{file} ist eine CSV-Datei, die rapport nicht kennt; mit --map angeben, welche "
     'Spalte was ist (z. B. --map "Vorname=given_name,Nachname=family_name,E-Mail=email").',
