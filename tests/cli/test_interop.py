@@ -128,3 +128,53 @@ def test_backup_and_restore_give_back_the_same_network(cli: Cli, tmp_path: Path)
     before = fresh.snapshot()
     result = fresh("restore", str(damaged), "--replace")
     assert result.code == 2 and result.err.count("\n") == 1 and fresh.snapshot() == before
+
+
+def _card_view(profile: dict[str, object]) -> tuple[object, ...]:
+    """What a vCard carries of a contact."""
+    return (
+        profile["name"],
+        profile["prefix"],
+        profile["given_name"],
+        profile["family_name"],
+        profile["organisation"],
+        profile["title"],
+        sorted(profile["emails"]),
+        sorted(profile["phones"]),
+        sorted(profile["urls"]),  # type: ignore[arg-type]
+        sorted((d["kind"], d["label"], d["date"]) for d in profile["dates"]),  # type: ignore[attr-defined]
+        sorted(profile["tags"]),
+        profile["address"],  # type: ignore[arg-type]
+        sorted(n["text"] for n in profile["notes"]),  # type: ignore[attr-defined]
+    )
+
+
+def test_a_vcard_export_imports_back_without_loss(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    cli.ok("import", *FILES)
+    cli.ok(
+        "add",
+        "Heidi Bachmann",
+        "--birthday",
+        "--02-29",
+        "--anniversary",
+        "Hochzeit=2010-06-20",
+        "--tag",
+        "ski",
+        "--email",
+        "heidi@bachmann.example",
+        "--address",
+        "Dorfstrasse 1, 7270 Davos",
+    )
+    cli.ok("note", "heidi", "Skis every weekend; two kids")
+    for version in ("4.0", "3.0"):
+        cards = tmp_path / f"network-{version}.vcf"
+        cli.ok("export", "vcard", "-o", str(cards), "--vcard-version", version)
+        other = Cli(str(tmp_path / f"other-{version}.db"), cli._capsys)
+        other.ok("init")
+        summary = json.loads(other.ok("import", str(cards), "--json").out)
+        assert summary["created"] == 19, summary
+        for contact in json.loads(cli.ok("list", "--json").out):
+            original = json.loads(cli.ok("show", f"#{contact['id']}", "--json").out)
+            copy = json.loads(other.ok("show", original["name"], "--json").out)
+            assert _card_view(copy) == _card_view(original), (version, original["name"])

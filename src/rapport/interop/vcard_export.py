@@ -12,8 +12,8 @@ What goes where:
 * ADR: the address is stored as free text; it goes into the street component, line breaks kept.
 * BDAY and the anniversaries: 4.0 writes `YYYYMMDD`, or `--MMDD` without a year; 3.0 has no year-less form, so
   it writes Apple's convention `1604-MM-DD` with the parameter X-APPLE-OMIT-YEAR=1604 (1604 is a leap year, so
-  29 February survives). The first anniversary without a label (else the first) is ANNIVERSARY (4.0) or
-  X-ANNIVERSARY (3.0); every other, and a labelled first one, also as Apple's grouped X-ABDATE with X-ABLABEL.
+  29 February survives). The first anniversary without a label is ANNIVERSARY (4.0) or
+  X-ANNIVERSARY (3.0); every other one, labelled ones included, as Apple's grouped X-ABDATE with X-ABLABEL.
 * What only rapport knows: INTEREST (RFC 6715; X-INTEREST in 3.0) per interest, X-RAPPORT-CIRCLE,
   X-RAPPORT-HOW-MET, X-RAPPORT-LOOKING-FOR, X-RAPPORT-OFFERS, X-RAPPORT-CONNECTED-ON.
 
@@ -243,11 +243,12 @@ def _add_anniversaries(c: Any, anniversaries: Iterable[tuple[str, YearlyDate]], 
     items = list(anniversaries)
     if not items:
         return
-    main = next((i for i, (label, _) in enumerate(items) if not label.strip()), 0)
-    _add_date(c, "anniversary" if v4 else "x-anniversary", items[main][1], v4)
+    main = next((i for i, (label, _) in enumerate(items) if not label.strip()), None)
+    if main is not None:  # a labelled anniversary goes only where its label can go with it
+        _add_date(c, "anniversary" if v4 else "x-anniversary", items[main][1], v4)
     group = 0
     for i, (label, when) in enumerate(items):
-        if i == main and not label.strip():
+        if i == main:
             continue
         group += 1
         _add_date(c, f"item{group}.x-abdate", when, v4=False)  # Apple's format in both versions

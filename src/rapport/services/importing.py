@@ -465,6 +465,8 @@ class _Importer:
         fills: dict[str, Any] = {}
         if _better_spelling(checked.name, row.display_name):
             fills["display_name"] = checked.name
+            parts = _name_parts(checked.name, record)
+            fills.update(given_name=parts[1], middle_name=parts[2], family_name=parts[3])
             self.index.rename(contact_id, checked.name, row.organisation)
         for column, value in (
             ("organisation", checked.organisation),
@@ -642,6 +644,10 @@ def _better_spelling(incoming: str, stored: str) -> bool:
 
 def _display_name(record: ContactRecord) -> str:
     """How the person is listed: the name without academic titles (those are kept as the prefix)."""
+    full = " ".join(record.full_name.split())
+    if full:
+        prefix = " ".join(record.prefix.split())
+        return full[len(prefix) + 1 :] if prefix and full.startswith(prefix + " ") else full
     if record.given_name.strip() or record.family_name.strip():
         parts = (record.given_name, record.middle_name, record.family_name, record.suffix)
         return " ".join(" ".join(p for p in parts if p.strip()).split())
