@@ -733,7 +733,7 @@ def _collect_details(
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
     have = have or {"emails": set(), "phones": set(), "urls": set(), "tags": set(), "dates": set(), "notes": set()}
-    source = f"{record.source}:{record.file}"
+    source = f"{record.source}:{os.path.basename(record.file)}"
     base = {"owner_id": owner, "contact_id": contact_id}
     labels = {address.casefold(): label for address, label in record.emails}
     for address in checked.emails:

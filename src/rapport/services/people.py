@@ -355,6 +355,7 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
         "interactions": activity.recent_interactions(conn, person.id),
         "ledger": activity.ledger_of(conn, person.id),
         "events": activity.events_of(conn, person.id),
+        "sources": store.sources_of(conn, person.id),
     }
 
 

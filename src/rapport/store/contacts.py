@@ -258,3 +258,31 @@ def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None =
         )
     )
     return int(removed or 0)
+
+
+def sources_of(conn: Connection, contact_id: int) -> dict[str, str]:
+    """Where each imported detail and field came from ('email:anna@x.ch' → 'vcard:contacts.vcf')."""
+    from rapport.store.schema import field_sources, notes
+
+    found: dict[str, str] = {}
+    for prefix, table, column in (
+        ("email", emails, "address"),
+        ("phone", phones, "number"),
+        ("url", urls, "url"),
+        ("note", notes, "text"),
+    ):
+        for value, source in conn.execute(
+            select(table.c[column], table.c.source).where(table.c.contact_id == contact_id, table.c.source != "")
+        ):
+            found[f"{prefix}:{value[:60]}"] = source
+    for kind, month, day, source in conn.execute(
+        select(yearly_dates.c.kind, yearly_dates.c.month, yearly_dates.c.day, yearly_dates.c.source).where(
+            yearly_dates.c.contact_id == contact_id, yearly_dates.c.source != ""
+        )
+    ):
+        found[f"{kind}:{month:02d}-{day:02d}"] = source
+    for name, source in conn.execute(
+        select(field_sources.c.field, field_sources.c.source).where(field_sources.c.contact_id == contact_id)
+    ):
+        found[name] = source
+    return found
