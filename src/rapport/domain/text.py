@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
@@ -12,11 +13,13 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)  # imports fold the same names several times (matching, search keys)
 def fold(text: str) -> str:
     """Lower case, accents removed, white space collapsed: 'Jürgen  MÜLLER' -> 'jurgen muller'."""
     return " ".join(strip_accents(text).casefold().split())
 
 
+@lru_cache(maxsize=65536)
 def fold_german(text: str) -> str:
     """Like fold, but umlauts spelled out: 'Jürgen Müller' -> 'juergen mueller'."""
     return fold(unicodedata.normalize("NFC", text).translate(_GERMAN))

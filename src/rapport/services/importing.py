@@ -28,6 +28,7 @@ from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.services.matching import Known, MatchIndex, name_key, same_organisation
 from rapport.store import activity
+from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
     contacts,
     emails,
@@ -200,20 +201,19 @@ class _Importer:
         self.summary.skipped["bad-record"] += 1
 
     def contact(self, record: ContactRecord) -> None:
+        identity = (record.source, record.key or _identity(record))
+        digest = _digest(record)
+        known = self.records.get(identity)
+        if known is not None and known[1] == digest:  # seen before, unchanged: nothing to check or write
+            self.summary.unchanged += 1
+            return
         checked = self._check(record)
         if checked is None:
             return
         if record.had_photo:
             self.summary.photos_dropped += 1
-        identity = (record.source, record.key or _identity(record))
-        digest = _digest(record)
-        known = self.records.get(identity)
         if known is not None:
-            contact_id = known[0]
-            if known[1] == digest:
-                self.summary.unchanged += 1
-                return
-            contact_id = self.real(contact_id)
+            contact_id = self.real(known[0])
             changed = self._update(contact_id, checked, record)
             self._remember(identity, contact_id, digest)
             if changed:
@@ -421,10 +421,10 @@ class _Importer:
                     "updated_at": now,
                 }
             )
-        ids = [
-            r[0]
-            for r in self.conn.execute(insert(contacts).returning(contacts.c.id, sort_by_parameter_order=True), rows)
-        ]
+        ids = allocate_ids(self.conn, contacts, len(rows))
+        for row, contact_id in zip(rows, ids, strict=True):
+            row["id"] = contact_id
+        self.conn.execute(insert(contacts), rows)
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapport.domain.text import fold_german
@@ -55,6 +56,7 @@ SAME_ORGANISATION = 88  # rapidfuzz token_set_ratio from which two organisation 
 SIMILAR_NAME = 88  # rapidfuzz token_sort_ratio from which two names are a possible duplicate
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The name as an identity: folded (ü→ue, accents, case), titles dropped, words sorted ('Müller, Jürgen')."""
     words = [w.strip(".,;") for w in fold_german(name.replace(",", " ")).split()]
@@ -197,6 +199,7 @@ class MatchIndex:
         return None, [k.id for k in alike]
 
 
+@lru_cache(maxsize=65536)
 def profile_key(url: str) -> str:
     """A profile URL reduced to what identifies it: host without www/country, path, lower case."""
     text = url.strip().lower().split("?", 1)[0].split("#", 1)[0].rstrip("/")
