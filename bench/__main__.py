@@ -1,9 +1,11 @@
-"""`python -m bench`: generate a network, time the agenda against its floor on SQLite and PostgreSQL, time startup.
+"""`python -m bench`: generate a network, time the agenda against its floor on SQLite and PostgreSQL, time startup,
+time importing a 30,000-row LinkedIn export against its floor.
 
 Run from the repository root:
 
     .venv/bin/python -m bench                                   # 30,000 contacts, 1,000,000 interactions, both
-    .venv/bin/python -m bench --quick                           # 3,000 / 100,000: a smoke run
+    .venv/bin/python -m bench --quick                           # 3,000 / 100,000 (imports: 3,000 rows): a smoke run
+    .venv/bin/python -m bench --only imports                    # one part alone (agenda, startup, imports)
     .venv/bin/python -m bench --markdown docs/benchmarks.md     # also write the page
 """
 
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 from bench import agenda as agenda_bench
+from bench import imports as imports_bench
 from bench import network, report, startup
 from rapport.config import Settings
 from rapport.services.context import Context, open_context
@@ -25,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 NOW = "2026-11-26T09:00"
 TIMEZONE = "Europe/Zurich"
+PARTS = ("agenda", "startup", "imports")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -39,6 +43,22 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of agenda and floor (after a warm-up)")
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-imports", action="store_true")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        metavar="PART",
+        help=f"run only this part ({', '.join(PARTS)}); repeat for several (default: all)",
+    )
+    parser.add_argument("--import-rows", type=int, default=30_000, help="rows of the generated Connections.csv")
+    parser.add_argument(
+        "--import-existing", type=int, default=10_000, help="contacts already in the store for the second import figure"
+    )
+    parser.add_argument(
+        "--import-overlap", type=int, default=2_000, help="rows of the file who are among the existing contacts"
+    )
+    parser.add_argument("--import-runs", type=int, default=3, help="timed imports per figure (after a warm-up)")
     parser.add_argument("--now", default=NOW, help="the moment the store is generated for and evaluated at")
     parser.add_argument("--timezone", default=TIMEZONE)
     parser.add_argument(
@@ -46,6 +66,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--pg-server", default=DEFAULT_PG, help="PostgreSQL server URL, without database")
     parser.add_argument("--pg-database", default="rapport_bench")
+    parser.add_argument(
+        "--pg-import-database", default="rapport_bench_import", help="created and dropped by the import benchmark"
+    )
     parser.add_argument(
         "--reuse", action="store_true", help="keep an existing store that already has the requested numbers of rows"
     )
@@ -65,6 +88,14 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
             args.contacts = 3_000
         if "--interactions" not in given:
             args.interactions = 100_000
+        for option, small in (("--import-rows", 3_000), ("--import-existing", 1_000), ("--import-overlap", 200)):
+            if option not in given:
+                setattr(args, option[2:].replace("-", "_"), small)
+    args.parts = [p for p in PARTS if p in (args.only or PARTS)]
+    if args.skip_startup and "startup" in args.parts:
+        args.parts.remove("startup")
+    if args.skip_imports and "imports" in args.parts:
+        args.parts.remove("imports")
     return args
 
 
@@ -174,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         machine={},
     )
     began = time.perf_counter()
-    for backend in backends:
+    for backend in backends if "agenda" in args.parts else []:
         say(f"\n== {backend}: agenda ==")
         unusable = _postgres_unusable(args) if backend == "postgresql" else None
         if unusable:
@@ -191,9 +222,33 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             ctx.close()
 
-    if not args.skip_startup:
+    if "startup" in args.parts:
         say("\n== startup: rapport today vs python -c pass ==")
         run.startup = startup.benchmark(args.workdir / "startup", args.now, args.timezone, args.startup_runs, say)
+
+    if "imports" in args.parts:
+        say(f"\n== imports: a {args.import_rows:,}-row LinkedIn Connections.csv ==")
+
+        def unusable(backend: str) -> str | None:
+            why = _postgres_unusable(args) if backend == "postgresql" else None
+            return f"PostgreSQL not usable at {args.pg_server}: {why}" if why else None
+
+        spec = imports_bench.Spec(
+            rows=args.import_rows, existing=args.import_existing, overlap=args.import_overlap, seed=args.seed
+        )
+        run.imports = imports_bench.benchmark(
+            args.workdir / "imports",
+            backends,
+            unusable,
+            spec,
+            args.import_runs,
+            args.now,
+            args.timezone,
+            args.pg_server,
+            args.pg_import_database,
+            say,
+        )
+        pg_version = pg_version or run.imports.pg_version
 
     run.machine = report.machine(pg_version)
     say("\n== summary ==")
@@ -222,6 +277,21 @@ def main(argv: list[str] | None = None) -> int:
             )
             if run.startup.ratio > startup.GOAL:
                 missed.append("startup ratio")
+    if run.imports is not None:
+        imp = run.imports
+        for backend, result in imp.backends.items():
+            say(
+                f"  {backend:<10} import {result.empty.best:.2f} s (empty store), {result.existing.best:.2f} s"
+                f" ({imp.spec.existing:,} contacts), floor {imp.floor_best * 1000:.0f} ms: ratios"
+                f" {imp.ratio(result.empty.best):.1f} (goal <= {imports_bench.EMPTY_GOAL:.0f})"
+                f" and {imp.ratio(result.existing.best):.1f} (goal <= {imports_bench.EXISTING_GOAL:.0f}),"
+                f" re-import {result.empty.again:.2f} s, peak RSS"
+                f" {max(s.memory.get('peak_rss_mb', 0) for s in (result.empty, result.existing)):.0f} MB"
+                f" (goal <= {imports_bench.MEMORY_GOAL_MB})"
+            )
+        for backend, why in imp.skipped.items():
+            say(f"  {backend:<10} import skipped: {why}")
+        missed += imp.missed()
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench import imports as imports_bench
 from bench.agenda import FLOOR_SQL, AgendaResult
 from bench.network import LoadStats
 from bench.startup import GOAL as STARTUP_GOAL
@@ -81,6 +82,7 @@ class Run:
     skipped: dict[str, str] = field(default_factory=dict)
     startup: StartupResult | None = None
     verified: dict[str, str] = field(default_factory=dict)
+    imports: imports_bench.ImportResult | None = None
 
 
 def _ms(seconds: float) -> str:
@@ -104,9 +106,11 @@ def markdown(run: Run) -> str:
         "",
         "## Results",
         "",
-        "| figure | " + " | ".join(run.agendas) + " | goal |",
-        "|---|" + "---:|" * len(run.agendas) + "---|",
     ]
+    if run.agendas:
+        out += ["| figure | " + " | ".join(run.agendas) + " | goal |", "|---|" + "---:|" * len(run.agendas) + "---|"]
+    elif not run.skipped:
+        out.append("The agenda was not measured in this run (`--only`).")
 
     def row(label: str, cell: Any, goal: str = "") -> None:
         out.append(f"| {label} | " + " | ".join(cell(a) for a in run.agendas.values()) + f" | {goal} |")
@@ -153,7 +157,7 @@ def markdown(run: Run) -> str:
     out += ["", "### Startup", ""]
     s = run.startup
     if s is None:
-        out.append("Not measured (`--skip-startup`).")
+        out.append("Not measured (`--skip-startup` / `--only`).")
     elif s.skipped:
         out.append(f"Skipped: {s.skipped}.")
     else:
@@ -183,15 +187,18 @@ def markdown(run: Run) -> str:
             + ".",
         ]
 
-    out += [
-        "",
-        "### Where the agenda's time goes",
-        "",
-        "One run under cProfile (self time; time in built-ins charged to the caller's category; profiling"
-        " inflates Python-heavy parts, so read the shares, not the totals; iterating an sqlite3 cursor is"
-        " invisible to cProfile, so on SQLite fetching rows is charged to the code that loops over them).",
-        "",
-    ]
+    if run.agendas:
+        out += [
+            "",
+            "### Where the agenda's time goes",
+            "",
+            "One run under cProfile (self time; time in built-ins charged to the caller's category; profiling"
+            " inflates Python-heavy parts, so read the shares, not the totals; iterating an sqlite3 cursor is"
+            " invisible to cProfile, so on SQLite fetching rows is charged to the code that loops over them).",
+            "",
+        ]
+    else:
+        out.append("")
     for a in run.agendas.values():
         out.append(f"**{a.backend}** ({_ms(a.profile_total)} profiled):")
         out.append("")
@@ -206,6 +213,8 @@ def markdown(run: Run) -> str:
             + "."
         )
         out.append("")
+
+    out += _import_section(run)
 
     out += [
         "## What is measured",
@@ -280,12 +289,221 @@ def markdown(run: Run) -> str:
         ".venv/bin/python -m bench --quick            # a smoke run (3,000 contacts, 100,000 interactions)",
         ".venv/bin/python -m bench --backend sqlite   # one backend only",
         ".venv/bin/python -m bench --reuse            # keep the generated stores when they fit",
+        ".venv/bin/python -m bench --only imports     # the import benchmark alone (about 5 minutes; --quick: 30 s)",
         "```",
         "",
         "PostgreSQL is expected at `postgresql+psycopg://postgres@127.0.0.1:5432` (trust authentication;"
         " `--pg-server` or `RAPPORT_BENCH_PG` to change); the benchmark drops and creates the database"
         " `rapport_bench`. The SQLite store is written to `bench/.data/`; `--reuse` keeps an existing store of"
-        " the same size instead of generating it again.",
+        " the same size instead of generating it again. The import benchmark writes its file and SQLite stores to"
+        " `bench/.data/imports/` and creates and drops the database `rapport_bench_import`.",
         "",
     ]
     return "\n".join(out)
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def _outcome(found: dict[str, int]) -> str:
+    names = {"possible_duplicates": "possible duplicates", "hidden": "hidden members skipped"}
+    return ", ".join(f"{names.get(k, k)} {v:,}" for k, v in found.items() if v) or "nothing"
+
+
+def _import_section(run: Run) -> list[str]:
+    """The "Import" section: the file, the floor, the figures against their goals, where the time goes."""
+    imp = run.imports
+    out = ["## Import", ""]
+    if imp is None:
+        return [*out, "Not measured in this run (`--only` / `--skip-imports`).", ""]
+    spec, f, results = imp.spec, imp.file, imp.backends
+    m = run.machine
+    out += [
+        f"Importing LinkedIn's `Connections.csv` as `rapport import` does: {f['rows']:,} rows"
+        f" ({f['size_bytes'] / 2**20:.1f} MiB, seed {spec.seed}) in the current layout (a `Notes:` preamble, then"
+        f" `{','.join(imports_bench.HEADER)}`): {f['rows'] - f['hidden']:,} connections and {f['hidden']} hidden"
+        f" members (`,,,,,,07 Jun 2025`); {f['with_email']:,} rows with an e-mail"
+        f" ({100 * f['with_email'] / f['rows']:.0f} %), {f['quoted']:,} with a quoted company or position"
+        f" (commas), {f['umlauts']:,} names with umlauts or accents. The second store holds {spec.existing:,}"
+        f" contacts (inserted with SQLAlchemy Core: contacts, e-mails, phones, LinkedIn profiles) of whom"
+        f" {sum(imp.overlap_by.values()):,} are in the file ("
+        + ", ".join(f"{n:,} by {how}" for how, n in imp.overlap_by.items())
+        + f"), and {imp.homonyms:,} people of the file share their name with a contact at another company.",
+        "",
+        f"**Floor** (one figure for both columns): the file read with Python's `csv` module (the preamble skipped) and"
+        f" stored with ONE `executemany` into a table of the same seven columns (`{imports_bench.FLOOR_TABLE}`) in a"
+        f" fresh stdlib-`sqlite3` database file, one transaction, committed, with rapport's SQLite pragmas (WAL,"
+        f" `synchronous=NORMAL`): **{_ms(imp.floor_best)}** best of {len(imp.floor_runs)} after a warm-up (runs "
+        + " / ".join(f"{t * 1000:.0f}" for t in imp.floor_runs)
+        + " ms). PostgreSQL is measured against the same SQLite floor: the cheapest way to get the file into a"
+        " local database, not a PostgreSQL load.",
+        "",
+        f"Machine: {m.get('cpu', '?')}, {m.get('cpus (nproc)', '?')} CPUs, {m.get('memory', '?')}; Python"
+        f" {m.get('python', '?')}, SQLite {m.get('sqlite', '?')}, PostgreSQL {m.get('postgresql', '?')} on the same"
+        " machine (details under Machine below).",
+        "",
+    ]
+    for backend, why in imp.skipped.items():
+        out += [f"{backend}: skipped: {why}", ""]
+    if not results:
+        return out
+    out += ["| figure | " + " | ".join(results) + " | goal |", "|---|" + "---:|" * len(results) + "---|"]
+
+    def row(label: str, cell: Any, goal: str = "") -> None:
+        out.append(f"| {label} | " + " | ".join(cell(r) for r in results.values()) + f" | {goal} |")
+
+    def memory(scenario: Any) -> str:
+        peak = scenario.memory.get("peak_rss_mb")
+        if peak is None:
+            return f"failed: {scenario.memory.get('error', '?')}"
+        return f"{peak:.0f} MB ({_verdict(peak <= imports_bench.MEMORY_GOAL_MB)})"
+
+    row(f"import into an empty store (best of {imp.runs})", lambda r: _s(r.empty.best))
+    row(
+        "**ratio to the floor**",
+        lambda r: (
+            f"**{imp.ratio(r.empty.best):.1f}×** ({_verdict(imp.ratio(r.empty.best) <= imports_bench.EMPTY_GOAL)})"
+        ),
+        f"≤ {imports_bench.EMPTY_GOAL:.0f}×",
+    )
+    row(f"import into a store of {spec.existing:,} contacts (best of {imp.runs})", lambda r: _s(r.existing.best))
+    row(
+        "**ratio to the floor**",
+        lambda r: (
+            f"**{imp.ratio(r.existing.best):.1f}×**"
+            f" ({_verdict(imp.ratio(r.existing.best) <= imports_bench.EXISTING_GOAL)})"
+        ),
+        f"≤ {imports_bench.EXISTING_GOAL:.0f}×",
+    )
+    row(
+        "reference: the rows of the empty-store import alone, raw driver (see below)",
+        lambda r: f"{_s(r.written)} ({imp.ratio(r.written):.1f}×)",
+    )
+    row(
+        "re-import of the same file into the same store (empty-store case)",
+        lambda r: f"{_s(r.empty.again)} ({imp.ratio(r.empty.again):.1f}×)",
+    )
+    row(
+        f"re-import ({spec.existing:,}-contact case)",
+        lambda r: f"{_s(r.existing.again)} ({imp.ratio(r.existing.again):.1f}×)",
+    )
+    row(
+        "peak RSS of the import, fresh process (empty store)",
+        lambda r: memory(r.empty),
+        f"≤ {imports_bench.MEMORY_GOAL_MB} MB",
+    )
+    row(
+        f"peak RSS ({spec.existing:,} contacts)",
+        lambda r: memory(r.existing),
+        f"≤ {imports_bench.MEMORY_GOAL_MB} MB",
+    )
+    row("… of which interpreter + imports", lambda r: f"{r.empty.memory.get('rss_after_imports_mb', 0):.0f} MB")
+    row("outcome, empty store", lambda r: _outcome(r.empty.outcome))
+    row(f"outcome, {spec.existing:,} contacts", lambda r: _outcome(r.existing.outcome))
+    row("outcome of a re-import", lambda r: _outcome(r.empty.again_outcome))
+    row(
+        "outcomes as generated",
+        lambda r: "; ".join(r.empty.problems + r.existing.problems) or "yes, in every run",
+    )
+    row(
+        "statements sent (warm-up run), empty store",
+        lambda r: f"{r.empty.sql_count:,}, {_ms(r.empty.sql_seconds)} in the driver",
+    )
+    row(
+        f"statements sent, {spec.existing:,} contacts",
+        lambda r: f"{r.existing.sql_count:,}, {_ms(r.existing.sql_seconds)} in the driver",
+    )
+    row("runs, empty store (s)", lambda r: " / ".join(f"{t:.2f}" for t in r.empty.runs))
+    row(f"runs, {spec.existing:,} contacts (s)", lambda r: " / ".join(f"{t:.2f}" for t in r.existing.runs))
+
+    out += [
+        "",
+        "### Where the import's time goes",
+        "",
+        "One import of the file into an empty store under cProfile (self time; built-ins charged to their caller's"
+        " category; profiling inflates Python-heavy parts, so read the shares, not the totals).",
+        "",
+        "| part | " + " | ".join(results) + " |",
+        "|---|" + "---:|" * len(results),
+    ]
+    parts = list(dict.fromkeys(p for r in results.values() for p in r.profile))
+    for part in parts:
+        out.append(
+            f"| {part} | "
+            + " | ".join(
+                f"{_ms(r.profile[part])} ({100 * r.profile[part] / (r.profile_total or 1):.0f} %)"
+                if part in r.profile
+                else "–"
+                for r in results.values()
+            )
+            + " |"
+        )
+    out.append("| total (profiled) | " + " | ".join(_ms(r.profile_total) for r in results.values()) + " |")
+    out.append("")
+    for r in results.values():
+        out.append(
+            f"Heaviest functions by self time, {r.backend}: "
+            + "; ".join(f"`{name}` ×{calls:,} {tt * 1000:.0f} ms" for name, calls, tt in r.profile_top)
+            + "."
+        )
+        out.append("")
+
+    out += [
+        f"The SQL of the import into the store of {spec.existing:,} contacts (its warm-up run; statements timed from"
+        " SQLAlchemy's `before_cursor_execute` to `after_cursor_execute`, i.e. in the driver; an insertmanyvalues"
+        " batch is one statement):",
+        "",
+        "| statement | " + " | ".join(f"{b}: sent / rows / time" for b in results) + " |",
+        "|---|" + "---:|" * len(results),
+    ]
+    kinds = sorted(
+        {k for r in results.values() for k in r.existing.statements},
+        key=lambda k: -max(r.existing.statements[k].seconds for r in results.values() if k in r.existing.statements),
+    )
+    for kind in kinds[:14]:
+        cells = []
+        for r in results.values():
+            st = r.existing.statements.get(kind)
+            cells.append(f"{st.count:,} / {st.rows:,} / {_ms(st.seconds)}" if st else "–")
+        out.append(f"| `{kind}` | " + " | ".join(cells) + " |")
+    out += [
+        "",
+        "The file's people as `contacts` rows, in batches of 1,000 as the import's `flush()` writes them, four ways"
+        " (each in a transaction rolled back; best of two):",
+        "",
+        "| how | " + " | ".join(results) + " |",
+        "|---|" + "---:|" * len(results),
+    ]
+    for label in imports_bench.INSERT_VARIANTS:
+        out.append(
+            f"| {label} | "
+            + " | ".join(_ms(r.inserts[label]) if label in r.inserts else "n/a" for r in results.values())
+            + " |"
+        )
+    out += [
+        "",
+        "What is measured:",
+        "",
+        "- **import**: `rapport.services.importing.import_files(ctx, conn, [file], fmt='auto')` in"
+        " `ctx.transaction()` (what `rapport import FILE` does, without its progress display), on a fresh store for"
+        " every run: created and migrated (and for the second figure filled) before the clock starts, so the figure"
+        " is the import alone, from opening the file to the commit. Best of the runs after a warm-up run.",
+        "- **the rows alone**: the file parsed with `csv` and exactly the rows an import into the empty store"
+        " writes (`contacts` with their search keys and dates, `contact_urls`, `contact_emails`, `imported_records`"
+        " with a sha256 of the row) written with the raw driver, one `executemany` per table on SQLite, `COPY` on"
+        " PostgreSQL, one transaction, committed, on a fresh store; best of two. No checking, matching or merging:"
+        " what rapport's schema (four tables, their indexes and foreign keys) costs by itself, to read the ratios"
+        " against.",
+        "- **re-import**: after the last run, the same file again into the store it was just imported into, in a"
+        " new transaction; every connection must come back `unchanged`.",
+        "- **outcomes**: each run's summary is checked against what the file was generated to hold (created,"
+        " merged, possible duplicates, hidden members).",
+        "- **memory**: a fresh interpreter (`python -m bench.imports --db URL --file FILE`) imports the file into a"
+        " prepared store; peak RSS is its `VmHWM` (interpreter and imports included).",
+        f"- **goals**: import into an empty store ≤ {imports_bench.EMPTY_GOAL:.0f}× the floor, into the store with"
+        f" {spec.existing:,} contacts ≤ {imports_bench.EXISTING_GOAL:.0f}× the floor, peak RSS ≤"
+        f" {imports_bench.MEMORY_GOAL_MB} MB.",
+        "",
+    ]
+    return out
