@@ -556,14 +556,21 @@ def merge(
     survivor: Annotated[str, typer.Argument(help="The contact that stays.")],
     other: Annotated[str, typer.Argument(help="The contact merged into it (and then removed).")],
     not_: Annotated[bool, typer.Option("--not", help="They are two people: never propose them again.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation on a terminal.")] = False,
 ) -> None:
     """Merge two contacts into one (everything is kept), or remember that they are two people."""
+    import sys
+
     from rapport.services import merging
+    from rapport.services.people import resolve
 
     with unit_of_work() as (ctx, conn):
         if not_:
             first, second = merging.keep_apart(ctx, conn, survivor, other)
         else:
+            if not yes and sys.stdin.isatty():
+                a, b = resolve(ctx, conn, survivor), resolve(ctx, conn, other)
+                typer.confirm(state.translator()("merge.confirm", other=b.name, survivor=a.name), abort=True)
             kept, gone = merging.merge(ctx, conn, survivor, other)
     if not_:
         say("merge.kept_apart", first=first.name, second=second.name)
