@@ -64,18 +64,23 @@ def config_path() -> str:
     return os.path.join(user_config_dir("rapport", appauthor=False), "config.toml")
 
 
+def read_file(path: str | None = None) -> dict[str, Any]:
+    """The settings written in the config file (empty when there is none)."""
+    path = path or config_path()
+    if not os.path.exists(path):
+        return {}
+    import tomllib
+
+    try:
+        with open(path, encoding="utf-8") as file:
+            return tomllib.loads(file.read())
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        raise InputError("config.unreadable", path=path) from exc
+
+
 def load(**overrides: Any) -> Settings:
     """Settings from the file, the environment and the given overrides (None means: not given)."""
-    values: dict[str, Any] = {}
-    path = config_path()
-    if os.path.exists(path):
-        import tomllib
-
-        try:
-            with open(path, encoding="utf-8") as file:
-                values.update(tomllib.loads(file.read()))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise InputError("config.unreadable", path=path) from exc
+    values: dict[str, Any] = read_file()
     for spec in fields(Settings):
         env = os.environ.get(spec.metadata["env"])
         if env:
@@ -136,3 +141,54 @@ def parse_now(text: str | None, zone: tzinfo) -> datetime:
         return parse_moment(text, zone, field="--now")
     except InputError:
         raise InputError("input.now", value=text) from None
+
+
+def describe() -> list[dict[str, Any]]:
+    """Every setting with its value now, where that value comes from, its default and what it means."""
+    written = read_file()
+    current = load()
+    rows = []
+    for spec in fields(Settings):
+        env = spec.metadata["env"]
+        source = "environment" if os.environ.get(env) else "file" if spec.name in written else "default"
+        rows.append(
+            {
+                "key": spec.name,
+                "value": getattr(current, spec.name),
+                "source": source,
+                "default": spec.default,
+                "env": env,
+                "doc": spec.metadata["doc"],
+            }
+        )
+    return rows
+
+
+def write_setting(key: str, value: str | None) -> None:
+    """Set (or with None remove) one key in the config file, after checking it; other keys stay as they are."""
+    values = read_file()
+    if value is None:
+        values.pop(key, None)
+        if key not in {spec.name for spec in fields(Settings)}:
+            raise InputError("config.unknown_key", key=key)
+    else:
+        values[key] = value
+        checked = _validated(values)  # refuse an unknown key or a bad value before anything is written
+        checked.zone()
+        values[key] = getattr(checked, key)
+    path = config_path()
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    lines = [f"{name} = {_toml_value(v)}" for name, v in sorted(values.items())]
+    partial = f"{path}.part"
+    with open(partial, "w", encoding="utf-8") as file:
+        file.write("# rapport settings: `rapport config list` explains each key\n" + "\n".join(lines) + "\n")
+    os.replace(partial, path)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

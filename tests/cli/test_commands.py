@@ -252,3 +252,21 @@ def test_logging_the_future_is_refused(cli: Cli) -> None:
     assert result.code == 2 and "in the future" in result.err
     assert cli.snapshot() == before
     cli.ok("news", "anna", "work-anniversary", "--when", "2026-11-30")  # news may be ahead
+
+
+def test_config_set_get_list_unset(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("config", "set", "daily_budget", "3")
+    assert cli.ok("config", "get", "daily_budget").out.strip() == "3"
+    listed = json.loads(cli.ok("config", "list", "--json").out)
+    budget = next(r for r in listed["settings"] if r["key"] == "daily_budget")
+    assert (budget["value"], budget["source"]) == (3, "file")
+    before = Path(listed["file"]).read_text()
+    for bad in (("daily_budget", "lots"), ("timezone", "Mars/Olympus"), ("colour", "red")):
+        result = cli("config", "set", *bad)
+        assert result.code == 2 and result.err.count("\n") == 1, result.err
+    assert Path(listed["file"]).read_text() == before
+    cli.ok("config", "unset", "daily_budget")
+    assert cli.ok("config", "get", "daily_budget").out.strip() == "7"
+    cli.ok("demo")
+    cli.ok("config", "set", "daily_budget", "2")
+    assert len(json.loads(cli.ok("today", "--json").out)) == 2

@@ -21,8 +21,8 @@ class Translator:
         self.locale = _LOCALES[self.lang]
         self.zone = zone
 
-    def __call__(self, key: str, **facts: Any) -> str:
-        template = self.catalog.get(key) or CATALOGS["en"].get(key) or key
+    def __call__(self, message: str, /, **facts: Any) -> str:
+        template = self.catalog.get(message) or CATALOGS["en"].get(message) or message
         try:
             return template.format(**facts)
         except (KeyError, IndexError, ValueError):
