@@ -270,3 +270,28 @@ def test_config_set_get_list_unset(cli: Cli, tmp_path: Path) -> None:
     cli.ok("demo")
     cli.ok("config", "set", "daily_budget", "2")
     assert len(json.loads(cli.ok("today", "--json").out)) == 2
+
+
+JULIA = (
+    "Lieber Thomas, es hat mich sehr gefreut, dich am Dienstag kennengelernt zu haben und mich mit dir über die neu "
+    "implementierten Meeting-Formen in deiner Abteilung auszutauschen. In meinem Teammeeting heute habe ich die von "
+    "dir erwähnte Technik direkt ausprobiert und die Ergebnisse waren sehr positiv – danke für diesen tollen Input! "
+    "Ich freue mich auf ein baldiges Wiedersehen – vielleicht beim nächsten Vortrag der Reihe am 27. Juni? "
+    "Viele Grüsse, Julia"
+)
+
+
+def test_check_scores_a_message_with_hints_from_the_contact(cli: Cli, tmp_path: Path) -> None:
+    message = tmp_path / "note.txt"
+    message.write_text(JULIA, encoding="utf-8")
+    good = json.loads(cli.ok("check", str(message), "--json", lang="de").out)
+    assert good["score"] >= 90
+    cli.ok("demo")
+    generic = tmp_path / "generic.txt"
+    generic.write_text("Hi Thomas, I'd like to add you to my professional network on LinkedIn.", encoding="utf-8")
+    weak = cli.ok("check", str(generic), "--contact", "thomas", "--channel", "linkedin")
+    assert "Personal: 0/100" in weak.out and "Design Thinking" in weak.out
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    refused = cli("check", str(empty))
+    assert refused.code == 2 and "holds no message" in refused.err

@@ -726,3 +726,36 @@ def config_unset(key: Annotated[str, typer.Argument(help="The setting to return 
 
     settings_module.write_setting(key, None)
     say("config.unset", key=key)
+
+
+@app.command(name="check")
+def check_(
+    path: Annotated[str, typer.Argument(help="The message: a text file, or - for standard input.")] = "-",
+    contact: Annotated[str | None, typer.Option("--contact", help="Use what you know about this person.")] = None,
+    channel: Annotated[
+        str, typer.Option("--channel", help="email, linkedin (connection note), xing, message.")
+    ] = "email",
+    limit: Annotated[int | None, typer.Option("--limit", help="Character limit of a LinkedIn note (300).")] = None,
+    json_: Json = False,
+) -> None:
+    """How personal is a message? A score from 0 to 100, what is there, what is missing and how to add it."""
+    import sys
+
+    from rapport.services import checking
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as file:
+            data = file.read(checking.MAX_MESSAGE * 4 + 1)
+    text = checking.message_text(data, path)
+    lang = state.options.lang
+    if contact:
+        with unit_of_work() as (ctx, conn):
+            result = checking.check_message(ctx, conn, text, contact, lang, channel.strip().lower(), limit)
+    else:
+        result = checking.check_message(None, None, text, None, lang, channel.strip().lower(), limit)
+    if json_:
+        output.json(result.as_json())
+        return
+    output.check(result, state.translator())

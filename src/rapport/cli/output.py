@@ -299,3 +299,15 @@ def duplicates(pairs: list[dict[str, Any]], t: Translator, as_json: bool) -> Non
             f"{' (' + second['organisation'] + ')' if second['organisation'] else ''}"
             f"  [{t('duplicates.' + pair['reason'])}, {pair['score']}]"
         )
+
+
+def check(result: Any, t: Translator) -> None:
+    """The score, then each element: ✓ with its evidence, or ✗ with a hint."""
+    line(t("check.score", score=result.score, verdict=t("check.good" if result.good else "check.weak")))
+    for element in result.elements:
+        label = t(f"check.element.{element.name}")
+        if element.present:
+            evidence = f": «{element.evidence}»" if element.evidence else ""
+            line(f"  ✓ {label}{evidence}")
+        else:
+            line(f"  ✗ {label}" + (f": {element.hint}" if element.hint else ""))
