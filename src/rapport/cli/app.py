@@ -112,6 +112,9 @@ Address = Annotated[str | None, typer.Option("--address", help="Postal address."
 HowMet = Annotated[str | None, typer.Option("--how-met", help="How and where you met.")]
 LookingFor = Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")]
 Offers = Annotated[str | None, typer.Option("--offers", help="What they can offer.")]
+AddressForm = Annotated[
+    str | None, typer.Option("--address-form", help="du or Sie: how drafts in German address the person.")
+]
 
 
 @app.command()
@@ -134,6 +137,7 @@ def add(
     how_met: HowMet = None,
     looking_for: LookingFor = None,
     offers: Offers = None,
+    address_form: AddressForm = None,
     json_: Json = False,
 ) -> None:
     """Add a person to your network."""
@@ -157,6 +161,7 @@ def add(
         how_met=how_met,
         looking_for=looking_for,
         offers=offers,
+        address_form=address_form,
     )
     with unit_of_work() as (ctx, conn):
         person = add_contact(ctx, conn, fields, force=force)
@@ -185,6 +190,7 @@ def edit(
     how_met: HowMet = None,
     looking_for: LookingFor = None,
     offers: Offers = None,
+    address_form: AddressForm = None,
 ) -> None:
     """Change what you know about a person: given fields replace, e-mails, phones, tags and dates add."""
     from rapport.services.people import NewContact, edit_contact
@@ -206,6 +212,7 @@ def edit(
         how_met=how_met,
         looking_for=looking_for,
         offers=offers,
+        address_form=address_form,
     )
     with unit_of_work() as (ctx, conn):
         person = edit_contact(ctx, conn, name, changes)

@@ -212,6 +212,16 @@ def web_url(text: str) -> str:
     return raw
 
 
+def address_form(value: str) -> str:
+    """How to address someone in German: "du" or "Sie" ("" for the default)."""
+    cleaned = value.strip().lower()
+    if cleaned in ("", "default"):
+        return ""
+    if cleaned not in ("du", "sie"):
+        raise InputError("input.address_form", value=value)
+    return "du" if cleaned == "du" else "Sie"
+
+
 def text(value: str, field: str, required: bool = False, limit: int = 20_000) -> str:
     """Free text, trimmed; refused when required and empty, or longer than `limit` characters."""
     cleaned = value.strip()

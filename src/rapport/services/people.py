@@ -107,6 +107,7 @@ class NewContact:
     how_met: str | None = None
     looking_for: str | None = None
     offers: str | None = None
+    address_form: str | None = None  # "du" or "Sie" (German); "" for the language's default
 
 
 @dataclass
@@ -146,6 +147,8 @@ def _check(ctx: Context, new: NewContact) -> _Checked:
         value = getattr(new, attribute)
         if value is not None:
             fields[column] = inputs.text(value, f"--{attribute.replace('_', '-')}")
+    if new.address_form is not None:
+        fields["address_form"] = inputs.address_form(new.address_form)
     profiles = [("linkedin", inputs.profile_url(new.linkedin, "linkedin"))] if new.linkedin else []
     profiles += [("xing", inputs.profile_url(new.xing, "xing"))] if new.xing else []
     profiles += [("web", inputs.web_url(u)) for u in new.urls]

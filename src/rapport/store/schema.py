@@ -107,6 +107,7 @@ contacts = Table(
     Column("looking_for", Text, nullable=False, server_default=""),
     Column("offers", Text, nullable=False, server_default=""),
     Column("connected_on", Date),  # LinkedIn's "Connected On"
+    Column("address_form", String(10), nullable=False, server_default=""),  # "du", "Sie", or "" (language default)
     Column("circle", String(50), nullable=False),
     Column("archived", Boolean, nullable=False, server_default=false()),
     Column("created_at", Moment, nullable=False),
