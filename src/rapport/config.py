@@ -19,8 +19,8 @@ LANGUAGES = ("en", "de")
 LOCAL_OWNER = "me"
 
 
-def _setting(default: Any, env: str, doc: str) -> Any:
-    return field(default=default, metadata={"env": env, "doc": doc})
+def _setting(default: Any, env: str, doc: str, secret: bool = False) -> Any:
+    return field(default=default, metadata={"env": env, "doc": doc, "secret": secret})
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,14 @@ class Settings:
     follow_up_hours: int = _setting(72, "RAPPORT_FOLLOW_UP_HOURS", "Hours after a first meeting to follow up in.")
     dormant_days: int = _setting(730, "RAPPORT_DORMANT_DAYS", "Days without contact after which a tie is dormant.")
     default_circle: str = _setting("active", "RAPPORT_DEFAULT_CIRCLE", "Circle for people added or met.")
+    smtp_host: str = _setting("", "RAPPORT_SMTP_HOST", "Your mail server for `rapport send` (none: sending is off).")
+    smtp_port: int = _setting(587, "RAPPORT_SMTP_PORT", "Its port: 587 with STARTTLS, 465 with SSL.")
+    smtp_security: str = _setting("starttls", "RAPPORT_SMTP_SECURITY", "starttls, ssl or none (none only locally).")
+    smtp_user: str = _setting("", "RAPPORT_SMTP_USER", "The user name to log in with (none: no login).")
+    smtp_password: str = _setting(
+        "", "RAPPORT_SMTP_PASSWORD", "The password (kept here or in the environment, never shown).", secret=True
+    )
+    mail_from: str = _setting("", "RAPPORT_MAIL_FROM", "Your From address, e.g. Julia Baumann <julia@example.ch>.")
 
     def zone(self) -> tzinfo:
         name = self.timezone or system_zone_name()

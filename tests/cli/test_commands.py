@@ -295,3 +295,11 @@ def test_check_scores_a_message_with_hints_from_the_contact(cli: Cli, tmp_path: 
     empty.write_text("  \n", encoding="utf-8")
     refused = cli("check", str(empty))
     assert refused.code == 2 and "holds no message" in refused.err
+
+
+def test_a_password_setting_is_never_shown(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli.ok("config", "set", "smtp_password", "s3cret-Passw0rd")
+    monkeypatch.setenv("RAPPORT_SMTP_USER", "julia")
+    shown = cli.ok("config", "list").out + cli.ok("config", "get", "smtp_password").out
+    shown += cli.ok("config", "list", "--json").out
+    assert "s3cret-Passw0rd" not in shown and "***" in shown
