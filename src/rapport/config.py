@@ -159,10 +159,13 @@ def describe() -> list[dict[str, Any]]:
     for spec in fields(Settings):
         env = spec.metadata["env"]
         source = "environment" if os.environ.get(env) else "file" if spec.name in written else "default"
+        value = getattr(current, spec.name)
+        if spec.metadata.get("secret") and value:
+            value = "***"  # a secret is never shown
         rows.append(
             {
                 "key": spec.name,
-                "value": getattr(current, spec.name),
+                "value": value,
                 "source": source,
                 "default": spec.default,
                 "env": env,

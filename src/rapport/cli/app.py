@@ -723,7 +723,8 @@ def config_set(
     from rapport import config as settings_module
 
     settings_module.write_setting(key, value)
-    say("config.set", key=key, value=value)
+    shown = next((r["value"] for r in settings_module.describe() if r["key"] == key), value)
+    say("config.set", key=key, value=shown)
 
 
 @config_app.command(name="unset")
