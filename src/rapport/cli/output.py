@@ -311,3 +311,19 @@ def check(result: Any, t: Translator) -> None:
             line(f"  ✓ {label}{evidence}")
         else:
             line(f"  ✗ {label}" + (f": {element.hint}" if element.hint else ""))
+
+
+def draft(written: Any, t: Translator, notice: str | None) -> None:
+    """The draft ready to copy, then how personal it is and what to fill in."""
+    if written.to:
+        line(f"{t('draft.to')}: {written.to}")
+    if written.subject:
+        line(f"{t('draft.subject')}: {written.subject}")
+    line("")
+    line(written.text)
+    line("")
+    if notice:
+        warn(t(notice, detail=""))
+    check(written.check, t)
+    for note in getattr(written, "notes", None) or []:
+        line(f"  {t('draft.note')}: {note}")

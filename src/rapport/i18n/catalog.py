@@ -234,6 +234,39 @@ EN: dict[str, str] = {
     "check.empty": "{file} holds no message.",
     "check.binary": "{file} is binary, not a text message.",
     "check.too_long": "{file} is longer than {limit} characters; that is no message.",
+    "send.not_configured": "sending e-mail is not set up: set {key} (see `rapport config list`).",
+    "send.security": "smtp_security '{value}' is not one of {choices}.",
+    "send.empty": "the e-mail has no text; nothing was sent.",
+    "send.no_email": "{name} has no e-mail address; add one with `rapport edit` or give --to.",
+    "send.unreachable": "the mail server {host}:{port} cannot be reached ({reason}); nothing was sent or logged.",
+    "send.auth": "the mail server {host}:{port} refused the login for '{user}': check smtp_user and smtp_password.",
+    "send.refused": "the mail server refused {address} ({reply}); nothing was sent or logged.",
+    "send.done": 'Sent to {to}: "{subject}". Logged as an e-mail to {name}.',
+    "send.closed": "Follow-up done: the 72-hour window for {name} is closed.",
+    "send.no_api": "rapport cannot send through {via} (it offers no way to); use `rapport draft --via {via}`, "
+    "send it yourself, then `rapport log NAME --via {via}`.",
+    "send.no_editor": "no editor to write the e-mail in: set $EDITOR, or give the text with --message-file.",
+    "polish.unreachable": "The writing help could not be reached; here is rapport's own draft.",
+    "polish.timeout": "The writing help did not answer in time; here is rapport's own draft.",
+    "polish.rejected": "The writing help refused the request (check URL, model and key); here is rapport's own draft.",
+    "polish.garbage": "The writing help's answer could not be read; here is rapport's own draft.",
+    "polish.lost_element": "The polished version left out something important ({detail}); here is rapport's own draft.",
+    "polish.invented": "The polished version added facts that rapport doesn't know ({detail}); here is rapport's own "
+    "draft.",
+    "polish.too_long": "The polished version was too long for this channel; here is rapport's own draft.",
+    "polish.not_configured": "The writing help is not set up (RAPPORT_LLM_URL and RAPPORT_LLM_MODEL); here is "
+    "rapport's own draft.",
+    "polish.used": "Polished by the writing help and checked again.",
+    "draft.kind": "unknown kind of draft “{value}”; choose one of: {choices}.",
+    "draft.via": "unknown channel “{value}”; choose one of: {choices}.",
+    "draft.lang": "unknown language “{value}”; choose one of: {choices}.",
+    "draft.no_meeting": "{name} has no first meeting on record: log it with `rapport met` or choose another kind.",
+    "draft.no_news": "no news of {name} in the last {days} days and no birthday coming up: nothing to congratulate.",
+    "draft.no_favour": "no favour received from {name} on record: nothing to thank for yet.",
+    "draft.give_first": "give first: your balance with {name} is {balance}; do something for them before you ask.",
+    "draft.to": "To",
+    "draft.subject": "Subject",
+    "draft.note": "Your note",
     # importing and merging
     "import.format": "unknown format '{value}'; use one of: auto, {choices}.",
     "import.needs_mapping": "{file} is a CSV file rapport does not know; say which column is what with --map "
@@ -521,6 +554,46 @@ DE: dict[str, str] = {
     "check.empty": "{file} enthält keine Nachricht.",
     "check.binary": "{file} ist binär, keine Textnachricht.",
     "check.too_long": "{file} ist länger als {limit} Zeichen; das ist keine Nachricht.",
+    "send.not_configured": "E-Mail-Versand ist nicht eingerichtet: {key} setzen (siehe `rapport config list`).",
+    "send.security": "smtp_security «{value}» ist keiner von {choices}.",
+    "send.empty": "die E-Mail hat keinen Text; nichts wurde gesendet.",
+    "send.no_email": "für {name} ist keine E-Mail-Adresse gespeichert; mit `rapport edit` ergänzen oder --to angeben.",
+    "send.unreachable": "der Mailserver {host}:{port} ist nicht erreichbar ({reason}); "
+    "nichts wurde gesendet oder erfasst.",
+    "send.auth": "der Mailserver {host}:{port} hat die Anmeldung für «{user}» abgelehnt: "
+    "smtp_user und smtp_password prüfen.",
+    "send.refused": "der Mailserver hat {address} abgelehnt ({reply}); nichts wurde gesendet oder erfasst.",
+    "send.done": "An {to} gesendet: «{subject}». Als E-Mail an {name} erfasst.",
+    "send.closed": "Nachgefasst: das 72-Stunden-Fenster für {name} ist geschlossen.",
+    "send.no_api": "rapport kann nicht über {via} senden (es gibt keinen Weg dazu); `rapport draft --via {via}` "
+    "verwenden, selbst senden, dann `rapport log NAME --via {via}`.",
+    "send.no_editor": "kein Editor für die E-Mail: $EDITOR setzen oder den Text mit --message-file angeben.",
+    "polish.unreachable": "Die Schreibhilfe war nicht erreichbar; hier ist rapports eigener Entwurf.",
+    "polish.timeout": "Die Schreibhilfe hat nicht rechtzeitig geantwortet; hier ist rapports eigener Entwurf.",
+    "polish.rejected": "Die Schreibhilfe hat die Anfrage abgelehnt (URL, Modell und Schlüssel prüfen); hier ist "
+    "rapports eigener Entwurf.",
+    "polish.garbage": "Die Antwort der Schreibhilfe war nicht lesbar; hier ist rapports eigener Entwurf.",
+    "polish.lost_element": "Die überarbeitete Fassung hat etwas Wichtiges weggelassen ({detail}); hier ist rapports "
+    "eigener Entwurf.",
+    "polish.invented": "Die überarbeitete Fassung hat Dinge hinzugefügt, die rapport nicht kennt ({detail}); hier "
+    "ist rapports eigener Entwurf.",
+    "polish.too_long": "Die überarbeitete Fassung war für diesen Kanal zu lang; hier ist rapports eigener Entwurf.",
+    "polish.not_configured": "Die Schreibhilfe ist nicht eingerichtet (RAPPORT_LLM_URL und RAPPORT_LLM_MODEL); hier "
+    "ist rapports eigener Entwurf.",
+    "polish.used": "Von der Schreibhilfe überarbeitet und erneut geprüft.",
+    "draft.kind": "Unbekannte Art von Entwurf «{value}»; möglich sind: {choices}.",
+    "draft.via": "Unbekannter Kanal «{value}»; möglich sind: {choices}.",
+    "draft.lang": "Unbekannte Sprache «{value}»; möglich sind: {choices}.",
+    "draft.no_meeting": "Mit {name} ist kein erstes Treffen erfasst: mit `rapport met` erfassen oder eine andere Art "
+    "wählen.",
+    "draft.no_news": "Keine Neuigkeiten von {name} in den letzten {days} Tagen und kein Geburtstag in Sicht: nichts "
+    "zu gratulieren.",
+    "draft.no_favour": "Von {name} ist kein erhaltener Gefallen erfasst: noch nichts zu verdanken.",
+    "draft.give_first": "Zuerst geben: Ihre Bilanz mit {name} ist {balance}; tun Sie etwas für die Person, bevor Sie "
+    "um etwas bitten.",
+    "draft.to": "An",
+    "draft.subject": "Betreff",
+    "draft.note": "Ihre Notiz",
     "import.format": "unbekanntes Format «{value}»; möglich sind: auto, {choices}.",
     "import.needs_mapping": "{file} ist eine CSV-Datei, die rapport nicht kennt; mit --map angeben, welche "
     'Spalte was ist (z. B. --map "Vorname=given_name,Nachname=family_name,E-Mail=email").',

@@ -1,0 +1,382 @@
+"""Phrasing tables of the message drafts (German and English), read by `drafts.py`.
+
+German templates are written in German-German spelling ("ß", "Grüße"); Swiss drafts ("de-CH") replace "ß" by "ss"
+(Swiss orthography) and use the few Swiss words of `SWISS`. German templates carry the form of address as tokens
+(`{dich}`, `{dir}`, `{du}`, `{Du}`, `{dein}` (+e/-en/-em/-er), `{hast}`, `{haettest_du}`, `{Haettest_du}`), filled
+for "du" or "Sie" by `PRONOUNS`.
+
+Placeholders of the content: {when} (e.g. "am Dienstag"), {where} ("beim Feierabendanlass …"), {topics},
+{topic}, {did}, {lf} (what they are looking for), {slots} (two concrete dates with times), {next_event}, {occ}
+(the occasion: "zur Beförderung"), {news}, {thing} (what they did for me), {note}, {first}.
+
+Rules the tables keep, so that the personalisation check (`check.py`) recognises each element:
+the moment sentences contain no question mark and no proposal words ("Kaffee", "Wiedersehen", "coffee", …);
+the consequence sentences begin with "Seither/Seit unserem …" / "Since …" so that any `did` text counts;
+the thanks name their object ("danke für …"); every proposal is a question or has a proposal word.
+"""
+
+from __future__ import annotations
+
+PRONOUNS: dict[str, dict[str, str]] = {
+    "du": {
+        "dich": "dich",
+        "dir": "dir",
+        "du": "du",
+        "Du": "Du",
+        "dein": "dein",
+        "Dein": "Dein",
+        "hast": "hast",
+        "haettest_du": "hättest du",
+        "Haettest_du": "Hättest du",
+    },
+    "Sie": {
+        "dich": "Sie",
+        "dir": "Ihnen",
+        "du": "Sie",
+        "Du": "Sie",
+        "dein": "Ihr",
+        "Dein": "Ihr",
+        "hast": "haben",
+        "haettest_du": "hätten Sie",
+        "Haettest_du": "Hätten Sie",
+    },
+}
+
+# Greetings: never "Lieber/Liebe" (the gender is not stored reliably); "Sie" uses the full name (with a stored
+# title such as "Dr." in front), or "Herr/Frau <family name>" when the stored prefix says so.
+GREETING: dict[str, dict[str, list[str]]] = {
+    "de-CH": {
+        "du": ["Hallo {first}", "Hoi {first}", "Salü {first}", "Guten Tag {first}"],
+        "Sie": ["Guten Tag {full}", "Grüezi {full}", "Hallo {full}"],
+    },
+    "de": {
+        "du": ["Hallo {first}", "Hi {first}", "Guten Tag {first}", "Hallo {first}"],
+        "Sie": ["Guten Tag {full}", "Hallo {full}", "Guten Tag {full}"],
+    },
+    "en": {
+        "du": ["Hi {first}", "Dear {first}", "Hello {first}", "Hi {first}"],
+        "Sie": ["Dear {full}", "Hello {full}", "Dear {full}"],
+    },
+}
+
+CLOSING: dict[str, dict[str, list[str]]] = {
+    "de": {
+        "du": ["Viele Grüße", "Liebe Grüße", "Herzliche Grüße"],
+        "Sie": ["Freundliche Grüße", "Beste Grüße", "Herzliche Grüße"],
+    },
+    "en": {
+        "du": ["Best wishes,", "All the best,", "Warm regards,"],
+        "Sie": ["Kind regards,", "Best regards,", "Yours,"],
+    },
+}
+
+# follow-up: the moment of the first meeting
+OPENER: dict[str, list[str]] = {
+    "de": [
+        "Es hat mich sehr gefreut, {dich} {when}{where} kennenzulernen.",
+        "Schön, dass wir uns {when}{where} kennengelernt haben.",
+        "Über unsere Begegnung {when}{where} habe ich mich sehr gefreut.",
+        "Unser Gespräch {when}{where} ist mir in bester Erinnerung geblieben.",
+    ],
+    "en": [
+        "It was a real pleasure to meet you {when}{where}.",
+        "Great to have met you {when}{where}.",
+        "I really enjoyed our conversation {when}{where}.",
+        "I'm glad we met {when}{where}.",
+    ],
+}
+
+# congrats, check-in, thanks, ask: the last time we were in touch
+RECALL: dict[str, list[str]] = {
+    "de": [
+        "Seit unserem letzten Austausch {when} ist ja einiges passiert.",
+        "Ich denke gern an unser letztes Gespräch {when} zurück.",
+        "Zuletzt haben wir uns {when} ausgetauscht.",
+    ],
+    "en": [
+        "A lot has happened since our last exchange {when}.",
+        "I still think back to our last conversation {when}.",
+        "We last were in touch {when}.",
+    ],
+}
+
+TOPIC: dict[str, list[str]] = {
+    "de": [
+        "Unser Austausch über {topics} beschäftigt mich seither.",
+        "Besonders spannend fand ich, was {du} über {topics} erzählt {hast}.",
+        "Die Gedanken zu {topics} gehen mir nicht mehr aus dem Kopf.",
+    ],
+    "en": [
+        "Our exchange about {topics} has stayed with me.",
+        "I especially liked what you said about {topics}.",
+        "Your thoughts on {topics} have been on my mind ever since.",
+    ],
+}
+
+CHECKIN_TOPIC: dict[str, list[str]] = {
+    "de": [
+        "Wie läuft es eigentlich mit {topics}?",
+        "Was gibt es bei {dir} Neues zu {topics}?",
+        "Ich bin neugierig, wie es bei {dir} mit {topics} weitergegangen ist.",
+    ],
+    "en": [
+        "How are things going with {topics}?",
+        "What is new at your end on {topics}?",
+        "I'm curious how things are going with {topics}.",
+    ],
+}
+
+CONSEQUENCE: dict[str, list[str]] = {
+    "de": [
+        "Seither habe ich {did}.",
+        "Seit unserem Gespräch habe ich {did}.",
+        "Seit unserem Austausch habe ich {did}.",
+    ],
+    "en": ["Since then I {did}.", "Since our conversation I {did}.", "Since we talked I {did}."],
+}
+
+# The gap left when `did` is not given: never invented (addressed to the user, so "Sie" in German).
+GAP: dict[str, dict[str, str]] = {
+    "de": {
+        "follow-up": "[was haben Sie ausprobiert?]",
+        "check-in": "[was haben Sie seither gemacht?]",
+        "thanks": "[was hat es bewirkt?]",
+        "ask": "[worum möchten Sie bitten?]",
+    },
+    "en": {
+        "follow-up": "[what did you try?]",
+        "check-in": "[what have you done since?]",
+        "thanks": "[what did it lead to?]",
+        "ask": "[what would you like to ask for?]",
+    },
+}
+
+THANKS: dict[str, list[str]] = {
+    "de": [
+        "Danke für {dein}en Input zu {topic}!",
+        "Vielen Dank für die Anregungen zu {topic}!",
+        "Herzlichen Dank für {dein}e Tipps zu {topic}!",
+    ],
+    "en": [
+        "Thank you for your input on {topic}!",
+        "Thanks for the tips on {topic}!",
+        "Many thanks for your ideas on {topic}!",
+    ],
+}
+THANKS_GENERIC: dict[str, list[str]] = {
+    "de": [
+        "Danke für das anregende Gespräch!",
+        "Vielen Dank für den spannenden Austausch!",
+        "Herzlichen Dank für {dein}e Zeit und {dein}e Offenheit!",
+    ],
+    "en": [
+        "Thank you for the inspiring conversation!",
+        "Thanks for the great exchange!",
+        "Many thanks for your time and openness!",
+    ],
+}
+
+# thanks (a favour received): {thing} from FAVOUR, {note} the stored note
+FAVOUR_THANKS: dict[str, list[str]] = {
+    "de": [
+        "Vielen Dank für {thing} – «{note}»!",
+        "Herzlichen Dank für {thing} («{note}»)!",
+        "Danke für {thing}: «{note}»!",
+    ],
+    "en": [
+        "Thank you for {thing} – “{note}”!",
+        "Many thanks for {thing} (“{note}”)!",
+        "Thanks for {thing}: “{note}”!",
+    ],
+}
+FAVOUR: dict[str, dict[str, str]] = {
+    "de": {
+        "introduction": "die Vorstellung",
+        "referral": "{dein}e Empfehlung",
+        "advice": "{dein}en Rat",
+        "information": "die Informationen",
+        "congratulation": "{dein}e Glückwünsche",
+        "help": "{dein}e Hilfe",
+        "job-lead": "den Hinweis auf die Stelle",
+        "other": "{dein}e Unterstützung",
+    },
+    "en": {
+        "introduction": "the introduction",
+        "referral": "your recommendation",
+        "advice": "your advice",
+        "information": "the information",
+        "congratulation": "your congratulations",
+        "help": "your help",
+        "job-lead": "the job lead",
+        "other": "your support",
+    },
+}
+
+# congrats: {occ} from OCCASION
+CONGRATS: dict[str, list[str]] = {
+    "de-CH": [
+        "Herzliche Gratulation {occ}!",
+        "Was für eine schöne Nachricht – ganz herzliche Gratulation {occ}!",
+        "Ich habe es gerade gesehen: Gratulation {occ}!",
+    ],
+    "de": [
+        "Herzlichen Glückwunsch {occ}!",
+        "Was für eine schöne Nachricht – herzlichen Glückwunsch {occ}!",
+        "Ich habe es gerade gesehen: alles Gute {occ}!",
+    ],
+    "en": [
+        "Congratulations on {occ}!",
+        "What great news – congratulations on {occ}!",
+        "I just saw the news: congratulations on {occ}!",
+    ],
+}
+OCCASION: dict[str, dict[str, str]] = {
+    "de": {
+        "promotion": "zur Beförderung",
+        "new-job": "zur neuen Stelle",
+        "work-anniversary": "zum Firmenjubiläum",
+        "birthday": "zum Geburtstag",
+        "media": "zum gelungenen Medienauftritt",
+        "other": "zu {dein}en Neuigkeiten",
+    },
+    "en": {
+        "promotion": "your promotion",
+        "new-job": "your new job",
+        "work-anniversary": "your work anniversary",
+        "birthday": "your birthday",
+        "media": "your media appearance",
+        "other": "your news",
+    },
+}
+NEWS_DETAIL: dict[str, list[str]] = {
+    "de": ["«{news}» – das freut mich sehr für {dich}.", "«{news}»: Das ist verdient.", "«{news}» – toll!"],
+    "en": ["“{news}” – I'm really happy for you.", "“{news}”: well deserved.", "“{news}” – wonderful!"],
+}
+
+# give first: what they are looking for, or a generic offer
+OFFER: dict[str, list[str]] = {
+    "de": [
+        "Zu «{lf}»: Ich höre mich gerne in meinem Netzwerk um.",
+        "Falls es hilft: Bei «{lf}» denke ich gerne mit.",
+        "Was «{lf}» angeht, gebe ich Bescheid, sobald ich jemanden Passendes kenne.",
+    ],
+    "en": [
+        "On “{lf}”: happy to ask around in my network.",
+        "If it helps, I'd gladly think along on “{lf}”.",
+        "As for “{lf}”, I'll let you know as soon as I come across someone who fits.",
+    ],
+}
+OFFER_GENERIC: dict[str, list[str]] = {
+    "de": [
+        "Kann ich {dir} gerade bei etwas helfen, mit einem Kontakt oder einer zweiten Meinung?",
+        "Wenn ich {dir} mit einem Kontakt aus meinem Netzwerk helfen kann, sag es gerne.",
+        "Falls {du} gerade eine zweite Meinung oder einen Kontakt brauchst, bin ich gerne da.",
+    ],
+    "en": [
+        "Is there anything I can help you with right now, an introduction or a second opinion?",
+        "If someone in my network could be useful to you, just say the word.",
+        "If you need a second opinion or a contact right now, I'm happy to help.",
+    ],
+}
+ASK: dict[str, list[str]] = {
+    "de": ["Ich hätte eine Bitte: {ask}.", "Darf ich {dich} um etwas bitten? {ask}.", "Eine Frage an {dich}: {ask}."],
+    "en": ["I have a favour to ask: {ask}.", "May I ask you something? {ask}.", "A question for you: {ask}."],
+}
+
+PROPOSAL: dict[str, list[str]] = {
+    "de": [
+        "{Haettest_du} {slots} Zeit für einen Kaffee?",
+        "Wollen wir uns {slots} treffen, zum Beispiel auf einen Kaffee?",
+        "Wie wäre es mit einem Mittagessen {slots}?",
+    ],
+    "en": [
+        "Would you have time for a coffee {slots}?",
+        "Shall we meet for lunch {slots}?",
+        "How about a coffee {slots}?",
+    ],
+}
+PROPOSAL_EVENT: dict[str, list[str]] = {
+    "de": [
+        "Ich freue mich auf ein baldiges Wiedersehen – vielleicht {next_event}?",
+        "Sehen wir uns {next_event}?",
+        "Wie wäre es, wenn wir uns {next_event} wiedersehen?",
+    ],
+    "en": [
+        "I look forward to seeing you again – perhaps {next_event}?",
+        "Shall we meet again {next_event}?",
+        "Will I see you {next_event}?",
+    ],
+}
+OR: dict[str, str] = {"de": " oder ", "en": " or "}
+
+SUBJECT: dict[str, dict[str, list[str]]] = {
+    "de": {
+        "follow-up": [
+            "Schön, {dich} {when} kennengelernt zu haben",
+            "Unser Gespräch über {topic}",
+            "Nach {when}: ein nächstes Treffen?",
+        ],
+        "congrats": ["Gratulation {occ}!", "Herzliche Gratulation {occ}", "Gratulation {occ}!"],
+        "check-in": ["Wie geht es {dir}, {first}?", "Lange nichts gehört", "Ein Kaffee, {first}?"],
+        "thanks": ["Danke für {thing}", "Herzlichen Dank", "Danke, {first}!"],
+        "ask": ["Eine Bitte – und ein Kaffee?", "Eine Frage an {dich}", "Eine Bitte"],
+    },
+    "en": {
+        "follow-up": ["Great to meet you {when}", "Our conversation about {topic}", "After {when}: meet again?"],
+        "congrats": ["Congratulations on {occ}!", "Congratulations, {first}!", "Congratulations on {occ}"],
+        "check-in": ["How have you been, {first}?", "It's been a while", "A coffee, {first}?"],
+        "thanks": ["Thank you for {thing}", "Many thanks", "Thank you, {first}!"],
+        "ask": ["A favour to ask – and a coffee?", "A question for you", "A favour to ask"],
+    },
+}
+# German-German words replaced in Swiss drafts (besides ß → ss).
+SWISS: dict[str, str] = {"Herzlichen Glückwunsch": "Herzliche Gratulation"}
+DE_DE: dict[str, str] = {"Herzliche Gratulation": "Herzlichen Glückwunsch", "Gratulation": "Glückwunsch"}
+
+# Places: "beim …" when the place's first word is one of these (masculine/neuter events), else "(…)".
+BEIM_ENDINGS = (
+    "anlass",
+    "vortrag",
+    "workshop",
+    "apéro",
+    "apero",
+    "abend",
+    "meetup",
+    "treffen",
+    "seminar",
+    "kurs",
+    "fest",
+    "event",
+    "kongress",
+    "essen",
+    "lunch",
+    "stamm",
+    "forum",
+    "bootcamp",
+)
+
+# Error texts of the refusals (the i18n catalog is kept by someone else: the CLI can copy these).
+ERRORS: dict[str, dict[str, str]] = {
+    "en": {
+        "draft.kind": "Unknown kind of draft “{value}”; choose one of: {choices}.",
+        "draft.via": "Unknown channel “{value}”; choose one of: {choices}.",
+        "draft.lang": "Unknown language “{value}”; choose one of: {choices}.",
+        "draft.no_meeting": "{name} has no first meeting on record: log it with `rapport met` or choose another kind.",
+        "draft.no_news": "No news of {name} in the last {days} days and no birthday coming up: "
+        "nothing to congratulate.",
+        "draft.no_favour": "No favour received from {name} on record: nothing to thank for yet.",
+        "draft.give_first": "Give first: your balance with {name} is {balance}; do something for them before you ask.",
+    },
+    "de": {
+        "draft.kind": "Unbekannte Art von Entwurf «{value}»; möglich sind: {choices}.",
+        "draft.via": "Unbekannter Kanal «{value}»; möglich sind: {choices}.",
+        "draft.lang": "Unbekannte Sprache «{value}»; möglich sind: {choices}.",
+        "draft.no_meeting": "Mit {name} ist kein erstes Treffen erfasst: mit `rapport met` erfassen oder eine andere "
+        "Art wählen.",
+        "draft.no_news": "Keine Neuigkeiten von {name} in den letzten {days} Tagen und kein Geburtstag in Sicht: "
+        "nichts zu gratulieren.",
+        "draft.no_favour": "Von {name} ist kein erhaltener Gefallen erfasst: noch nichts zu verdanken.",
+        "draft.give_first": "Zuerst geben: Ihre Bilanz mit {name} ist {balance}; tun Sie etwas für die Person, "
+        "bevor Sie um etwas bitten.",
+    },
+}

@@ -1,0 +1,130 @@
+"""Draft a personal message to one contact: load what is known, choose the kind, compose and check it.
+
+Default kind: a follow-up while the 72-hour window after the first meeting is open; else a congratulation when
+there is news (or a birthday) in the news window; else a check-in. Kinds that do not apply are refused with an
+InputError (codes and texts in `rapport.messages.wording.ERRORS`). The default language is the settings' language,
+"de" meaning Swiss German ("de-CH": the product's home).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from rapport.domain.followup import open_window
+from rapport.domain.model import Occasion, YearlyDate
+from rapport.domain.news import occasion_congratulation
+from rapport.errors import InputError
+from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
+from rapport.services import people
+from rapport.services.context import Context
+from rapport.store import contacts as store
+from rapport.store.reads import day as as_day
+from rapport.store.reads import moment as as_moment
+
+_LANG_ALIASES = {"de-ch": "de-CH", "de_ch": "de-CH", "de-de": "de", "de_de": "de", "en-gb": "en", "en-us": "en"}
+
+
+def _lang(ctx: Context, lang: str | None) -> str:
+    if lang is None:
+        return "de-CH" if ctx.settings.language() == "de" else "en"
+    if lang in LANGS:
+        return lang
+    key = lang.strip().lower()
+    if key in _LANG_ALIASES:
+        return _LANG_ALIASES[key]
+    raise InputError("draft.lang", value=lang, choices=", ".join(LANGS))
+
+
+def _news(ctx: Context, prof: dict[str, Any]) -> News | None:
+    today = ctx.now.astimezone(ctx.zone).date()
+    window = ctx.settings.news_window_days
+    found: list[tuple[int, News]] = []
+    for event in prof["events"]:
+        on = as_day(event["happened_on"])
+        if abs((on - today).days) <= window:
+            found.append((abs((on - today).days), News(str(event["kind"]), str(event["text"] or ""), on)))
+    for yearly in prof["dates"]:
+        if yearly["kind"] != "birthday":
+            continue
+        when: YearlyDate = yearly["date"]
+        congrats = occasion_congratulation(Occasion(prof["id"], "birthday", "", when), today, window)
+        if congrats is not None:
+            found.append((abs(congrats.days_from_today), News("birthday", "", congrats.on)))
+    found.sort(key=lambda item: item[0])
+    return found[0][1] if found else None
+
+
+def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFacts, dict[str, Any]]:
+    """The draft facts of one contact, and the stored profile they come from."""
+    prof = people.profile(ctx, conn, typed_name)
+    row = store.contact_row(conn, ctx.owner_id, prof["id"])
+    address_form = str(getattr(row, "address_form", "") or "")
+    met = as_moment(prof["first_met_at"])
+    last = None
+    for item in prof["interactions"]:
+        at = as_moment(item["occurred_at"])
+        if at is not None and at <= ctx.now:
+            last = LastContact(at, str(item["summary"] or ""))
+            break
+    favour = next(
+        (Favour(str(f["kind"]), str(f["note"] or "")) for f in prof["ledger"] if f["direction"] == "received"), None
+    )
+    urls = [u for u in prof["urls"] if "linkedin." in u] + [u for u in prof["urls"] if "xing." in u] + prof["urls"]
+    facts = DraftFacts(
+        first_name=str(prof["given_name"] or prof["name"]),
+        family_name=str(prof["family_name"] or ""),
+        prefix=str(prof["prefix"] or ""),
+        address_form=address_form,
+        met_at=met,
+        place=str(prof["first_met_place"] or ""),
+        topics=list(prof["interests"]),
+        notes=[str(n["text"]) for n in prof["notes"]],
+        looking_for=str(prof["looking_for"] or ""),
+        news=_news(ctx, prof),
+        favour=favour,
+        last=last,
+        profile_url=urls[0] if urls else "",
+        email=prof["emails"][0] if prof["emails"] else "",
+        next_event=None,
+    )
+    return facts, prof
+
+
+def draft(
+    ctx: Context,
+    conn: Connection,
+    typed_name: str,
+    kind: str | None = None,
+    via: str = "email",
+    lang: str | None = None,
+    did: str | None = None,
+    limit: int = 300,
+) -> Draft:
+    """A checked draft of a personal message to one contact."""
+    if kind is not None and kind not in KINDS:
+        raise InputError("draft.kind", value=kind, choices=", ".join(KINDS))
+    channel = via.strip().lower()
+    if channel not in CHANNELS:
+        raise InputError("draft.via", value=via, choices=", ".join(CHANNELS))
+    language = _lang(ctx, lang)
+    facts, prof = facts_of(ctx, conn, typed_name)
+    name = str(prof["name"])
+    state = next(store.states(conn, ctx.owner_id, ids=[prof["id"]], include_archived=True))
+    if kind is None:
+        if open_window(state.history, ctx.now, ctx.settings.follow_up_hours) is not None:
+            kind = "follow-up"
+        elif facts.news is not None:
+            kind = "congrats"
+        else:
+            kind = "check-in"
+    if kind == "follow-up" and facts.met_at is None:
+        raise InputError("draft.no_meeting", name=name)
+    if kind == "congrats" and facts.news is None:
+        raise InputError("draft.no_news", name=name, days=ctx.settings.news_window_days)
+    if kind == "thanks" and facts.favour is None:
+        raise InputError("draft.no_favour", name=name)
+    if kind == "ask" and state.balance <= 0:
+        raise InputError("draft.give_first", name=name, balance=state.balance)
+    return compose(facts, kind, channel, language, did, ctx.now, ctx.zone, limit=limit)

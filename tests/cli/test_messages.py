@@ -1,0 +1,89 @@
+"""Drafts, the check and sending from the command line, on the demo network (Julia and Thomas)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Cli
+from tests.services.test_sending import Mailbox, SmtpSettings, _server
+
+DID = "die von dir erwähnte Technik in meinem Teammeeting ausprobiert, mit sehr positiven Ergebnissen"
+
+
+@pytest.fixture
+def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailbox]:
+    for mailbox, settings in _server():
+        assert isinstance(settings, SmtpSettings)
+        monkeypatch.setenv("RAPPORT_SMTP_HOST", settings.host)
+        monkeypatch.setenv("RAPPORT_SMTP_PORT", str(settings.port))
+        monkeypatch.setenv("RAPPORT_SMTP_SECURITY", "none")
+        monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")
+        yield mailbox
+
+
+def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(cli: Cli) -> None:
+    cli.ok("demo")
+    german = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--did", DID, "--json").out)
+    assert german["kind"] == "follow-up" and german["check"]["score"] >= 90, german
+    assert "Dienstag" in german["text"] and "ß" not in german["text"] and german["gaps"] == []
+    assert german["subject"] and german["to"].endswith("brunnmatt-medical.example")
+    english = json.loads(
+        cli.ok("draft", "Thomas", "--lang", "en", "--did", "tried the technique in my team", "--json", lang="en").out
+    )
+    assert english["check"]["score"] >= 90 and "Tuesday" in english["text"]
+    gap = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--json").out)
+    assert gap["gaps"] and gap["gaps"][0] in gap["text"]  # marked, not invented
+    note = json.loads(cli.ok("draft", "Thomas", "--via", "linkedin", "--lang", "de-CH", "--did", DID, "--json").out)
+    assert len(note["text"]) <= 300 and note["to"].startswith("https://www.linkedin.com/")
+
+
+def test_a_draft_that_does_not_apply_is_refused(cli: Cli) -> None:
+    cli.ok("demo")
+    cli.ok("add", "Neue Person")
+    for args, code in (
+        (("--kind", "follow-up"), "no first meeting"),
+        (("--kind", "congrats"), "nothing to congratulate"),
+        (("--kind", "poem"), "Unknown kind"),
+    ):
+        result = cli("draft", "Neue Person", *args)
+        assert result.code == 2 and code.lower() in result.err.lower(), result.err
+
+
+def test_polish_without_a_writing_help_keeps_rapports_draft(cli: Cli) -> None:
+    cli.ok("demo")
+    result = cli.ok("draft", "Thomas", "--polish", "--did", DID, "--lang", "de-CH")
+    # --lang de-CH chooses the draft's language and the interface's alike
+    assert "Schreibhilfe ist nicht eingerichtet" in result.err and "Dienstag" in result.out
+
+
+def test_send_delivers_umlauts_and_closes_the_window(cli: Cli, smtp: Mailbox, tmp_path: Path) -> None:
+    cli.ok("demo")
+    assert any(a["kind"] == "follow-up" for a in json.loads(cli.ok("today", "--json").out))
+    body = tmp_path / "mail.txt"
+    body.write_text("Lieber Thomas, es hat mich gefreut – Grüsse aus Zürich!", encoding="utf-8")
+    sent = cli.ok("send", "Thomas", "--message-file", str(body), "--subject", "Grüsse vom Dienstag")
+    assert "72-hour window" in sent.out
+    message = message_from_bytes(smtp.received[0][2], policy=policy.default)
+    assert message["subject"] == "Grüsse vom Dienstag"
+    assert "Grüsse aus Zürich" in message.get_content()
+    assert not any(a["kind"] == "follow-up" for a in json.loads(cli.ok("today", "--json").out))
+    assert json.loads(cli.ok("show", "Thomas", "--json").out)["interactions"][0]["channel"] == "email"
+
+
+def test_send_without_a_server_logs_nothing(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli.ok("demo")
+    body = tmp_path / "mail.txt"
+    body.write_text("Hallo Thomas", encoding="utf-8")
+    before = cli.snapshot()
+    assert cli("send", "Thomas", "--message-file", str(body)).code == 2  # not configured
+    monkeypatch.setenv("RAPPORT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("RAPPORT_SMTP_PORT", "1")
+    monkeypatch.setenv("RAPPORT_MAIL_FROM", "julia@example.ch")
+    result = cli("send", "Thomas", "--message-file", str(body), "--subject", "Hallo")
+    assert result.code != 0 and "cannot be reached" in result.err and result.err.count("\n") == 1
+    assert cli.snapshot() == before
