@@ -36,8 +36,16 @@ def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(
         cli.ok("draft", "Thomas", "--lang", "en", "--did", "tried the technique in my team", "--json", lang="en").out
     )
     assert english["check"]["score"] >= 90 and "Tuesday" in english["text"]
-    gap = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--json").out)
-    assert gap["gaps"] and gap["gaps"][0] in gap["text"]  # marked, not invented
+    plain = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--json").out)  # what Julia noted she did
+    assert plain["check"]["score"] >= 90 and plain["gaps"] == [] and "ausprobiert" in plain["text"]
+    plain_en = json.loads(cli.ok("draft", "Thomas", "--lang", "en", "--json", lang="en").out)
+    assert plain_en["check"]["score"] >= 90 and plain_en["gaps"] == [] and "Ich habe" not in plain_en["text"]
+    cli.ok("met", "Nina Graf", "--at", "Product Circle meetup", "--topic", "pricing")
+    gap = json.loads(cli.ok("draft", "Nina Graf", "--lang", "de-CH", "--json").out)
+    assert gap["gaps"] and gap["gaps"][0] in gap["text"]  # what rapport does not know is marked, not invented
+    cli.ok("note", "Nina Graf", "--did", "Ich habe deine Preis-Checkliste gleich mit meinem Team durchgespielt.")
+    filled = json.loads(cli.ok("draft", "Nina Graf", "--lang", "de-CH", "--json").out)
+    assert filled["gaps"] == [] and "Preis-Checkliste" in filled["text"]
     note = json.loads(cli.ok("draft", "Thomas", "--via", "linkedin", "--lang", "de-CH", "--did", DID, "--json").out)
     assert len(note["text"]) <= 300 and note["to"].startswith("https://www.linkedin.com/")
 

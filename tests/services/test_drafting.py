@@ -21,13 +21,15 @@ def test_thomas_gets_a_personal_follow_up(ctx: Context) -> None:
     load(ctx)
     with ctx.transaction() as conn:
         de = drafting.draft(ctx, conn, "Thomas", lang="de-CH", did=DID_DE)
-        gap = drafting.draft(ctx, conn, "Thomas", lang="de-CH")
+        noted = drafting.draft(ctx, conn, "Thomas", lang="de-CH")  # the demo noted what Julia did
+        gap = drafting.draft(ctx, conn, "Martina Frei", lang="de-CH", kind="check-in")  # nothing noted: a gap
         en = drafting.draft(ctx, conn, "Thomas", lang="en", did=DID_EN)
         note = drafting.draft(ctx, conn, "Thomas", via="linkedin", lang="de-CH", did=DID_DE)
     assert de.kind == "follow-up" and de.check.score >= 90
     assert "am Dienstag" in de.text and "Design Thinking" in de.text and "Danke" in de.text
     assert "30. November" in de.text and "ß" not in de.text
     assert de.subject and de.to.startswith("thomas.keller@")
+    assert noted.gaps == [] and noted.check.score >= 90 and "ausprobiert" in noted.text
     assert gap.gaps and "[" in gap.text and not gap.check.element("gaps").present
     assert en.check.score >= 90 and "on Tuesday" in en.text and en.subject
     assert len(note.text) <= 300 and note.subject is None and "linkedin.com" in note.to

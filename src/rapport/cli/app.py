@@ -304,12 +304,16 @@ def log(
 def note(
     name: ContactName,
     text: Annotated[str, typer.Argument(help="The note, dated now.")],
+    did: Annotated[
+        bool, typer.Option("--did", help="It says what you did with their input (drafts recall it).")
+    ] = False,
+    when: When = None,
 ) -> None:
     """Write a dated note about a person (best right after meeting them)."""
     from rapport.services import journal
 
     with unit_of_work() as (ctx, conn):
-        person = journal.note(ctx, conn, name, text)
+        person = journal.note(ctx, conn, name, text, did=did, when=when)
     say("note.done", name=person.name)
 
 

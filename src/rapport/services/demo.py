@@ -718,6 +718,27 @@ def _thomas(demo: _Demo) -> None:
             "two kids. Next talk of the series ('Prototyping services') in four weeks: suggest we go together."
         ),
     )
+    # What Julia did with his input, noted right after (the draft recalls it, as her note to Thomas does).
+    journal.note(
+        demo.ctx,
+        demo.conn,
+        demo.ref("Thomas Keller"),
+        "Ich habe die von dir erwähnte Technik '1-2-4-All' gestern in meinem Teammeeting ausprobiert, "
+        "und die Ergebnisse waren sehr positiv.",
+        did=True,
+        when=demo.at(1, 17).isoformat(),
+    )
+    demo.counts["notes"] += 1
+    journal.note(  # the same in English, for a draft in English
+        demo.ctx,
+        demo.conn,
+        demo.ref("Thomas Keller"),
+        "I tried the '1-2-4-All' technique you mentioned in my team meeting yesterday, and the results were very "
+        "positive.",
+        did=True,
+        when=demo.at(1, 17, 5).isoformat(),
+    )
+    demo.counts["notes"] += 1
 
 
 def _designated(demo: _Demo) -> None:

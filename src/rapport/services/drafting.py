@@ -19,6 +19,7 @@ from rapport.errors import InputError
 from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
 from rapport.services import people
 from rapport.services.context import Context
+from rapport.store import activity
 from rapport.store import contacts as store
 from rapport.store.reads import day as as_day
 from rapport.store.reads import moment as as_moment
@@ -127,4 +128,16 @@ def draft(
         raise InputError("draft.no_favour", name=name)
     if kind == "ask" and state.balance <= 0:
         raise InputError("draft.give_first", name=name, balance=state.balance)
+    if did is None and kind in ("follow-up", "check-in", "thanks"):
+        since = facts.met_at if kind == "follow-up" else None
+        did = _did_in(language, activity.did_notes(conn, int(str(prof["id"])), since))
     return compose(facts, kind, channel, language, did, ctx.now, ctx.zone, limit=limit)
+
+
+def _did_in(language: str, noted: list[str]) -> str | None:
+    """The newest note of what I did with their input written in the draft's language (a draft does not switch
+    language mid-sentence; without one, the draft keeps a marked gap)."""
+    from rapport.messages import detect_language
+
+    wanted = language.split("-")[0]
+    return next((text for text in noted if detect_language(text) == wanted), None)

@@ -157,9 +157,12 @@ def log(
     return Logged(people, item, [p for p in people if p.id in waiting - still])
 
 
-def note(ctx: Context, conn: Connection, typed: str, text: str) -> Person:
+def note(ctx: Context, conn: Connection, typed: str, text: str, did: bool = False, when: str | None = None) -> Person:
+    """A dated note; `did` marks what I did with their input (drafts recall it: "I tried …")."""
     person = resolve(ctx, conn, typed)
-    activity.insert_note(conn, ctx.owner_id, person.id, ctx.now, _text(text, "TEXT", required=True))
+    activity.insert_note(
+        conn, ctx.owner_id, person.id, _when(ctx, when), _text(text, "TEXT", required=True), "did" if did else ""
+    )
     return person
 
 

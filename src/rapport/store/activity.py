@@ -88,17 +88,29 @@ def recent_interactions(conn: Connection, contact_id: int, limit: int | None = N
     ]
 
 
-def insert_note(conn: Connection, owner_id: int, contact_id: int, written_at: datetime, text: str) -> None:
-    conn.execute(insert(notes).values(owner_id=owner_id, contact_id=contact_id, written_at=written_at, text=text))
+def insert_note(
+    conn: Connection, owner_id: int, contact_id: int, written_at: datetime, text: str, kind: str = ""
+) -> None:
+    conn.execute(
+        insert(notes).values(owner_id=owner_id, contact_id=contact_id, written_at=written_at, text=text, kind=kind)
+    )
+
+
+def did_notes(conn: Connection, contact_id: int, since: datetime | None) -> list[str]:
+    """What I noted doing with this contact's input (since `since`, when given), newest first."""
+    query = select(notes.c.text).where(notes.c.contact_id == contact_id, notes.c.kind == "did")
+    if since is not None:
+        query = query.where(notes.c.written_at >= since)
+    return [str(t) for t in conn.execute(query.order_by(notes.c.written_at.desc(), notes.c.id.desc())).scalars()]
 
 
 def notes_of(conn: Connection, contact_id: int) -> list[dict[str, Any]]:
     rows = conn.execute(
-        select(notes.c.written_at, notes.c.text)
+        select(notes.c.written_at, notes.c.text, notes.c.kind)
         .where(notes.c.contact_id == contact_id)
         .order_by(notes.c.written_at.desc(), notes.c.id.desc())
     )
-    return [{"written_at": r.written_at, "text": r.text} for r in rows]
+    return [{"written_at": r.written_at, "text": r.text, "kind": r.kind} for r in rows]
 
 
 _LEDGER_COUNTER = {"given": "given_count", "received": "received_count", "asked": "open_asks"}

@@ -217,6 +217,7 @@ notes = Table(
     Column("written_at", Moment, nullable=False),
     Column("text", Text, nullable=False),
     Column("source", String(200), nullable=False, server_default=""),
+    Column("kind", String(20), nullable=False, server_default=""),  # "did": what I did with their input
     Index(None, "contact_id", "written_at"),
 )
 
