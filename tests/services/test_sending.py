@@ -239,3 +239,62 @@ def test_settings_are_read_from_a_mapping_or_an_object_and_hide_the_password() -
 
 def _fields(smtp: SmtpSettings) -> dict[str, Any]:
     return {k: getattr(smtp, k) for k in ("host", "port", "security", "user", "password", "sender", "timeout")}
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A self-signed certificate for 127.0.0.1, made with the openssl command."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = str(folder / "cert.pem"), str(folder / "key.pem")
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_sending_over_tls_verifies_the_server(
+    ctx: Context, certificate: tuple[str, str], security: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ssl
+
+    cert, key = certificate
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    options: dict[str, Any] = (
+        {"tls_context": server_context, "require_starttls": True}
+        if security == "starttls"
+        else {"ssl_context": server_context}
+    )
+    with ctx.transaction() as conn:
+        people.add_contact(ctx, conn, people.NewContact("Anna Keller", emails=["anna@keller.example"]))
+    for mailbox, settings in _server(**options):
+        tls = SmtpSettings(host=settings.host, port=settings.port, security=security, sender=settings.sender, timeout=5)
+        with pytest.raises(SendError), ctx.transaction() as conn:  # a certificate nobody vouches for is refused
+            send_email(ctx, conn, "Anna", "Grüezi", "Hallo Anna", tls)
+        assert mailbox.received == []
+        monkeypatch.setenv("SSL_CERT_FILE", cert)  # now the machine trusts it
+        with ctx.transaction() as conn:
+            send_email(ctx, conn, "Anna", "Grüezi", "Hallo Anna", tls)
+        assert len(mailbox.received) == 1
