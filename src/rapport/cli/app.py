@@ -762,6 +762,7 @@ def check_(
             data = file.read(checking.MAX_MESSAGE * 4 + 1)
     text = checking.message_text(data, path)
     lang = state.options.lang
+    channel = {"linkedin": "linkedin_note", "linkedin-message": "linkedin"}.get(channel.strip().lower(), channel)
     if contact:
         with unit_of_work() as (ctx, conn):
             result = checking.check_message(ctx, conn, text, contact, lang, channel.strip().lower(), limit)
