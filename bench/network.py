@@ -44,6 +44,7 @@ from rapport.domain.strength import summarise, with_interaction
 from rapport.domain.text import search_key
 from rapport.services.context import Context
 from rapport.store import activity
+from rapport.store.contacts import HISTORY_COLUMNS
 from rapport.store.schema import (
     Moment,
     contacts,
@@ -530,17 +531,7 @@ class Generator:
             self.stats.favours += len(batch)
 
     def _summaries(self, conn: Connection) -> None:
-        names = (
-            "interaction_count",
-            "in_person_count",
-            "first_met_at",
-            "first_met_place",
-            "last_touch_at",
-            "last_real_at",
-            "last_mine_at",
-            "strength",
-            "strength_at",
-        )
+        names = HISTORY_COLUMNS
         moments = {"first_met_at", "last_touch_at", "last_real_at", "last_mine_at", "strength_at"}
         values: dict[str, Any] = {
             name: bindparam(f"v_{name}", type_=Moment if name in moments else None) for name in names

@@ -117,6 +117,36 @@ AddressForm = Annotated[
 ]
 
 
+def _new_contact(name: str, options: dict[str, Any]) -> Any:
+    """The contact fields `add` and `edit` share, from the command's options (lists default to empty)."""
+    from rapport.services.people import NewContact
+
+    lists = {
+        "email": "emails",
+        "phone": "phones",
+        "url": "urls",
+        "tag": "tags",
+        "interest": "interests",
+        "anniversary": "anniversaries",
+    }
+    scalars = (
+        "company",
+        "title",
+        "linkedin",
+        "xing",
+        "birthday",
+        "address",
+        "how_met",
+        "looking_for",
+        "offers",
+        "address_form",
+        "circle",
+    )
+    fields: dict[str, Any] = {target: options.get(option) or [] for option, target in lists.items()}
+    fields.update({key: options[key] for key in scalars if key in options})
+    return NewContact(name=name, **fields)
+
+
 @app.command()
 def add(
     name: Annotated[str, typer.Argument(help="Full name, titles included (e.g. 'Prof. Dr. Anna Meier').")],
@@ -141,28 +171,9 @@ def add(
     json_: Json = False,
 ) -> None:
     """Add a person to your network."""
-    from rapport.services.people import NewContact, add_contact
+    from rapport.services.people import add_contact
 
-    fields = NewContact(
-        name=name,
-        emails=email or [],
-        phones=phone or [],
-        company=company,
-        title=title,
-        linkedin=linkedin,
-        xing=xing,
-        urls=url or [],
-        circle=circle,
-        tags=tag or [],
-        interests=interest or [],
-        birthday=birthday,
-        anniversaries=anniversary or [],
-        address=address,
-        how_met=how_met,
-        looking_for=looking_for,
-        offers=offers,
-        address_form=address_form,
-    )
+    fields = _new_contact(name, locals())
     with unit_of_work() as (ctx, conn):
         person = add_contact(ctx, conn, fields, force=force)
     if json_:
@@ -193,27 +204,9 @@ def edit(
     address_form: AddressForm = None,
 ) -> None:
     """Change what you know about a person: given fields replace, e-mails, phones, tags and dates add."""
-    from rapport.services.people import NewContact, edit_contact
+    from rapport.services.people import edit_contact
 
-    changes = NewContact(
-        name=new_name or "",
-        emails=email or [],
-        phones=phone or [],
-        company=company,
-        title=title,
-        linkedin=linkedin,
-        xing=xing,
-        urls=url or [],
-        tags=tag or [],
-        interests=interest or [],
-        birthday=birthday,
-        anniversaries=anniversary or [],
-        address=address,
-        how_met=how_met,
-        looking_for=looking_for,
-        offers=offers,
-        address_form=address_form,
-    )
+    changes = _new_contact(new_name or "", locals())
     with unit_of_work() as (ctx, conn):
         person = edit_contact(ctx, conn, name, changes)
     say("edit.done", name=person.name)

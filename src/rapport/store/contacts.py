@@ -23,7 +23,7 @@ from rapport.store.schema import (
     yearly_dates,
 )
 
-_HISTORY_COLUMNS = (
+HISTORY_COLUMNS = (  # the running summary of interactions on each contact row
     "interaction_count",
     "in_person_count",
     "first_met_at",
@@ -203,7 +203,7 @@ def save_history(conn: Connection, contact_id: int, history: History) -> None:
     conn.execute(
         update(contacts)
         .where(contacts.c.id == contact_id)
-        .values(**{name: getattr(history, name) for name in _HISTORY_COLUMNS})
+        .values(**{name: getattr(history, name) for name in HISTORY_COLUMNS})
     )
 
 
