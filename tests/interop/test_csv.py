@@ -17,8 +17,7 @@ from rapport.interop import csvfiles
 from rapport.interop.csvfiles import LINE_LIMIT, parse_yearly, read_google, read_mapped
 from rapport.interop.records import BadRecord, ContactRecord, Item
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SAMPLES = SHARED / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 DATA = Path(__file__).resolve().parents[1] / "data" / "csv"
 GERMAN = (
     "Vorname=given_name,Nachname=family_name,Firma=organisation,E-Mail=email,E-Mail privat=email,Geburtstag=birthday"
@@ -48,40 +47,40 @@ def google() -> list[Item]:
 
 def test_google_sample_yields_one_contact_per_row(google: list[Item]) -> None:
     assert [c.name for c in contacts(google)] == [
-        "Sophie Dubois",
-        "Prof. Dr. med. Anna Schmidt-Weber",
-        "Juergen Mueller",
-        "Oliver Graf",
+        "Camille Rochat",
+        "Prof. Dr. med. Katharina Imhof-Berger",
+        "Joerg Buehler",
+        "Fabian Koch",
     ]
     assert [c.line for c in contacts(google)] == [2, 3, 4, 5]
     assert all(c.source == "google-csv" and c.key == "" for c in contacts(google))
 
 
-def test_google_keeps_juergen_spelled_as_written_with_a_birthday_without_year(google: list[Item]) -> None:
-    juergen = by_name(google)["Juergen Mueller"]
-    assert (juergen.given_name, juergen.family_name) == ("Juergen", "Mueller")
-    assert juergen.birthday == YearlyDate(3, 15)
-    assert juergen.organisation == "Zühlke Engineering AG"
-    assert juergen.phones == [("079 123 45 67", "Mobile")]
-    assert juergen.tags == ["Beratung"]
+def test_google_keeps_joerg_spelled_as_written_with_a_birthday_without_year(google: list[Item]) -> None:
+    joerg = by_name(google)["Joerg Buehler"]
+    assert (joerg.given_name, joerg.family_name) == ("Joerg", "Buehler")
+    assert joerg.birthday == YearlyDate(7, 22)
+    assert joerg.organisation == "Glärnisch Engineering AG"
+    assert joerg.phones == [("079 482 16 30", "Mobile")]
+    assert joerg.tags == ["Beratung"]
 
 
 def test_google_name_prefix_notes_linkedin_and_anniversary(google: list[Item]) -> None:
-    anna = by_name(google)["Prof. Dr. med. Anna Schmidt-Weber"]
-    assert anna.prefix == "Prof. Dr. med."
-    assert (anna.given_name, anna.family_name) == ("Anna", "Schmidt-Weber")
-    assert anna.notes == ["Met at BIO-Europe; interested in decentralised trials, running"]
-    assert anna.urls == [("linkedin", "https://www.linkedin.com/in/anna-schmidt-weber")]
-    assert anna.anniversaries == [("Anniversary", YearlyDate(5, 20, 2016))]
-    assert anna.tags == []  # only the system label "* myContacts"
+    katharina = by_name(google)["Prof. Dr. med. Katharina Imhof-Berger"]
+    assert katharina.prefix == "Prof. Dr. med."
+    assert (katharina.given_name, katharina.family_name) == ("Katharina", "Imhof-Berger")
+    assert katharina.notes == ["Met at DIA Europe; interested in real-world evidence, rowing"]
+    assert katharina.urls == [("linkedin", "https://www.linkedin.com/in/katharina-imhof-berger")]
+    assert katharina.anniversaries == [("Anniversary", YearlyDate(9, 14, 2015))]
+    assert katharina.tags == []  # only the system label "* myContacts"
 
 
 def test_google_labels_split_on_the_separator_without_system_labels(google: list[Item]) -> None:
-    sophie = by_name(google)["Sophie Dubois"]
-    assert sophie.tags == ["Mentoring"]
-    assert sophie.birthday == YearlyDate(11, 28, 1982)
-    assert sophie.emails == [("sophie.dubois@example.ch", "Work"), ("sophie.d@example.net", "Home")]
-    assert sophie.title == "Chief Digital Officer"
+    camille = by_name(google)["Camille Rochat"]
+    assert camille.tags == ["Mentoring"]
+    assert camille.birthday == YearlyDate(4, 19, 1979)
+    assert camille.emails == [("camille.rochat@telvia.example", "Work"), ("camille.r@example.net", "Home")]
+    assert camille.title == "Chief Digital Officer"
 
 
 def test_google_legacy_layout() -> None:

@@ -14,9 +14,8 @@ from rapport.errors import InputError
 from rapport.interop.csvfiles import LINE_LIMIT
 from rapport.interop.detect import detect
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SAMPLES = SHARED / "samples"
 DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLES = DATA / "samples"
 FORMATS = {"vcard", "linkedin", "google-csv", "csv"}
 
 

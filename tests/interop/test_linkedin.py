@@ -19,8 +19,7 @@ from rapport.interop import linkedin
 from rapport.interop.linkedin import HiddenMember, LinkedInItem, parse_connected_on, parse_moment, parse_sent_at
 from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord, Person
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SAMPLES = SHARED / "samples" / "linkedin"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples" / "linkedin"
 DATA = Path(__file__).resolve().parents[1] / "data" / "linkedin"
 JULIA = "https://www.linkedin.com/in/julia-baumann"
 PREAMBLE = (
@@ -63,13 +62,13 @@ def test_connections_after_the_notes_preamble(connections: list[LinkedInItem]) -
     people = contacts(connections)
     assert len(people) == 18
     assert people[0].line == 5  # three preamble lines and the header
-    thomas = people[0]
-    assert (thomas.given_name, thomas.family_name, thomas.name) == ("Thomas", "Keller", "Thomas Keller")
-    assert thomas.key == "https://www.linkedin.com/in/thomas-keller-design"
-    assert thomas.urls == [("linkedin", thomas.key)]
-    assert (thomas.organisation, thomas.title) == ("Helvetia Versicherungen", "Head of Operations Excellence")
-    assert thomas.connected_on == date(2026, 11, 24)
-    assert thomas.emails == [] and thomas.source == "linkedin"
+    nicolas = people[0]
+    assert (nicolas.given_name, nicolas.family_name, nicolas.name) == ("Nicolas", "Favre", "Nicolas Favre")
+    assert nicolas.key == "https://www.linkedin.com/in/nicolas-favre-ch"
+    assert nicolas.urls == [("linkedin", nicolas.key)]
+    assert (nicolas.organisation, nicolas.title) == ("Bernina Versicherungen", "Head of Claims Excellence")
+    assert nicolas.connected_on == date(2026, 11, 24)
+    assert nicolas.emails == [] and nicolas.source == "linkedin"
 
 
 def test_hidden_members_are_counted_not_errors(connections: list[LinkedInItem]) -> None:
@@ -81,29 +80,33 @@ def test_hidden_members_are_counted_not_errors(connections: list[LinkedInItem]) 
 
 def test_quoted_company_with_a_comma_and_emails(connections: list[LinkedInItem]) -> None:
     people = {c.name: c for c in contacts(connections)}
-    assert people["Nadia El-Amin"].organisation == "Kanton Zürich, Amt für Wirtschaft"
-    assert people["Priya Nair"].title == "Vice President, Design Thinking Lab"
-    assert people["Urs Brunner"].emails == [("urs.brunner@bluewin.ch", "")]
-    assert people["Urs Brunner"].organisation == ""
-    assert people["Jürgen Müller"].key == "https://www.linkedin.com/in/juergen-mueller-zh"
+    assert people["Samira Haddad"].organisation == "Kanton Graubünden, Amt für Wirtschaft"
+    assert people["Aisha Raman"].title == "Vice President, Service Design Lab"
+    assert people["Walter Gisler"].emails == [("walter.gisler@example.net", "")]
+    assert people["Walter Gisler"].organisation == ""
+    assert people["Walter Gisler"].title == "Open to work – Supply Chain"
+    assert people["Jörg Bühler"].key == "https://www.linkedin.com/in/joerg-buehler-gl"
+    assert people["Irina Kovač"].organisation == "Voltana AG"
 
 
 def test_earlier_export_of_the_same_network() -> None:
     items = read(SAMPLES / "Connections-2025-06-01.csv")
     people = {c.name: c for c in contacts(items)}
     assert len(people) == 15 and len([i for i in items if isinstance(i, HiddenMember)]) == 2
-    assert "Thomas Keller" not in people and "Elena Popescu" not in people and "Laura Wyss" not in people
-    assert people["Jürgen Müller"].organisation == "Accenture"
-    assert people["Anna Schmidt-Weber"].title == "Senior Manager Clinical Operations"
+    assert "Nicolas Favre" not in people and "Irina Kovač" not in people and "Nina Baumgartner" not in people
+    assert people["Jörg Bühler"].organisation == "Kessler Partners AG"
+    assert people["Jonas Studer"].organisation == "Telvia AG"
+    assert people["Katharina Imhof-Berger"].title == "Senior Manager Regulatory Affairs"
+    assert people["Aisha Raman"].title == "Director, Service Design"
 
 
 def test_legacy_connections_without_url_are_keyed_by_name_and_company() -> None:
     people = contacts(read(SAMPLES / "Connections-2020-legacy.csv"))
     assert len(people) == 8 and people[0].line == 2
     keys = [p.key for p in people]
-    assert keys[0] == "name:thomas keller|helvetia versicherungen"
-    assert keys[1] == "name:urs brunner|"
-    assert keys[3] == "name:jurgen muller|zuhlke engineering ag"
+    assert keys[0] == "name:markus walti|bernina versicherungen"
+    assert keys[1] == "name:walter gisler|"
+    assert keys[3] == "name:jorg buhler|glarnisch engineering ag"
     assert all(p.urls == [] for p in people)
     assert people[3].connected_on == date(2020, 9, 2)
 
@@ -158,18 +161,19 @@ def test_messages_recognise_the_owner_and_directions() -> None:
     assert len(items) == 4 and all(isinstance(i, InteractionRecord) for i in items)
     messages = interactions(items)
     assert [(m.initiator, m.counterpart.name) for m in messages] == [
-        (Initiator.ME, "Thomas Keller"),
-        (Initiator.THEM, "Thomas Keller"),
-        (Initiator.ME, "Priya Nair"),
-        (Initiator.THEM, "Daniel Frei"),
+        (Initiator.ME, "Nicolas Favre"),
+        (Initiator.THEM, "Nicolas Favre"),
+        (Initiator.ME, "Aisha Raman"),
+        (Initiator.THEM, "Simon Aebischer"),
     ]
     first = messages[0]
-    assert first.counterpart == Person("Thomas Keller", "https://www.linkedin.com/in/thomas-keller-design")
-    assert first.occurred_at == datetime(2026, 11, 25, 18, 42, 10, tzinfo=UTC)
+    assert first.counterpart == Person("Nicolas Favre", "https://www.linkedin.com/in/nicolas-favre-ch")
+    assert first.occurred_at == datetime(2026, 11, 25, 17, 48, 31, tzinfo=UTC)
     assert first.channel is Channel.LINKEDIN and first.source == "linkedin" and first.line == 2
-    assert first.key == f"2-MjY0|2026-11-25T18:42:10+00:00|{JULIA}"
-    assert first.summary == "Lieber Thomas, es hat mich gefreut, dich gestern kennenzulernen …"
-    assert messages[3].summary == "Hallo Julia, dürfte ich dich als Referenz angeben?"
+    assert first.key == f"2-QmVy|2026-11-25T17:48:31+00:00|{JULIA}"
+    assert first.summary == "Lieber Nicolas, schön, dass wir uns gestern beim Apéro kennengelernt haben …"
+    assert messages[1].summary == "Salut Julia, avec plaisir! À bientôt."
+    assert messages[3].summary == "Hallo Julia, darf ich dich für ein Mandat als Referenz nennen?"
     assert len({m.key for m in messages}) == 4
 
 
@@ -181,9 +185,9 @@ def test_the_owner_may_be_given_by_name_or_profile(owner: str) -> None:
 
 def test_a_message_the_owner_takes_no_part_in_is_a_bad_record() -> None:
     path = SAMPLES / "messages.csv"
-    items = read(path, owner="Thomas Keller")
+    items = read(path, owner="Nicolas Favre")
     assert [type(i).__name__ for i in items] == ["InteractionRecord", "InteractionRecord", "BadRecord", "BadRecord"]
-    assert items[2] == BadRecord(str(path), 4, "bad.unknown_person", {"owner": "Thomas Keller"})
+    assert items[2] == BadRecord(str(path), 4, "bad.unknown_person", {"owner": "Nicolas Favre"})
 
 
 def test_group_messages_drafts_hidden_senders_and_spam() -> None:
@@ -279,13 +283,15 @@ def test_message_times(text: str, expected: datetime) -> None:
 def test_invitations_are_first_touches() -> None:
     outgoing, incoming = interactions(read(SAMPLES / "Invitations.csv"))
     assert outgoing.initiator is Initiator.ME
-    assert outgoing.counterpart == Person("Thomas Keller", "https://www.linkedin.com/in/thomas-keller-design")
+    assert outgoing.counterpart == Person("Nicolas Favre", "https://www.linkedin.com/in/nicolas-favre-ch")
     assert outgoing.occurred_at == datetime(2026, 11, 24, 21, 12, tzinfo=UTC)
-    assert outgoing.summary == "Lieber Thomas, danke für das spannende Gespräch über Meeting-Formate!"
+    assert outgoing.summary == (
+        "Lieber Nicolas, merci für das Gespräch über Schadenprozesse – gerne bleiben wir in Kontakt!"
+    )
     assert outgoing.channel is Channel.LINKEDIN
     assert incoming.initiator is Initiator.THEM
-    assert incoming.counterpart == Person("Elena Popescu", "https://www.linkedin.com/in/elena-popescu")
-    assert incoming.occurred_at == datetime(2026, 1, 28, 8, 1, tzinfo=UTC)
+    assert incoming.counterpart == Person("Irina Kovač", "https://www.linkedin.com/in/irina-kovac")
+    assert incoming.occurred_at == datetime(2026, 2, 3, 7, 45, tzinfo=UTC)
     assert incoming.summary == "" and outgoing.key != incoming.key
 
 

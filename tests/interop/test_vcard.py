@@ -1,4 +1,4 @@
-"""The vCard importer: the shared real-world samples, a corpus of nasty files, and generated cards."""
+"""The vCard importer: the real-world samples, a corpus of nasty files, and generated cards."""
 
 from __future__ import annotations
 
@@ -20,13 +20,12 @@ from rapport.interop import vcard
 from rapport.interop.records import BadRecord, ContactRecord, Item
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO.parent / "shared" / "samples" / "vcard"  # CI clones the repository with `shared` beside it
+SAMPLES = REPO / "tests" / "data" / "samples" / "vcard"  # one file per exporter; see samples/README.md
 NASTY = REPO / "tests" / "data" / "vcard"
 
 
 @pytest.fixture(scope="module")
 def samples() -> Path:
-    assert SAMPLES.is_dir(), f"the shared samples are missing: {SAMPLES}"
     return SAMPLES
 
 
@@ -68,76 +67,81 @@ def assert_well_formed(item: Item) -> None:
         assert item.source == "vcard" and item.name
 
 
-# -- the shared samples ------------------------------------------------------------------------------------------
+# -- the samples -------------------------------------------------------------------------------------------------
 
 
 def test_apple_contacts(samples: Path) -> None:
-    juergen, urs = contacts(samples / "apple-contacts-3.0.vcf")
-    assert (juergen.file, juergen.line, juergen.key) == ("apple-contacts-3.0.vcf", 1, "")
-    assert (juergen.full_name, juergen.given_name, juergen.family_name) == ("Jürgen Müller", "Jürgen", "Müller")
-    assert (juergen.organisation, juergen.title) == ("Zühlke Engineering AG", "Principal Consultant")
-    assert juergen.emails == [("juergen.mueller@zuehlke.example", "work")]
-    assert juergen.phones == [("+41 79 123 45 67", "mobile")]
-    assert juergen.birthday == YearlyDate(3, 15)  # 1604-03-15 with X-APPLE-OMIT-YEAR: no year
-    assert juergen.anniversaries == [("Anniversary", YearlyDate(9, 1, 2019))]  # item2.X-ABDATE + its X-ABLabel
-    assert juergen.urls == [("linkedin", "https://www.linkedin.com/in/juergen-mueller-zh")]  # URL + X-SOCIALPROFILE
-    assert juergen.address == "Wiesenstrasse 10a, 8952 Schlieren, Schweiz"
-    assert juergen.notes == ["Kennengelernt am SwissICT-Anlass 2020. Interessiert an Platform Engineering, Segeln."]
-    assert juergen.tags == ["Beratung", "Zürich"]
-    assert not juergen.had_photo
-    assert (urs.name, urs.line, urs.birthday) == ("Urs Brunner", 21, YearlyDate(6, 2, 1971))
-    assert urs.emails == [("urs.brunner@bluewin.ch", "home")]
-    assert urs.notes == [
-        "Ehemaliger Kollege bei Kühne+Nagel. Sucht eine neue Stelle in Supply Chain; trifft sich monatlich mit "
-        "Ex-Kollegen im Zeughauskeller."  # the folded line joined, \; unescaped
+    joerg, walter = contacts(samples / "apple-contacts-3.0.vcf")
+    assert (joerg.file, joerg.line, joerg.key) == ("apple-contacts-3.0.vcf", 1, "")
+    assert (joerg.full_name, joerg.given_name, joerg.family_name) == ("Jörg Bühler", "Jörg", "Bühler")
+    assert (joerg.organisation, joerg.title) == ("Glärnisch Engineering AG", "Principal Consultant")
+    assert joerg.emails == [("joerg.buehler@glaernisch.example", "work")]
+    assert joerg.phones == [("+41 79 482 16 30", "mobile")]
+    assert joerg.birthday == YearlyDate(7, 22)  # 1604-07-22 with X-APPLE-OMIT-YEAR: no year
+    assert joerg.anniversaries == [("Anniversary", YearlyDate(5, 12, 2018))]  # item2.X-ABDATE + its X-ABLabel
+    assert joerg.urls == [("linkedin", "https://www.linkedin.com/in/joerg-buehler-gl")]  # URL + X-SOCIALPROFILE
+    assert joerg.address == "Industriestrasse 7, 8750 Glarus, Schweiz"
+    assert joerg.notes == [
+        "Kennengelernt an der Swiss Testing Night 2020. Interessiert an Edge Computing, Alpinklettern."  # \, unescaped
+    ]
+    assert joerg.tags == ["Beratung", "Zürichsee"]
+    assert not joerg.had_photo
+    assert (walter.name, walter.line, walter.birthday) == ("Walter Gisler", 21, YearlyDate(10, 7, 1968))
+    assert walter.emails == [("walter.gisler@example.net", "home")]
+    assert walter.notes == [
+        "Früher Teamleiter bei Rheinhafen Logistik. Sucht eine Stelle in Supply Chain; trifft jeden ersten "
+        "Donnerstag die Ehemaligen im Restaurant Kropf."  # the line folded inside a word joined, \; unescaped
     ]
 
 
 def test_google_contacts(samples: Path) -> None:
-    sophie, marco = contacts(samples / "google-contacts-3.0.vcf")
-    assert (sophie.name, sophie.line) == ("Sophie Dubois", 1)
-    assert sophie.emails == [("sophie.dubois@example.ch", "work"), ("sophie.d@example.net", "home")]
-    assert sophie.phones == [("+41 78 900 11 22", "mobile")]
-    assert (sophie.organisation, sophie.title) == ("Swisscom", "Chief Digital Officer")
-    assert sophie.birthday == YearlyDate(11, 28, 1982)
-    assert sophie.tags == ["Mentoring"]  # Google's myContacts group is on every contact: dropped
-    assert (marco.name, marco.line, marco.emails) == ("Marco Rossi", 13, [])
-    assert marco.phones == [("091 123 45 67", "work")]
-    assert marco.title == "Team Lead Data & Analytics"
-    assert marco.notes == ["Met at Swiss Data Science Conference. Likes hiking in Ticino."]
+    camille, matteo = contacts(samples / "google-contacts-3.0.vcf")
+    assert (camille.name, camille.line) == ("Camille Rochat", 1)
+    assert camille.emails == [("camille.rochat@telvia.example", "work"), ("camille.r@example.net", "home")]
+    assert camille.phones == [("+41 78 204 63 91", "mobile")]
+    assert (camille.organisation, camille.title) == ("Telvia AG", "Chief Digital Officer")
+    assert camille.birthday == YearlyDate(4, 19, 1979)
+    assert camille.tags == ["Mentoring"]  # Google's myContacts group is on every contact: dropped
+    assert (matteo.name, matteo.line, matteo.emails) == ("Matteo Galli", 13, [])
+    assert matteo.phones == [("091 735 20 18", "work")]
+    assert matteo.title == "Team Lead Data & Analytics"
+    assert matteo.notes == ["Met at the Lugano Data Day. Runs trails in the Valle Maggia."]
 
 
 def test_outlook_2_1_in_windows_1252_with_quoted_printable(samples: Path) -> None:
-    (beat,) = contacts(samples / "outlook-2.1.vcf")
-    assert (beat.given_name, beat.family_name, beat.full_name) == ("Beat", "Schneider", "Beat Schneider")
-    assert (beat.organisation, beat.title) == ("Schneider & Partner", "Partner")
-    assert beat.phones == [("+41 44 211 00 00", "work"), ("+41 79 311 22 33", "mobile")]
-    assert beat.emails == [("beat@schneider-partner.ch", "")]
-    assert beat.birthday == YearlyDate(4, 12, 1965)  # BDAY:19650412
-    # =FC in Windows-1252, =0D=0A, and the soft line break before "regelung" joined
-    assert beat.notes == ["Trifft sich gern zum Zürcher Mittagessen.\nThema: Nachfolgeregelung in KMU."]
+    (hansjoerg,) = contacts(samples / "outlook-2.1.vcf")
+    names = (hansjoerg.given_name, hansjoerg.family_name, hansjoerg.full_name)
+    assert names == ("Hansjörg", "Ammann", "Hansjörg Ammann")  # the ö is the Windows-1252 byte F6
+    assert (hansjoerg.organisation, hansjoerg.title) == ("Ammann & Partner", "Partner")
+    assert hansjoerg.phones == [("+41 41 228 70 00", "work"), ("+41 79 402 55 81", "mobile")]
+    assert hansjoerg.emails == [("hj@ammann-partner.example", "")]
+    assert hansjoerg.birthday == YearlyDate(9, 18, 1962)  # BDAY:19620918
+    # =FC in Windows-1252, =0D=0A, and the soft line break before "planung" joined
+    assert hansjoerg.notes == [
+        "Isst gern im Wirtshaus zur Mühle in Luzern.\nThema: Nachfolgeplanung im Familienbetrieb."
+    ]
 
 
 def test_vcard_4(samples: Path) -> None:
-    (laura,) = contacts(samples / "rfc6350-4.0.vcf")
-    assert (laura.prefix, laura.given_name, laura.family_name) == ("Dr.", "Laura", "Wyss")
-    assert laura.birthday == YearlyDate(3, 15)  # --0315
-    assert laura.anniversaries == [("Anniversary", YearlyDate(8, 8, 2009))]
-    assert laura.phones == [("+41-76-444-55-66", "mobile")]  # VALUE=uri tel:…, TYPE="voice,cell"
-    assert laura.emails == [("laura.wyss@example.ethz.ch", "work")]
-    assert laura.organisation == "ETH Zürich"  # the department is dropped
-    assert laura.title == "Lecturer, Innovation Management"  # an unescaped comma is text, not a list separator
-    assert laura.urls == [("linkedin", "https://www.linkedin.com/in/laurawyss")]
-    assert laura.tags == ["Design Thinking", "Hochschule"]
-    assert laura.notes == ["Spricht über Design Thinking in der Lehre. Sucht Praxispartner für Studierendenprojekte."]
+    (nina,) = contacts(samples / "rfc6350-4.0.vcf")
+    assert (nina.prefix, nina.given_name, nina.family_name) == ("Dr.", "Nina", "Baumgartner")
+    assert nina.birthday == YearlyDate(5, 9)  # --0509
+    assert nina.anniversaries == [("Anniversary", YearlyDate(6, 4, 2011))]
+    assert nina.phones == [("+41-77-318-40-62", "mobile")]  # VALUE=uri tel:…, TYPE="voice,cell"
+    assert nina.emails == [("nina.baumgartner@unibe.example", "work")]
+    assert nina.organisation == "Universität Bern"  # the department is dropped
+    assert nina.title == "Lecturer, Service Design"  # an unescaped comma is text, not a list separator
+    assert nina.urls == [("linkedin", "https://www.linkedin.com/in/ninabaumgartner")]
+    assert nina.tags == ["Service Design", "Hochschule"]
+    assert nina.notes == ["Forscht zu Service Design in Spitälern. Sucht Partnerfirmen für Studierendenprojekte."]
 
 
 def test_xing(samples: Path) -> None:
-    (daniel,) = contacts(samples / "xing-single-3.0.vcf")
-    assert (daniel.name, daniel.organisation) == ("Daniel Frei", "Frei Consulting GmbH")
-    assert daniel.urls == [("xing", "https://www.xing.com/profile/Daniel_Frei12")]
-    assert daniel.emails == [("daniel.frei@frei-consulting.ch", "work")]
-    assert daniel.address == "Bundesgasse 20, 3011 Bern, Schweiz"
+    (simon,) = contacts(samples / "xing-single-3.0.vcf")
+    assert (simon.name, simon.organisation) == ("Simon Aebischer", "Aebischer Advisory GmbH")
+    assert simon.urls == [("xing", "https://www.xing.com/profile/Simon_Aebischer3")]
+    assert simon.emails == [("simon@aebischer-advisory.example", "work")]
+    assert simon.address == "Kramgasse 45, 3011 Bern, Schweiz"
 
 
 # -- nasty files -------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Importing the real sample files: one contact per human, nothing lost, nothing twice, news from re-imports."""
+"""Importing the sample files (tests/data/samples): one contact per human, nothing lost, nothing twice, news from
+re-imports."""
 
 from __future__ import annotations
 
@@ -12,27 +13,27 @@ from rapport.services import agenda, importing, journal, merging, people
 from rapport.services.context import Context
 from rapport.store.schema import contacts, events, interactions, metadata
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"  # who is in which file: samples/README.md
 ALL_FILES = sorted(str(p) for p in SAMPLES.rglob("*") if p.suffix in (".vcf", ".csv"))
 PEOPLE = {
-    "Thomas Keller",
-    "Urs Brunner",
-    "Anna Schmidt-Weber",
-    "Jürgen Müller",
-    "Sophie Dubois",
-    "Marco Rossi",
-    "Priya Nair",
-    "Lukas Meier",
-    "Chiara Bernasconi",
-    "Daniel Frei",
-    "Laura Wyss",
-    "Stefan Huber",
-    "Mei Chen",
-    "Reto Zimmermann",
-    "Nadia El-Amin",
-    "Beat Schneider",
-    "Elena Popescu",
-    "Oliver Graf",
+    "Nicolas Favre",
+    "Walter Gisler",
+    "Katharina Imhof-Berger",
+    "Jörg Bühler",
+    "Camille Rochat",
+    "Matteo Galli",
+    "Aisha Raman",
+    "Jonas Studer",
+    "Federica Pini",
+    "Simon Aebischer",
+    "Nina Baumgartner",
+    "Roman Tanner",
+    "Yuki Tanaka",
+    "Markus Wälti",
+    "Samira Haddad",
+    "Hansjörg Ammann",
+    "Irina Kovač",
+    "Fabian Koch",
 }
 
 
@@ -58,7 +59,7 @@ def _names(ctx: Context) -> list[str]:
         )
 
 
-def test_the_samples_are_in_the_repository_beside_us() -> None:
+def test_the_samples_are_in_the_repository() -> None:
     assert len(ALL_FILES) == 11, ALL_FILES
 
 
@@ -66,29 +67,29 @@ def test_all_samples_become_one_contact_per_person(ctx: Context) -> None:
     summary = _import(ctx, *ALL_FILES)
     names = _names(ctx)
     assert len(names) == 18, names
-    assert {people_name.replace("Juergen Mueller", "Jürgen Müller") for people_name in names} == PEOPLE
-    assert summary.skipped["hidden-member"] >= 2
+    assert {people_name.replace("Joerg Buehler", "Jörg Bühler") for people_name in names} == PEOPLE
+    assert summary.skipped["hidden-member"] == 4  # two in each export with URLs
 
-    juergen = _profile(ctx, "Jürgen Müller")
-    assert "juergen.mueller@zuehlke.example" in juergen["emails"]  # type: ignore[operator]
-    assert "+41791234567" in juergen["phones"]  # type: ignore[operator]
-    assert "https://www.linkedin.com/in/juergen-mueller-zh" in juergen["urls"]  # type: ignore[operator]
-    dates = {(d["kind"], d["date"].iso()) for d in juergen["dates"]}  # type: ignore[attr-defined,union-attr]
-    assert ("birthday", "--03-15") in dates and ("anniversary", "2019-09-01") in dates
+    joerg = _profile(ctx, "Jörg Bühler")
+    assert "joerg.buehler@glaernisch.example" in joerg["emails"]  # type: ignore[operator]
+    assert "+41794821630" in joerg["phones"]  # type: ignore[operator]
+    assert "https://www.linkedin.com/in/joerg-buehler-gl" in joerg["urls"]  # type: ignore[operator]
+    dates = {(d["kind"], d["date"].iso()) for d in joerg["dates"]}  # type: ignore[attr-defined,union-attr]
+    assert ("birthday", "--07-22") in dates and ("anniversary", "2018-05-12") in dates
 
-    laura = _profile(ctx, "Laura Wyss")
-    assert {(d["kind"], d["date"].iso()) for d in laura["dates"]} >= {  # type: ignore[attr-defined,union-attr]
-        ("birthday", "--03-15"),
-        ("anniversary", "2009-08-08"),
+    nina = _profile(ctx, "Nina Baumgartner")
+    assert {(d["kind"], d["date"].iso()) for d in nina["dates"]} >= {  # type: ignore[attr-defined,union-attr]
+        ("birthday", "--05-09"),
+        ("anniversary", "2011-06-04"),
     }
-    beat = _profile(ctx, "Beat Schneider")
-    assert any("Zürcher Mittagessen" in n["text"] for n in beat["notes"])  # type: ignore[attr-defined,index]
-    assert _profile(ctx, "Sophie Dubois")["dates"][0]["date"].iso() == "1982-11-28"  # type: ignore[index]
-    anna = _profile(ctx, "Anna Schmidt-Weber")
-    assert anna["prefix"] == "Prof. Dr. med." or "Prof. Dr. med." in str(anna["name"])
+    hansjoerg = _profile(ctx, "Hansjörg Ammann")
+    assert any("zur Mühle in Luzern" in n["text"] for n in hansjoerg["notes"])  # type: ignore[attr-defined,index]
+    assert _profile(ctx, "Camille Rochat")["dates"][0]["date"].iso() == "1979-04-19"  # type: ignore[index]
+    katharina = _profile(ctx, "Katharina Imhof-Berger")
+    assert katharina["prefix"] == "Prof. Dr. med." or "Prof. Dr. med." in str(katharina["name"])
 
-    thomas = _profile(ctx, "Thomas Keller")
-    channels = [i["channel"] for i in thomas["interactions"]]  # type: ignore[attr-defined]
+    nicolas = _profile(ctx, "Nicolas Favre")
+    channels = [i["channel"] for i in nicolas["interactions"]]  # type: ignore[attr-defined]
     assert channels.count("linkedin") == 3  # the invitation, his reply and my message
     assert summary.interactions == 6
 
@@ -109,13 +110,13 @@ def test_a_newer_linkedin_export_brings_promotions_and_job_changes(ctx: Context)
     second = _import(ctx, new)
     news = {(n["name"], n["kind"]) for n in second.news}
     assert news == {
-        ("Anna Schmidt-Weber", "promotion"),
-        ("Priya Nair", "promotion"),
-        ("Jürgen Müller", "new-job"),
-        ("Lukas Meier", "new-job"),
+        ("Katharina Imhof-Berger", "promotion"),
+        ("Aisha Raman", "promotion"),
+        ("Jörg Bühler", "new-job"),
+        ("Jonas Studer", "new-job"),
     }
-    assert second.created == 3  # Thomas, Elena and Laura connected since
-    assert _profile(ctx, "Lukas Meier")["organisation"] == "SBB CFF FFS"
+    assert second.created == 3  # Nicolas, Nina and Irina connected since
+    assert _profile(ctx, "Jonas Studer")["organisation"] == "Jura Mobil AG"
     with ctx.transaction() as conn:
         proposals = agenda.today(ctx, conn, limit=50)
         assert (
@@ -123,14 +124,14 @@ def test_a_newer_linkedin_export_brings_promotions_and_job_changes(ctx: Context)
             == 4
         )
     congratulated = {a.contact_name for a in proposals if a.kind.value == "congratulate"}
-    assert congratulated >= {"Anna Schmidt-Weber", "Priya Nair", "Jürgen Müller", "Lukas Meier"}
+    assert congratulated >= {"Katharina Imhof-Berger", "Aisha Raman", "Jörg Bühler", "Jonas Studer"}
 
 
 def test_an_older_export_after_a_newer_one_reports_no_news(ctx: Context) -> None:
     _import(ctx, str(SAMPLES / "linkedin" / "Connections.csv"))
     older = _import(ctx, str(SAMPLES / "linkedin" / "Connections-2025-06-01.csv"))
     assert older.news == []
-    assert _profile(ctx, "Lukas Meier")["organisation"] == "SBB CFF FFS"
+    assert _profile(ctx, "Jonas Studer")["organisation"] == "Jura Mobil AG"
 
 
 def test_a_bad_record_imports_nothing_unless_skipped(ctx: Context, tmp_path: Path) -> None:
@@ -150,8 +151,8 @@ def test_a_bad_record_imports_nothing_unless_skipped(ctx: Context, tmp_path: Pat
 
 def test_interactions_imported_update_the_keep_in_touch_rhythm(ctx: Context) -> None:
     _import(ctx, str(SAMPLES / "linkedin" / "Connections.csv"), str(SAMPLES / "linkedin" / "messages.csv"))
-    thomas = _profile(ctx, "Thomas Keller")
-    assert thomas["last_real_at"] is not None and thomas["interaction_count"] == 2
+    nicolas = _profile(ctx, "Nicolas Favre")
+    assert nicolas["last_real_at"] is not None and nicolas["interaction_count"] == 2
     with ctx.engine.connect() as conn:
         assert (
             conn.execute(
@@ -163,37 +164,37 @@ def test_interactions_imported_update_the_keep_in_touch_rhythm(ctx: Context) -> 
 
 def test_same_name_elsewhere_is_a_possible_duplicate_to_merge_or_keep_apart(ctx: Context) -> None:
     with ctx.transaction() as conn:
-        people.add_contact(ctx, conn, people.NewContact("Marco Rossi", company="Lugano Bank", emails=["m@lb.example"]))
-        journal.log(ctx, conn, ["marco"], via="call", when="2026-11-01")
+        people.add_contact(ctx, conn, people.NewContact("Matteo Galli", company="Lugano Bank", emails=["m@lb.example"]))
+        journal.log(ctx, conn, ["matteo"], via="call", when="2026-11-01")
     summary = _import(ctx, str(SAMPLES / "vcard" / "google-contacts-3.0.vcf"))
     assert summary.possible_duplicates == 1 and len(_names(ctx)) == 3
     with ctx.transaction() as conn:
         pairs = merging.duplicates(ctx, conn)
-        assert [(p["first"]["name"], p["second"]["name"]) for p in pairs] == [("Marco Rossi", "Marco Rossi")]
+        assert [(p["first"]["name"], p["second"]["name"]) for p in pairs] == [("Matteo Galli", "Matteo Galli")]
         first, second = pairs[0]["first"]["id"], pairs[0]["second"]["id"]
         merging.keep_apart(ctx, conn, f"#{first}", f"#{second}")
         assert merging.duplicates(ctx, conn) == []
         merging.merge(ctx, conn, f"#{first}", f"#{second}")
         assert len(merging.duplicates(ctx, conn)) == 0
     merged = _profile(ctx, f"#{first}")
-    assert merged["emails"] == ["m@lb.example"] and "+41911234567" in merged["phones"]  # type: ignore[operator]
-    assert any("Ticino" in n["text"] for n in merged["notes"])  # type: ignore[attr-defined,index]
+    assert merged["emails"] == ["m@lb.example"] and "+41917352018" in merged["phones"]  # type: ignore[operator]
+    assert any("Valle Maggia" in n["text"] for n in merged["notes"])  # type: ignore[attr-defined,index]
     assert merged["interaction_count"] == 1
 
 
 def test_a_record_that_is_two_contacts_joins_them(ctx: Context) -> None:
     with ctx.transaction() as conn:
-        people.add_contact(ctx, conn, people.NewContact("Juergen Mueller", emails=["juergen.mueller@zuehlke.example"]))
+        people.add_contact(ctx, conn, people.NewContact("Joerg Buehler", emails=["joerg.buehler@glaernisch.example"]))
         people.add_contact(
             ctx,
             conn,
             people.NewContact(
-                "J. Müller", company="Accenture", linkedin="https://www.linkedin.com/in/juergen-mueller-zh"
+                "J. Bühler", company="Kessler Partners AG", linkedin="https://www.linkedin.com/in/joerg-buehler-gl"
             ),
         )
-        journal.log(ctx, conn, ["J. Müller"], via="call", when="2026-11-01")
+        journal.log(ctx, conn, ["J. Bühler"], via="call", when="2026-11-01")
     summary = _import(ctx, str(SAMPLES / "vcard" / "apple-contacts-3.0.vcf"))
-    assert len(_names(ctx)) == 2  # Jürgen and Urs
-    juergen = _profile(ctx, "Jürgen Müller")
-    assert juergen["interaction_count"] == 1 and len(juergen["urls"]) == 1  # type: ignore[arg-type]
+    assert len(_names(ctx)) == 2  # Jörg and Walter
+    joerg = _profile(ctx, "Jörg Bühler")
+    assert joerg["interaction_count"] == 1 and len(joerg["urls"]) == 1  # type: ignore[arg-type]
     assert summary.merged >= 2
