@@ -34,10 +34,10 @@ _NEXT = r"(?:next|this|coming|nächste[nm]?|kommende[nm]?|diese[nm]?)"
 #: Each pattern is one way of writing a date or a time.
 PATTERNS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"(?<![\d.])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
-    "numeric": re.compile(rf"(?<![\d.,])(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d.,])", _F),
+    "numeric": re.compile(rf"(?<![\d.,])(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d,]|\.\d)", _F),
     "slash": re.compile(rf"(?<![\d/.])(?:{_DAY}/{_MON_NUM}/(?:19|20)?\d{{2}}|(?<=on ){_MON_NUM}/{_DAY})(?![\d/.])"),
     "day_month": re.compile(
-        rf"(?<![\d.,])(?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+(?:the\s+)?)?{_DAY}(?:\.|{_ORD})?\s+(?:of\s+)?{MONTH}"
+        rf"(?<![\d.,])(?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?(?:the\s+)?{_DAY}(?:\.|{_ORD})?\s+(?:of\s+)?{MONTH}"
         rf"(?:,?\s+(?:19|20)\d{{2}})?",
         _F,
     ),
@@ -45,7 +45,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:(?:{WEEKDAY}),?\s+)?\b{MONTH}\s+(?:the\s+)?{_DAY}(?:{_ORD})?(?![\d.:,]\d)(?:,?\s+(?:19|20)\d{{2}})?\b", _F
     ),
     "weekday": re.compile(
-        rf"\b(?:(?:{_NEXT}\s+(?:woche\s+|week\s+)?)|(?:nächste|kommende)\s+woche\s+)?(?:{WEEKDAY})"
+        rf"\b(?:(?:am|on)\s+)?(?:(?:{_NEXT}\s+(?:woche\s+|week\s+)?)|(?:nächste|kommende)\s+woche\s+)?(?:{WEEKDAY})"
         rf"(?:\s*(?:morning|afternoon|evening|night|morgen|vormittag|nachmittag|abend|mittag))?\b",
         _F,
     ),
@@ -83,13 +83,16 @@ def find(text: str) -> list[Found]:
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     merged: list[Found] = []
     for f in hits:
-        if merged and f.start < merged[-1].end:
-            last = merged[-1]
+        if merged and (f.start < merged[-1].end or _JOIN.fullmatch(text[merged[-1].end : f.start])):
+            last = merged[-1]  # overlapping, or next to each other: "14.01. um 12 Uhr", "Feb 3rd at 12:15"
             if f.end > last.end:
                 merged[-1] = Found(last.start, f.end, text[last.start : f.end].strip(), last.kind)
             continue
         merged.append(f)
     return merged
+
+
+_JOIN = re.compile(r"[ \t,]{0,3}")
 
 
 #: A date phrase marked as past ("last Tuesday", "letzten Donnerstag", "yesterday", "am Samstag bei Nadia" in a
@@ -110,7 +113,7 @@ _PAST_VERBS = re.compile(
 )
 _FUTURE = re.compile(
     r"\?|\b(?:let'?s|let’s|shall we|would you|could we|can we|how about|are you free|fancy|up for|join (?:me|us)|"
-    r"will|i'll|i’ll|we'll|we’ll|going to|look(?:ing)? forward|invite|hope to see|see you|"
+    r"will|i'll|i’ll|we'll|we’ll|going to|look(?:ing)? forward|invite|hope to see|see you (?:soon|then|there|next|on|at)|"
     r"treffen wir|sehen wir uns|wollen wir|sollen wir|lass uns|lasst uns|kommst du|kommen sie|komm doch|"
     r"hast du (?:zeit|lust)|hättest du|hätten sie|haben sie (?:zeit|lust)|passt (?:es )?(?:dir|ihnen)|"
     r"werde|werden|wird|freue mich auf|freuen uns auf|lade (?:dich|sie|euch)|laden (?:dich|sie|euch)|"
