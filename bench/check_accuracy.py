@@ -82,9 +82,7 @@ def table(title: str, judged: list[tuple[dict[str, object], bool]], key: Callabl
         part = [(r, v) for r, v in judged if g == "all" or key(r) == g]
         f = figures(part)
         name = f"**{g}**" if g == "all" else g
-        out.append(
-            f"| {name} | {f.n} | {f.right}/{f.n} = {f.accuracy:.1%} | {f.precision:.1%} | {f.recall:.1%} |"
-        )
+        out.append(f"| {name} | {f.n} | {f.right}/{f.n} = {f.accuracy:.1%} | {f.precision:.1%} | {f.recall:.1%} |")
     return "\n".join(out)
 
 

@@ -221,9 +221,7 @@ class _Message:
         self.text = text
         self.low = text.lower()
         self.sentences = _sentences(text)
-        self.ahead = [
-            s for s in self.sentences if D.looks_ahead(s) or (P.PROPOSAL.search(s) and not D.looks_back(s))
-        ]
+        self.ahead = [s for s in self.sentences if D.looks_ahead(s) or (P.PROPOSAL.search(s) and not D.looks_back(s))]
         self.back = [s for s in self.sentences if s not in self.ahead]
 
 
@@ -247,19 +245,27 @@ def _greeting(msg: _Message) -> str | None:
 
 
 def _moment(msg: _Message) -> str | None:
-    """When or where you met: in a sentence that looks back, or marked as past anywhere."""
+    """When or where you met, in a sentence about that moment (not a proposal, not only what I did since)."""
     for s in msg.back:
         found = D.find(s)
-        if found and (D.looks_back(s) or _MET.search(s) or P.THANKS.search(s)):
+        if found and _shared(s) and (D.looks_back(s) or _MET.search(s) or P.THANKS.search(s)):
             return _around(s, found[0])
-    found_text = _search(P.MOMENT, msg.back)
-    if found_text:
-        return found_text
+    for s in msg.back:
+        for i, p in enumerate(P.MOMENT):
+            m = p.search(s)
+            if m and (i not in _WHEN_ONLY or _shared(s)):
+                return m.group(0).strip()
     for s in msg.sentences:
-        m = D.PAST_MARK.search(s) or P.MOMENT[0].search(s) or P.MOMENT[6].search(s)
+        m = P.MOMENT[0].search(s) or P.MOMENT[6].search(s)
+        if not m and _shared(s):
+            m = D.PAST_MARK.search(s)
         if m:
             return m.group(0).strip()
     return None
+
+
+#: The moment patterns that say only when ("yesterday", "im Januar"): they need a sentence about us.
+_WHEN_ONLY = {1, 2, 5}
 
 
 _MET = re.compile(
@@ -267,6 +273,12 @@ _MET = re.compile(
     r"vortrag|keynote|presentation)\b",
     re.IGNORECASE,
 )
+_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
+
+
+def _shared(sentence: str) -> bool:
+    """A sentence about a moment we shared: it speaks of meeting, of you or us, or thanks them."""
+    return bool(_MET.search(sentence) or P.THANKS.search(sentence) or _US.search(sentence))
 
 
 def _around(sentence: str, found: D.Found) -> str:
@@ -313,8 +325,9 @@ def _thanks(msg: _Message) -> tuple[str | None, bool]:
             words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
             if [w for w in words if w not in P.THANKS_GENERIC]:
                 return m.group(0).strip(), True
-            named = _first(P.TOPIC, s) or (i > 0 and (_first(P.TOPIC, msg.sentences[i - 1]) or
-                                                      _first(P.CONSEQUENCE, msg.sentences[i - 1])))
+            named = _first(P.TOPIC, s) or (
+                i > 0 and (_first(P.TOPIC, msg.sentences[i - 1]) or _first(P.CONSEQUENCE, msg.sentences[i - 1]))
+            )
             if named:
                 return m.group(0).strip(), True
             bare = bare or m.group(0).strip()
@@ -339,17 +352,53 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
             continue
         rest = (m.group(1) or "") + " " + s[: m.start()]
         words = re.findall(r"[^\W\d_][\w\-']*", rest.lower())
-        content = [w for w in words if w not in P.NEWS_GENERIC and w not in P.STOPWORDS["en"]
-                   and w not in P.STOPWORDS["de"] and w not in _OPENERS]
+        content = [
+            w
+            for w in words
+            if w not in P.NEWS_GENERIC
+            and w not in P.STOPWORDS["en"]
+            and w not in P.STOPWORDS["de"]
+            and w not in _OPENERS
+        ]
         if content:
             return s.strip(), True
         bare = bare or m.group(0).strip()
     return bare, False
 
 
-_OPENERS = {"hi", "hey", "hello", "dear", "hoi", "salü", "hallo", "liebe", "lieber", "wow", "just", "saw", "huge",
-            "ich", "herzliche", "herzlichen", "herzlich", "moin", "servus", "grüezi", "guten", "tag", "sehr",
-            "geehrte", "geehrter", "frau", "herr", "mr", "ms", "mrs", "dr"}
+_OPENERS = {
+    "hi",
+    "hey",
+    "hello",
+    "dear",
+    "hoi",
+    "salü",
+    "hallo",
+    "liebe",
+    "lieber",
+    "wow",
+    "just",
+    "saw",
+    "huge",
+    "ich",
+    "herzliche",
+    "herzlichen",
+    "herzlich",
+    "moin",
+    "servus",
+    "grüezi",
+    "guten",
+    "tag",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "frau",
+    "herr",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+}
 
 
 def _personal(msg: _Message) -> str | None:
@@ -509,8 +558,13 @@ def check(
         add("news", specific, ev, None if specific else h["news"])
         simple("personal", _personal(msg))
         ask, _ = _request(msg)
-        add("no_ask", ask is None, ask, h["no_ask"].format(ask=_short(ask, 60)) if ask else None,
-            0 if ask is None else -ASK_PENALTY)
+        add(
+            "no_ask",
+            ask is None,
+            ask,
+            h["no_ask"].format(ask=_short(ask, 60)) if ask else None,
+            0 if ask is None else -ASK_PENALTY,
+        )
     elif k == "check-in":
         simple("reference", _reference(msg))
         simple("question", _question(msg))
@@ -533,28 +587,28 @@ def check(
         simple("relevance", _reference(msg))
         simple("question", _question(msg))
     elif k == "introduction":
-        m = P.INTRODUCE.search(text)
-        simple("introduced", m.group(0) if m else None)
+        intro = P.INTRODUCE.search(text)
+        simple("introduced", intro.group(0) if intro else None)
         role = P.ROLE.search(text)
         simple("reason", role.group(0) if role else _search(P.REFERENCE, msg.sentences))
         handover = P.HANDOVER.search(text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
     else:  # invite
-        m = P.EVENT.search(text)
-        simple("event", m.group(0) if m else None)
+        event = P.EVENT.search(text)
+        simple("event", event.group(0) if event else None)
         when = next((f"{x.text}" for s in msg.sentences for x in D.ahead(s)), None)
         simple("when", when)
         yours = P.YOURS.search(text)
         simple("reason", _reference(msg) or (yours.group(0) if yours else None), "invite_reason")
 
     # no stock phrases
-    found = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
+    stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
     add(
         "stock_phrases",
-        not found,
-        "; ".join(found) if found else None,
-        h["stock_phrases"].format(phrase=found[0]) if found else None,
-        -STOCK_PENALTY * len(found),
+        not stock,
+        "; ".join(stock) if stock else None,
+        h["stock_phrases"].format(phrase=stock[0]) if stock else None,
+        -STOCK_PENALTY * len(stock),
     )
 
     # no unfilled gaps

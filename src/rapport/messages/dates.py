@@ -13,9 +13,7 @@ from typing import NamedTuple
 
 _F = re.IGNORECASE | re.UNICODE
 
-WEEKDAY = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-)
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 #: Short weekdays only before a date ("Do, 3.12.", "Thu 5 Feb"): alone, "Do" or "Sat" are too ambiguous.
 WEEKDAY_SHORT = r"(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?"
 MONTH = (
@@ -34,7 +32,9 @@ _NEXT = r"(?:next|this|coming|nächste[nm]?|kommende[nm]?|diese[nm]?)"
 #: Each pattern is one way of writing a date or a time.
 PATTERNS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"(?<![\d.])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
-    "numeric": re.compile(rf"(?<![\d.,])(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d,]|\.\d)", _F),
+    "numeric": re.compile(
+        rf"(?<![\d.,])(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d,]|\.\d)", _F
+    ),
     "slash": re.compile(rf"(?<![\d/.])(?:{_DAY}/{_MON_NUM}/(?:19|20)?\d{{2}}|(?<=on ){_MON_NUM}/{_DAY})(?![\d/.])"),
     "day_month": re.compile(
         rf"(?<![\d.,])(?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?(?:the\s+)?{_DAY}(?:\.|{_ORD})?\s+(?:of\s+)?{MONTH}"
@@ -113,7 +113,8 @@ _PAST_VERBS = re.compile(
 )
 _FUTURE = re.compile(
     r"\?|\b(?:let'?s|let’s|shall we|would you|could we|can we|how about|are you free|fancy|up for|join (?:me|us)|"
-    r"will|i'll|i’ll|we'll|we’ll|going to|look(?:ing)? forward|invite|hope to see|see you (?:soon|then|there|next|on|at)|"
+    r"will|i'll|i’ll|we'll|we’ll|going to|look(?:ing)? forward|invite|hope to see|"
+    r"see you (?:soon|then|there|next|on|at)|"
     r"treffen wir|sehen wir uns|wollen wir|sollen wir|lass uns|lasst uns|kommst du|kommen sie|komm doch|"
     r"hast du (?:zeit|lust)|hättest du|hätten sie|haben sie (?:zeit|lust)|passt (?:es )?(?:dir|ihnen)|"
     r"werde|werden|wird|freue mich auf|freuen uns auf|lade (?:dich|sie|euch)|laden (?:dich|sie|euch)|"

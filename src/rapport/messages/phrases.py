@@ -254,17 +254,24 @@ _ANLASS = (
 #: Where/when you met, in a sentence that does not propose the next meeting.
 MOMENT = [
     re.compile(r"\b(?:since|seit|after|nach|during|bei|von)\s+(?:our|unserem|unserer|unseren)\s+[\w\-]+", _F),
-    re.compile(r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
-               r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
-               r"letztes jahr|this morning|heute früh|heute morgen)\b", _F),
+    re.compile(
+        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
+        r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
+        r"letztes jahr|this morning|heute früh|heute morgen)\b",
+        _F,
+    ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
     re.compile(
         rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s)\s+"
         rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
-    re.compile(rf"\b(?:am|beim|an der|auf der|bei der|im|in der|an|auf dem|vom)\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
-               rf"(?:{_ANLASS})\b", _F),
+    re.compile(
+        rf"\b(?:am|beim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
+        rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
+        rf"(?:{_ANLASS})\b",
+        _F,
+    ),
     re.compile(rf"\b(?:in|im)\s+{_MONTH}", _F),
     re.compile(r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b", _F),
 ]
@@ -273,7 +280,8 @@ MOMENT = [
 REFERENCE = [
     re.compile(
         r"\byou\s+(?:\w+\s+){0,2}?(?:told|mentioned|said|showed|recommended|shared|asked|were (?:demoing|sketching|"
-        r"telling|planning)|sent|helped|explained|gave)\b|\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
+        r"telling|planning)|sent|helped|explained|gave)\b|"
+        r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
         r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
         r"me of|given) (?:our|your|you)\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
@@ -316,8 +324,11 @@ TOPIC = [
         r"method|technique|framework|approach|rule|script|story|point|question|pointer|note)\b",
         _F,
     ),
-    re.compile(r"\byour\s+(?:idea|point|story|advice|tip|trick|remarks?|framework|question|suggestion|take|"
-               r"insights?|experience|numbers|story)\s+(?:about|on|of|to|for|that|regarding|with)\s+[\w\-]+", _F),
+    re.compile(
+        r"\byour\s+(?:idea|point|story|advice|tip|trick|remarks?|framework|question|suggestion|take|"
+        r"insights?|experience|numbers|story)\s+(?:about|on|of|to|for|that|regarding|with)\s+[\w\-]+",
+        _F,
+    ),
     re.compile(
         r"\büber\s+(?!(?:dich|sie|euch|mich|uns|es|deine\w*|ihre\w*|das wiedersehen|deine nachricht|alles)\b)"
         r"[\w\-]+",
@@ -330,9 +341,12 @@ TOPIC = [
         _F,
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
-    re.compile(r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
-               r"Vortrag|Buch|Masterarbeit|Garten|Leitfaden|Ansatz|Methode|Checkliste|Trainingsplan|Blog)\w*\s+"
-               r"(?:\w+\s+){0,2}[A-ZÄÖÜ][\w\-]+", re.UNICODE),
+    re.compile(
+        r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
+        r"Vortrag|Buch|Masterarbeit|Garten|Leitfaden|Ansatz|Methode|Checkliste|Trainingsplan|Blog)\w*\s+"
+        r"(?:\w+\s+){0,2}[A-ZÄÖÜ][\w\-]+",
+        re.UNICODE,
+    ),
 ]
 
 #: What came of a favour (for thanks), besides what I did.
@@ -385,15 +399,109 @@ THANKS = re.compile(
 )
 #: Words that say nothing about what the thanks are for ("thanks for everything", "danke für das nette Gespräch").
 THANKS_GENERIC = {
-    "the", "a", "an", "your", "you", "my", "this", "that", "it", "all", "everything", "help", "support", "time",
-    "chat", "conversation", "connecting", "connection", "message", "input", "feedback", "nice", "great", "lovely",
-    "good", "kind", "interesting", "wonderful", "very", "so", "much", "again", "really", "other", "day", "taking",
-    "den", "die", "das", "dem", "der", "des", "ein", "eine", "einen", "deine", "deinen", "deinem", "dein", "ihre",
-    "ihren", "ihrem", "ihr", "alles", "hilfe", "unterstützung", "zeit", "gespräch", "austausch", "kontakt",
-    "nachricht", "nette", "netten", "nettes", "tolle", "tollen", "spannende", "spannenden", "interessante",
-    "interessanten", "gute", "guten", "liebe", "lieben", "super", "nochmals", "nochmal", "es", "dies", "dafür",
-    "war", "echt", "nett", "von", "dir", "neulich", "kürzlich", "and", "und", "with", "mit", "sehr", "schöne",
-    "schönen", "mail", "e-mail", "email", "note", "reply", "antwort", "everyone", "allem", "ganze",
+    "the",
+    "a",
+    "an",
+    "your",
+    "you",
+    "my",
+    "this",
+    "that",
+    "it",
+    "all",
+    "everything",
+    "help",
+    "support",
+    "time",
+    "chat",
+    "conversation",
+    "connecting",
+    "connection",
+    "message",
+    "input",
+    "feedback",
+    "nice",
+    "great",
+    "lovely",
+    "good",
+    "kind",
+    "interesting",
+    "wonderful",
+    "very",
+    "so",
+    "much",
+    "again",
+    "really",
+    "other",
+    "day",
+    "taking",
+    "den",
+    "die",
+    "das",
+    "dem",
+    "der",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "deine",
+    "deinen",
+    "deinem",
+    "dein",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihr",
+    "alles",
+    "hilfe",
+    "unterstützung",
+    "zeit",
+    "gespräch",
+    "austausch",
+    "kontakt",
+    "nachricht",
+    "nette",
+    "netten",
+    "nettes",
+    "tolle",
+    "tollen",
+    "spannende",
+    "spannenden",
+    "interessante",
+    "interessanten",
+    "gute",
+    "guten",
+    "liebe",
+    "lieben",
+    "super",
+    "nochmals",
+    "nochmal",
+    "es",
+    "dies",
+    "dafür",
+    "war",
+    "echt",
+    "nett",
+    "von",
+    "dir",
+    "neulich",
+    "kürzlich",
+    "and",
+    "und",
+    "with",
+    "mit",
+    "sehr",
+    "schöne",
+    "schönen",
+    "mail",
+    "e-mail",
+    "email",
+    "note",
+    "reply",
+    "antwort",
+    "everyone",
+    "allem",
+    "ganze",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
@@ -403,12 +511,62 @@ CONGRATS = re.compile(
     _F,
 )
 NEWS_GENERIC = {
-    "the", "a", "an", "your", "new", "job", "role", "position", "promotion", "anniversary", "work", "birthday",
-    "success", "news", "achievement", "milestone", "great", "big", "all", "this", "that", "it",
-    "der", "die", "das", "den", "dem", "deiner", "deinem", "deinen", "ihrer", "ihrem", "ihren", "neue", "neuen",
-    "neuer", "stelle", "position", "job", "rolle", "beförderung", "jubiläum", "firmenjubiläum", "geburtstag",
-    "erfolg", "neuigkeit", "tollen", "toll", "super", "schönen", "einfach", "allem", "alles", "herzlich", "ihnen",
-    "dir", "euch", "sehr",
+    "the",
+    "a",
+    "an",
+    "your",
+    "new",
+    "job",
+    "role",
+    "position",
+    "promotion",
+    "anniversary",
+    "work",
+    "birthday",
+    "success",
+    "news",
+    "achievement",
+    "milestone",
+    "great",
+    "big",
+    "all",
+    "this",
+    "that",
+    "it",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "deiner",
+    "deinem",
+    "deinen",
+    "ihrer",
+    "ihrem",
+    "ihren",
+    "neue",
+    "neuen",
+    "neuer",
+    "stelle",
+    "rolle",
+    "beförderung",
+    "jubiläum",
+    "firmenjubiläum",
+    "geburtstag",
+    "erfolg",
+    "neuigkeit",
+    "tollen",
+    "toll",
+    "super",
+    "schönen",
+    "einfach",
+    "allem",
+    "alles",
+    "herzlich",
+    "ihnen",
+    "dir",
+    "euch",
+    "sehr",
 }
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
 MEMORY = re.compile(
@@ -585,10 +743,10 @@ HINTS: dict[str, dict[str, str]] = {
         "news": "Nennen Sie die Neuigkeit konkret («Gratulation zur neuen Stelle als Leiterin Einkauf bei …»).",
         "personal": "Fügen Sie eine persönliche Zeile an: ein gemeinsamer Moment oder was Ihnen ihre Arbeit bedeutet.",
         "no_ask": "Lassen Sie die Gratulation ohne Bitte; fragen Sie ein andermal: «{ask}».",
-        "reference": "Beziehen Sie sich auf etwas Gemeinsames («seit unserem Mittagessen im Mai …», «du hast erzählt …»).",
+        "reference": "Beziehen Sie sich auf etwas Gemeinsames («seit unserem Mittagessen im Mai …»).",
         "question": "Stellen Sie eine offene Frage zu ihm oder ihr («wie ist der Umzug nach Lissabon gelaufen?»).",
         "context": "Sagen Sie, woher Sie sich kennen oder warum Sie gerade ihn/sie fragen («Sie erwähnten …»).",
-        "request": "Machen Sie die Bitte konkret: was genau, bis wann («könntest du mir die Folien bis Freitag schicken?»).",
+        "request": "Machen Sie die Bitte konkret: was und bis wann («schickst du mir bis Freitag die Folien?»).",
         "easy_out": "Machen Sie die Antwort leicht: ein Datum oder «kein Problem, wenn nicht».",
         "item": "Nennen Sie, was Sie teilen: einen Link oder den Titel.",
         "relevance": "Sagen Sie, warum es für ihn oder sie ist («es hat mich an deine Frage zu … erinnert»).",
