@@ -346,11 +346,13 @@ def _next_step(msg: _Message) -> tuple[str | None, str | None]:
 def _news(msg: _Message) -> tuple[str | None, bool]:
     """(evidence, specific): congratulations that name the occasion."""
     bare = None
+    head = P.GREETING.search(msg.text[:200]) or P.VOCATIVE.search(msg.text[:200])
+    names = {w.lower() for w in _WORD.findall(head.group(1))} if head else set()
     for s in msg.sentences:
         m = P.CONGRATS.search(s)
         if not m:
             continue
-        rest = (m.group(1) or "") + " " + s[: m.start()]
+        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*$", "", (m.group(1) or "").strip()) + " " + s[: m.start()]
         words = re.findall(r"[^\W\d_][\w\-']*", rest.lower())
         content = [
             w
@@ -359,6 +361,7 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
             and w not in P.STOPWORDS["en"]
             and w not in P.STOPWORDS["de"]
             and w not in _OPENERS
+            and w not in names
         ]
         if content:
             return s.strip(), True
@@ -406,6 +409,19 @@ def _personal(msg: _Message) -> str | None:
     if m:
         return m.group(0)
     return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences)
+
+
+def _role(msg: _Message) -> str | None:
+    """Who someone introduced is, specifically: "Kofi runs the Zurich Rust meetup", "Maria leitet bei der Post …"."""
+    for s in msg.sentences:
+        m = P.ROLE.search(s)
+        if not m:
+            continue
+        words = s.split()
+        named = any(w[:1].isupper() for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
+        if len(words) >= 6 and named:
+            return m.group(0).strip()
+    return None
 
 
 def _reference(msg: _Message) -> str | None:
@@ -589,8 +605,7 @@ def check(
     elif k == "introduction":
         intro = P.INTRODUCE.search(text)
         simple("introduced", intro.group(0) if intro else None)
-        role = P.ROLE.search(text)
-        simple("reason", role.group(0) if role else _search(P.REFERENCE, msg.sentences))
+        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences))
         handover = P.HANDOVER.search(text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
     else:  # invite
@@ -599,7 +614,9 @@ def check(
         when = next((f"{x.text}" for s in msg.sentences for x in D.ahead(s)), None)
         simple("when", when)
         yours = P.YOURS.search(text)
-        simple("reason", _reference(msg) or (yours.group(0) if yours else None), "invite_reason")
+        past = _Message(" ".join(x for x in msg.sentences if D.looks_back(x)))  # not the event invited to
+        reason = _search(P.REFERENCE, msg.sentences) or _moment(past) or (yours.group(0) if yours else None)
+        simple("reason", reason, "invite_reason")
 
     # no stock phrases
     stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]

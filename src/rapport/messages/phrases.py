@@ -305,7 +305,10 @@ REFERENCE = [
 TOPIC = [
     re.compile(
         r"\b(?<!how )(?<!care )about\s+(?!(?:it|that|this|you|me|us|them|him|her|things|everything|anything|"
-        r"something|time|yourself|the weather|what you think)\b)[\w\-]+",
+        r"something|time|yourself|the weather|what you think)\b|"
+        r"(?:your|the|our|my|his|her) (?:work|job|business|company|role|career|plans?|projects?|team|experience|"
+        r"day|event|conference|meeting|chat|conversation|talk|future|topic|industry|field|background|ideas?)s?"
+        r"(?:[.,!?]|$| and\b| or\b))[\w\-]+",
         _F,
     ),
     re.compile(
@@ -330,7 +333,9 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\büber\s+(?!(?:dich|sie|euch|mich|uns|es|deine\w*|ihre\w*|das wiedersehen|deine nachricht|alles)\b)"
+        r"\büber\s+(?!(?:dich|sie|euch|mich|uns|es|das wiedersehen|deine nachricht|alles)\b|"
+        r"(?:deine|ihre|unsere|meine|die|das|den)\w* (?:arbeit|job|firma|pläne|projekte?|rolle|erfahrung\w*|"
+        r"branche|ideen?|zukunft|anlass|gespräch|austausch)(?:[.,!?]|$| und\b| oder\b| \w+en\b))"
         r"[\w\-]+",
         _F,
     ),
@@ -634,15 +639,20 @@ HANDOVER = re.compile(
 
 #: An event someone is invited to, and a reason that is theirs ("your idea", "Ihr Leseprojekt").
 EVENT = re.compile(
-    r"\b(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
+    r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
     r"feier|einweihung|stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
+_NOT_YOURS = (
+    r"time|convenience|calendar|diary|schedule|seat|spot|place|ticket|registration|link|personal|participation|"
+    r"attendance|inbox|company|team|network|colleagues|contacts|email|e-mail|interest|feedback|zeit|kalender|"
+    r"terminkalender|anmeldung|platz|teilnahme|tickets?|firma|unternehmen|kollegen|kolleginnen|netzwerk|"
+    r"e-mail|rückmeldung|interesse|teams?"
+)
 YOURS = re.compile(
-    r"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer)\s+(?!(?i:time|convenience|calendar|schedule|zeit|kalender)\b)"
-    r"[\w\-]{3,}|(?<=\s)Ihre?[mnrs]?\s+(?!(?:Zeit|Kalender|Terminkalender)\b)[A-ZÄÖÜ][\w\-]{2,}|"
-    r"\byour idea\b",
+    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
+    rf"(?<=\s)Ihre?[mnrs]?\s+(?!(?i:{_NOT_YOURS})\b)[A-ZÄÖÜ][\w\-]{{2,}}",
     re.UNICODE,
 )
 
