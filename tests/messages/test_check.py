@@ -248,9 +248,10 @@ def test_accuracy_on_the_held_out_set() -> None:
     ),
     st.sampled_from([None, "de", "en", "fr", ""]),
     st.sampled_from(["email", "linkedin_note", "xing", "linkedin", "sms"]),
+    st.sampled_from([None, *KINDS]),
 )
-def test_any_text_scores_within_bounds(text: str, lang: str | None, channel: str) -> None:
-    r = check(text, lang=lang, channel=channel)
+def test_any_text_scores_within_bounds(text: str, lang: str | None, channel: str, kind: str | None) -> None:
+    r = check(text, lang=lang, channel=channel, kind=kind)
     assert 0 <= r.score <= 100
     assert r.lang in ("de", "en")
     r.as_json()

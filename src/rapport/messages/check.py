@@ -90,6 +90,9 @@ EMAIL_MIN, EMAIL_MIN_SHORT, EMAIL_MAX = 120, 60, 2500
 #: Kinds whose e-mail needs the longer minimum (a congratulation or thanks may be short).
 LONG_KINDS = frozenset({"follow-up", "ask", "introduction", "invite", "share", "check-in"})
 MESSAGE_MAX = 2000
+#: Elements are looked for in the first this many characters (the length is judged on the whole text): no message
+#: to a person is longer, and it keeps the check fast on whatever is piped into it.
+ANALYSED = 6000
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
 
 assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
@@ -502,7 +505,7 @@ def check(
     ch = (channel or "email").lower()
     f = facts or Facts()
     topic = f.topics[0] if f.topics else None
-    msg = _Message(text)
+    msg = _Message(text[:ANALYSED])
     weights = KINDS[k].weights
     elements: list[Element] = []
     points: dict[str, int] = {}
@@ -529,7 +532,7 @@ def check(
 
     def topic_element() -> None:
         if f.topics:
-            ev = _stored_topic(f.topics, text)
+            ev = _stored_topic(f.topics, msg.text)
             add("topic", ev is not None, ev, None if ev else h["topic_facts"].format(topic=" / ".join(f.topics[:2])))
         else:
             ev = _topic(msg)
@@ -592,28 +595,28 @@ def check(
         add("consequence", ev is not None, ev, None if ev else h["consequence"])
         next_step()
     elif k == "ask":
-        simple("context", _reference(msg) or (_stored_topic(f.topics, text) if f.topics else _topic(msg)))
+        simple("context", _reference(msg) or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg)))
         ev, specific = _request(msg)
         add("request", specific, ev, None if specific else h["request"])
-        found = P.EASY_OUT.search(text)
+        found = P.EASY_OUT.search(msg.text)
         dated = next((s for s in msg.sentences if D.ahead(s)), None)
         simple("easy_out", found.group(0) if found else dated)
     elif k == "share":
-        simple("item", _first(P.SHARED_ITEM, text))
+        simple("item", _first(P.SHARED_ITEM, msg.text))
         simple("relevance", _reference(msg))
         simple("question", _question(msg))
     elif k == "introduction":
-        intro = P.INTRODUCE.search(text)
+        intro = P.INTRODUCE.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
         simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences))
-        handover = P.HANDOVER.search(text)
+        handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
     else:  # invite
-        event = P.EVENT.search(text)
+        event = P.EVENT.search(msg.text)
         simple("event", event.group(0) if event else None)
         when = next((f"{x.text}" for s in msg.sentences for x in D.ahead(s)), None)
         simple("when", when)
-        yours = P.YOURS.search(text)
+        yours = P.YOURS.search(msg.text)
         past = _Message(" ".join(x for x in msg.sentences if D.looks_back(x)))  # not the event invited to
         reason = _search(P.REFERENCE, msg.sentences) or _moment(past) or (yours.group(0) if yours else None)
         simple("reason", reason, "invite_reason")

@@ -656,8 +656,6 @@ YOURS = re.compile(
     re.UNICODE,
 )
 
-#: A question about them (for a check-in).
-QUESTION = re.compile(r"[^.!?\n]*\?")
 
 #: The platforms' default texts and other stock phrases: each one found is a penalty.
 STOCK_PHRASES = [
