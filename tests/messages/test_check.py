@@ -76,6 +76,7 @@ FOCUSED: dict[str, tuple[list[str], list[str]]] = {
             "Schön, dich am Dienstag getroffen zu haben.",
             "Danke für gestern.",
             "Es war toll beim Anlass.",
+            "Merci viu mau fürs Gspräch am Zischtig bim Apéro.",
         ],
         ["Nice to meet you.", "Schön, dich kennengelernt zu haben."],
     ),
@@ -85,6 +86,7 @@ FOCUSED: dict[str, tuple[list[str], list[str]]] = {
             "Your advice on writing docs helped.",
             "Wir sprachen über Barrierefreiheit.",
             "Dein Tipp zur Budgetplanung war gut.",
+            "Thank you for the discussion regarding patient data portability.",
         ],
         ["Thanks for the chat.", "Danke für das Gespräch."],
     ),
@@ -106,6 +108,7 @@ FOCUSED: dict[str, tuple[list[str], list[str]]] = {
             "Cheers for the pointer to Feast.",
             "Danke vielmals für die Einführung bei Maria.",
             "Dein Tipp zu Retrospektiven hat funktioniert. Merci nochmals!",
+            "Tausend Dank für die Buchempfehlung «Atomic Habits».",
         ],
         [
             "Thanks!",

@@ -224,7 +224,11 @@ class _Message:
         self.text = text
         self.low = text.lower()
         self.sentences = _sentences(text)
-        self.ahead = [s for s in self.sentences if D.looks_ahead(s) or (P.PROPOSAL.search(s) and not D.looks_back(s))]
+        self.ahead = [
+            s
+            for s in self.sentences
+            if D.looks_ahead(s) or (P.PROPOSAL.search(s) and not D.looks_back(s) and not P.THANKS.search(s))
+        ]
         self.back = [s for s in self.sentences if s not in self.ahead]
 
 

@@ -13,7 +13,10 @@ from typing import NamedTuple
 
 _F = re.IGNORECASE | re.UNICODE
 
-WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"mäntig|zischtig|mittwuch|donnschtig|dunschtig|friitig|samschtig|sunntig"  # Swiss German as people write it
+)
 #: Short weekdays only before a date ("Do, 3.12.", "Thu 5 Feb"): alone, "Do" or "Sat" are too ambiguous.
 WEEKDAY_SHORT = r"(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?"
 MONTH = (
@@ -33,7 +36,9 @@ _NEXT = r"(?:next|this|coming|nächste[nm]?|kommende[nm]?|diese[nm]?)"
 PATTERNS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"(?<![\d.])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
     "numeric": re.compile(
-        rf"(?<![\d.,])(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d,]|\.\d)", _F
+        r"(?<![\d.,])(?<!CHF )(?<!EUR )(?<!USD )(?<!Fr\. )(?<![$€£] )(?<![$€£])"  # not an amount: "CHF 1.01."
+        rf"(?:{WEEKDAY_SHORT}\s*)?{_DAY}\.\s?{_MON_NUM}\.(?:\s?(?:19|20)?\d{{2}})?(?![\d,]|\.\d)",
+        _F,
     ),
     "slash": re.compile(rf"(?<![\d/.])(?:{_DAY}/{_MON_NUM}/(?:19|20)?\d{{2}}|(?<=on ){_MON_NUM}/{_DAY})(?![\d/.])"),
     "day_month": re.compile(
@@ -45,7 +50,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:(?:{WEEKDAY}),?\s+)?\b{MONTH}\s+(?:the\s+)?{_DAY}(?:{_ORD})?(?![\d.:,]\d)(?:,?\s+(?:19|20)\d{{2}})?\b", _F
     ),
     "weekday": re.compile(
-        rf"\b(?:(?:am|on)\s+)?(?:(?:{_NEXT}\s+(?:woche\s+|week\s+)?)|(?:nächste|kommende)\s+woche\s+)?(?:{WEEKDAY})"
+        rf"\b(?:(?:am|on|a)\s+)?(?:(?:{_NEXT}\s+(?:woche\s+|week\s+)?)|(?:nächste|kommende)\s+woche\s+)?(?:{WEEKDAY})"
         rf"(?:\s*(?:morning|afternoon|evening|night|morgen|vormittag|nachmittag|abend|mittag))?\b",
         _F,
     ),

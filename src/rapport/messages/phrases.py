@@ -267,7 +267,7 @@ MOMENT = [
         _F,
     ),
     re.compile(
-        rf"\b(?:am|beim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
+        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
         rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
         rf"(?:{_ANLASS})\b",
         _F,
@@ -346,6 +346,7 @@ TOPIC = [
         _F,
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
+    re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
         r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
         r"Vortrag|Buch|Masterarbeit|Garten|Leitfaden|Ansatz|Methode|Checkliste|Trainingsplan|Blog)\w*\s+"
@@ -391,13 +392,20 @@ CONSEQUENCE = [
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
+    re.compile(
+        r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
+        r"\b(?:i|we)(?:'ve| have) been \w+ing\b|\b(?:i|we) (?:now|still) \w+",
+        _F,
+    ),
 ]
 
 #: Thanks, and what makes them specific.
 THANKS = re.compile(
     r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
+    r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciate)\b"
     r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
+    r"viu mau|vilmal|vill mal|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
