@@ -303,3 +303,21 @@ def test_a_password_setting_is_never_shown(cli: Cli, monkeypatch: pytest.MonkeyP
     shown = cli.ok("config", "list").out + cli.ok("config", "get", "smtp_password").out
     shown += cli.ok("config", "list", "--json").out
     assert "s3cret-Passw0rd" not in shown and "***" in shown
+
+
+def test_check_reads_the_message_for_its_kind(cli: Cli, tmp_path: Path) -> None:
+    note = tmp_path / "congrats.txt"
+    note.write_text(
+        "Hoi Lukas, herzliche Gratulation zur Beförderung zum Head of Digital Channels! Ich erinnere mich gut an "
+        "unser Gespräch beim Apéro in Oerlikon über die neue App.",
+        encoding="utf-8",
+    )
+    as_congrats = json.loads(cli.ok("check", str(note), "--kind", "congrats", "--json", lang="de").out)
+    assert as_congrats["good"] and as_congrats["kind"] == "congrats"
+    assert {e["name"] for e in as_congrats["elements"]} >= {"news", "personal", "no_ask"}
+    as_follow_up = json.loads(cli.ok("check", str(note), "--json", lang="de").out)
+    assert not as_follow_up["good"]  # no next meeting: not a follow-up
+    shown = cli.ok("check", str(note), "--kind", "congratulation", lang="de").out
+    assert "die Neuigkeit, konkret benannt" in shown
+    refused = cli("check", str(note), "--kind", "poem")
+    assert refused.code == 2 and "poem" in refused.err and "invite" in refused.err

@@ -741,6 +741,12 @@ def check_(
         str, typer.Option("--channel", help="email, linkedin (connection note), xing, message.")
     ] = "email",
     limit: Annotated[int | None, typer.Option("--limit", help="Character limit of a LinkedIn note (300).")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind", help="follow-up (default), congrats, check-in, thanks, ask, share, introduction or invite."
+        ),
+    ] = None,
     json_: Json = False,
 ) -> None:
     """How personal is a message? A score from 0 to 100, what is there, what is missing and how to add it."""
@@ -758,9 +764,9 @@ def check_(
     channel = {"linkedin": "linkedin_note", "linkedin-message": "linkedin"}.get(channel.strip().lower(), channel)
     if contact:
         with unit_of_work() as (ctx, conn):
-            result = checking.check_message(ctx, conn, text, contact, lang, channel.strip().lower(), limit)
+            result = checking.check_message(ctx, conn, text, contact, lang, channel.strip().lower(), limit, kind)
     else:
-        result = checking.check_message(None, None, text, None, lang, channel.strip().lower(), limit)
+        result = checking.check_message(None, None, text, None, lang, channel.strip().lower(), limit, kind)
     if json_:
         output.json(result.as_json())
         return

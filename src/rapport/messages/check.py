@@ -1,10 +1,11 @@
-"""Personalisation check: how personal is a message to a contact?
+"""Personalisation check: how personal is a message to a contact, for the kind of message it is?
 
-A pure, deterministic function: regular expressions and word lists per language (see `phrases.py`), no ML, no
-network. It scores a message 0–100 and lists which elements are present and which are missing, with a concrete
-hint for each (naming the contact's stored facts when given). The model is Julia's note to Thomas (practices.md,
-item 4): greeting by name, the shared moment, the topic, what she did with his input, specific thanks, and a
-concrete next meeting.
+A pure, deterministic function: regular expressions and word lists per language (see `phrases.py` and the date
+recogniser in `dates.py`), no ML, no network. It scores a message 0–100 and lists which elements of its kind are
+present (with a quotation from the message as evidence) and which are missing (with a concrete hint, naming the
+contact's stored facts when given). The model of a follow-up is Julia's note to Thomas (practices.md, item 4):
+greeting by name, the shared moment, the topic, what she did with his input, specific thanks, and a concrete next
+meeting; the other kinds need other elements (`KINDS`).
 """
 
 from __future__ import annotations
@@ -14,35 +15,98 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from rapport.messages import dates as D
 from rapport.messages import phrases as P
 
 #: A message scoring at least this is "good" (calibrated on tests/data/messages/labelled.jsonl).
 GOOD_FROM = 70
+#: A message that lacks one of its kind's core elements scores at most this (it cannot be good).
+CORE_MISSING_MAX = 60
 
-#: Points per element; they add up to 100.
-WEIGHTS: dict[str, int] = {
-    "greeting": 10,
-    "moment": 15,
-    "topic": 15,
-    "consequence": 20,
-    "thanks": 15,
-    "next_step": 25,
+
+@dataclass(frozen=True)
+class Kind:
+    """The elements a kind of message needs, with their points (adding up to 100), and the core ones."""
+
+    weights: dict[str, int]
+    core: frozenset[str]
+
+
+KINDS: dict[str, Kind] = {
+    "follow-up": Kind(
+        {"greeting": 10, "moment": 20, "topic": 20, "consequence": 15, "thanks": 15, "next_step": 20},
+        frozenset({"moment", "topic", "next_step"}),
+    ),
+    "congrats": Kind({"greeting": 20, "news": 40, "personal": 40}, frozenset({"news", "personal"})),
+    "check-in": Kind(
+        {"greeting": 10, "reference": 35, "question": 35, "consequence": 10, "next_step": 10},
+        frozenset({"reference", "question"}),
+    ),
+    "thanks": Kind({"greeting": 15, "thanks": 40, "consequence": 30, "next_step": 15}, frozenset({"thanks"})),
+    "ask": Kind({"greeting": 15, "context": 35, "request": 35, "easy_out": 15}, frozenset({"context", "request"})),
+    "share": Kind({"greeting": 15, "item": 30, "relevance": 40, "question": 15}, frozenset({"item", "relevance"})),
+    "introduction": Kind(
+        {"greeting": 10, "introduced": 20, "reason": 45, "handover": 25}, frozenset({"introduced", "reason"})
+    ),
+    "invite": Kind({"greeting": 15, "event": 20, "when": 30, "reason": 35}, frozenset({"when", "reason"})),
 }
-#: Bare thanks ("Thanks!") earn this many of the thanks points.
+#: Other names a kind is known by (the drafts' and the command line's, in both languages).
+KIND_ALIASES = {
+    "followup": "follow-up",
+    "follow_up": "follow-up",
+    "nachfassen": "follow-up",
+    "congratulation": "congrats",
+    "congratulations": "congrats",
+    "gratulation": "congrats",
+    "glückwunsch": "congrats",
+    "checkin": "check-in",
+    "check_in": "check-in",
+    "thank-you": "thanks",
+    "dank": "thanks",
+    "danke": "thanks",
+    "request": "ask",
+    "bitte": "ask",
+    "article": "share",
+    "artikel": "share",
+    "intro": "introduction",
+    "vorstellung": "introduction",
+    "invitation": "invite",
+    "einladung": "invite",
+}
+#: The follow-up's points, as before kinds existed.
+WEIGHTS: dict[str, int] = KINDS["follow-up"].weights
+#: Bare thanks ("Thanks!") earn this share (of 15) of the thanks points.
 BARE_THANKS = 7
 #: Penalties (subtracted, the score never goes below 0).
 STOCK_PENALTY = 25
 GAP_PENALTY = 20
 GAP_PENALTY_MAX = 60
+ASK_PENALTY = 40  # a congratulation that asks for something
 LENGTH_PENALTY_NOTE = 30  # a LinkedIn note over the limit cannot even be sent
 LENGTH_PENALTY = 20
 
 NOTE_LIMIT = 300
-EMAIL_MIN, EMAIL_MAX = 120, 2500
+EMAIL_MIN, EMAIL_MIN_SHORT, EMAIL_MAX = 120, 60, 2500
+#: Kinds whose e-mail needs the longer minimum (a congratulation or thanks may be short).
+LONG_KINDS = frozenset({"follow-up", "ask", "introduction", "invite", "share", "check-in"})
 MESSAGE_MAX = 2000
+#: Elements are looked for in the first this many characters (the length is judged on the whole text): no message
+#: to a person is longer, and it keeps the check fast on whatever is piped into it.
+ANALYSED = 6000
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
 
-assert sum(WEIGHTS.values()) == 100
+assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
+
+
+def kind_of(kind: str | None) -> str:
+    """The kind's canonical name ("follow-up" when none is given); ValueError for an unknown one."""
+    if kind is None or not kind.strip():
+        return "follow-up"
+    key = kind.strip().lower()
+    key = KIND_ALIASES.get(key, key)
+    if key not in KINDS:
+        raise ValueError(kind)
+    return key
 
 
 @dataclass(frozen=True)
@@ -74,6 +138,7 @@ class CheckResult:
     channel: str
     elements: list[Element]
     points: dict[str, int]
+    kind: str = "follow-up"
 
     @property
     def good(self) -> bool:
@@ -95,6 +160,7 @@ class CheckResult:
             "good": self.good,
             "lang": self.lang,
             "channel": self.channel,
+            "kind": self.kind,
             "elements": [
                 {
                     "name": e.name,
@@ -151,14 +217,273 @@ def _stem_hit(topic: str, text_low: str) -> bool:
     return bool(words) and any(w[:5] in text_low for w in words)
 
 
-_PAST_WHEN = re.compile(
-    r"\b(?:last|letzten|vergangenen)\s+(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+class _Message:
+    """The message cut into sentences, each marked as looking ahead (a proposal, a plan) or not."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.sentences = _sentences(text)
+        self.ahead = [
+            s
+            for s in self.sentences
+            if D.looks_ahead(s) or (P.PROPOSAL.search(s) and not D.looks_back(s) and not P.THANKS.search(s))
+        ]
+        self.back = [s for s in self.sentences if s not in self.ahead]
+
+
+def _search(patterns: list[re.Pattern[str]], sentences: list[str]) -> str | None:
+    for s in sentences:
+        found = _first(patterns, s)
+        if found:
+            return found
+    return None
+
+
+def _greeting(msg: _Message) -> str | None:
+    head = msg.text[:200]
+    m = P.GREETING.search(head)
+    if m and m.group(1).lower().strip(".") not in P.NOT_A_NAME:
+        return m.group(0).strip(" ,")
+    v = P.VOCATIVE.search(head)
+    if v and v.group(1).lower() not in P.NOT_A_NAME:
+        return v.group(0).strip()
+    return None
+
+
+def _moment(msg: _Message) -> str | None:
+    """When or where you met, in a sentence about that moment (not a proposal, not only what I did since)."""
+    for s in msg.back:
+        found = D.find(s)
+        if found and _shared(s) and (D.looks_back(s) or _MET.search(s) or P.THANKS.search(s)):
+            return _around(s, found[0])
+    for s in msg.back:
+        for i, p in enumerate(P.MOMENT):
+            m = p.search(s)
+            if m and (i not in _WHEN_ONLY or _shared(s)):
+                return m.group(0).strip()
+    for s in msg.sentences:
+        m = P.MOMENT[0].search(s) or P.MOMENT[6].search(s)
+        if not m and _shared(s):
+            m = D.PAST_MARK.search(s)
+        if m:
+            return m.group(0).strip()
+    return None
+
+
+#: The moment patterns that say only when ("yesterday", "im Januar"): they need a sentence about us.
+_WHEN_ONLY = {1, 2, 5}
+
+
+_MET = re.compile(
+    r"\b(?:meet|meeting|met|seeing|see you|chat|talk|conversation|gespräch|austausch|kennen\w*|treffen|sehen|"
+    r"vortrag|keynote|presentation)\b",
     re.IGNORECASE,
 )
+_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
 
 
-def _is_proposal(sentence: str) -> bool:
-    return "?" in sentence or bool(P.PROPOSAL.search(sentence))
+def _shared(sentence: str) -> bool:
+    """A sentence about a moment we shared: it speaks of meeting, of you or us, or thanks them."""
+    return bool(_MET.search(sentence) or P.THANKS.search(sentence) or _US.search(sentence))
+
+
+def _around(sentence: str, found: D.Found) -> str:
+    """The date phrase with the words before it that say what it is ("am Dienstag beim …")."""
+    before = sentence[: found.start].split()[-2:]
+    return " ".join([*before, found.text]).strip(" ,")
+
+
+def _topic(msg: _Message) -> str | None:
+    return _first(P.TOPIC, msg.text)
+
+
+def _stored_topic(topics: list[str], text: str) -> str | None:
+    """The stored topic as it is written in the message (every word of it, German endings allowed), or None."""
+    low = text.lower()
+    for topic in topics:
+        words = [w for w in _WORD.findall(topic.lower()) if len(w) >= 3 and w not in P.STOPWORDS["de"]]
+        words = [w for w in words if w not in P.STOPWORDS["en"]]
+        if not words:
+            continue
+        spans = []
+        for w in words:
+            stem = w[: max(4, len(w) - 2)] if len(w) > 4 else w
+            m = re.search(r"(?<![^\W\d_])" + re.escape(stem) + r"[^\W\d_]*", low)
+            if not m:
+                break
+            spans.append((m.start(), m.end()))
+        else:
+            a, b = min(x for x, _ in spans), max(y for _, y in spans)
+            return text[a:b] if b - a <= 80 else text[spans[0][0] : spans[0][1]]
+    return None
+
+
+def _consequence(msg: _Message) -> str | None:
+    return _search(P.CONSEQUENCE, msg.sentences)
+
+
+def _thanks(msg: _Message) -> tuple[str | None, bool]:
+    """(evidence, specific): thanks naming what for, or plain thanks right after a sentence that names it."""
+    bare = None
+    for i, s in enumerate(msg.sentences):
+        for m in P.THANKS.finditer(s):
+            obj = m.group(1) or ""
+            words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
+            if [w for w in words if w not in P.THANKS_GENERIC]:
+                return m.group(0).strip(), True
+            named = _first(P.TOPIC, s) or (
+                i > 0 and (_first(P.TOPIC, msg.sentences[i - 1]) or _first(P.CONSEQUENCE, msg.sentences[i - 1]))
+            )
+            if named:
+                return m.group(0).strip(), True
+            bare = bare or m.group(0).strip()
+    return bare, False
+
+
+def _next_step(msg: _Message) -> tuple[str | None, str | None]:
+    """(a proposal with a date or time, a proposal without one)."""
+    for s in msg.ahead:
+        if D.ahead(s):
+            return s, None
+    vague = next((s for s in msg.ahead if P.VAGUE_PROPOSAL.search(s) or P.PROPOSAL.search(s)), None)
+    return None, vague
+
+
+def _news(msg: _Message) -> tuple[str | None, bool]:
+    """(evidence, specific): congratulations that name the occasion."""
+    bare = None
+    head = P.GREETING.search(msg.text[:200]) or P.VOCATIVE.search(msg.text[:200])
+    names = {w.lower() for w in _WORD.findall(head.group(1))} if head else set()
+    for s in msg.sentences:
+        m = P.CONGRATS.search(s)
+        if not m:
+            continue
+        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*$", "", (m.group(1) or "").strip()) + " " + s[: m.start()]
+        words = re.findall(r"[^\W\d_][\w\-']*", rest.lower())
+        content = [
+            w
+            for w in words
+            if w not in P.NEWS_GENERIC
+            and w not in P.STOPWORDS["en"]
+            and w not in P.STOPWORDS["de"]
+            and w not in _OPENERS
+            and w not in names
+        ]
+        if content:
+            return s.strip(), True
+        bare = bare or m.group(0).strip()
+    return bare, False
+
+
+_OPENERS = {
+    "hi",
+    "hey",
+    "hello",
+    "dear",
+    "hoi",
+    "salü",
+    "hallo",
+    "liebe",
+    "lieber",
+    "wow",
+    "just",
+    "saw",
+    "huge",
+    "ich",
+    "herzliche",
+    "herzlichen",
+    "herzlich",
+    "moin",
+    "servus",
+    "grüezi",
+    "guten",
+    "tag",
+    "sehr",
+    "geehrte",
+    "geehrter",
+    "frau",
+    "herr",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+}
+
+
+def _personal(msg: _Message) -> str | None:
+    m = P.MEMORY.search(msg.text)
+    if m:
+        return m.group(0)
+    return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences)
+
+
+def _role(msg: _Message) -> str | None:
+    """Who someone introduced is, specifically: "Kofi runs the Zurich Rust meetup", "Maria leitet bei der Post …"."""
+    for s in msg.sentences:
+        m = P.ROLE.search(s)
+        if not m:
+            continue
+        words = s.split()
+        named = any(w[:1].isupper() for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
+        if len(words) >= 6 and named:
+            return m.group(0).strip()
+    return None
+
+
+def _reference(msg: _Message) -> str | None:
+    return _search(P.REFERENCE, msg.sentences) or _moment(msg) or _search([P.MEMORY], msg.sentences)
+
+
+def _request(msg: _Message) -> tuple[str | None, bool]:
+    """(a request, specific): a request that only proposes to meet is not an ask."""
+    found = None
+    for s in msg.sentences:
+        m = P.REQUEST.search(s)
+        if not m:
+            continue
+        purpose = re.search(r"\b(?:to (?:tell|share|show|look|review|send)|zu berichten|anzusehen|zu sagen)\b", s, _I)
+        if P.MEETING.search(s) and not purpose:
+            continue
+        words = _WORD.findall(_ungapped(s))
+        if len(words) >= 8 and not P.VAGUE_REQUEST.search(s):
+            return s.strip(), True
+        found = found or s.strip()
+    return found, False
+
+
+def _question(msg: _Message) -> str | None:
+    """An open question about them: a question that is not a proposal to meet, or an indirect one."""
+    for q in msg.sentences:
+        if "?" not in q or _ungapped(q) != q or len(_WORD.findall(q)) < 2:
+            continue
+        proposal = P.MEETING.search(q) and (D.ahead(q) or P.PROPOSAL_ASK.search(q))
+        if not proposal and not P.REQUEST.search(q):
+            return q.strip()
+    m = P.INDIRECT_QUESTION.search(msg.text)
+    return m.group(0) if m else None
+
+
+def _ungapped(text: str) -> str:
+    """The text without its unfilled gaps: a gap is never evidence."""
+    for p in P.GAPS:
+        text = p.sub(" ", text)
+    return text
+
+
+def _greeting_element(msg: _Message, f: Facts, h: dict[str, str]) -> tuple[bool, str | None, str | None]:
+    ev = _greeting(msg)
+    if ev and f.first_name:
+        names = [n.lower() for n in (f.first_name, f.family_name) if n]
+        if not any(n in ev.lower() for n in names):
+            return False, None, h["greeting_facts"].format(first_name=f.first_name)
+    if ev:
+        return True, ev, None
+    hint = h["greeting_facts"].format(first_name=f.first_name) if f.first_name else h["greeting"]
+    return False, None, hint
+
+
+_I = re.IGNORECASE
 
 
 def check(
@@ -167,122 +492,147 @@ def check(
     facts: Facts | None = None,
     channel: str = "email",
     limit: int | None = None,
+    kind: str | None = None,
 ) -> CheckResult:
-    """Score `text` 0–100 and explain which elements of a personal message are present or missing."""
+    """Score `text` 0–100 for its `kind` and explain which elements of a personal message are present or missing.
+
+    With `facts`, the check is stricter, never more lenient: the greeting must name the person, and the topic must
+    be one of the stored topics (when any are stored).
+    """
     text = text if isinstance(text, str) else str(text)
     text = text.replace("\x00", " ")
     lg = (lang or "").lower()[:2]
     if lg not in ("de", "en"):
         lg = detect_language(text)
+    k = kind_of(kind)
     h = P.HINTS[lg]
     ch = (channel or "email").lower()
     f = facts or Facts()
     topic = f.topics[0] if f.topics else None
-    low = text.lower()
-    sentences = _sentences(text)
-    proposals = [s for s in sentences if _is_proposal(s)]
-    others = [s for s in sentences if not _is_proposal(s)]
+    msg = _Message(text[:ANALYSED])
+    weights = KINDS[k].weights
     elements: list[Element] = []
     points: dict[str, int] = {}
 
-    def add(name: str, present: bool, evidence: str | None, hint: str | None, pts: int) -> None:
+    def add(name: str, present: bool, evidence: str | None, hint: str | None, pts: int | None = None) -> None:
         elements.append(Element(name, present, _short(evidence) if evidence else None, hint))
-        points[name] = pts
+        points[name] = pts if pts is not None else (weights.get(name, 0) if present else 0)
 
-    # greeting by name
-    m = P.GREETING.search(text[:200])
-    name = m.group(1) if m else None
-    if name and name.lower().strip(".") in P.NOT_A_NAME:
-        name = None
-    if name:
-        hint = None
-        if (
-            f.first_name
-            and f.first_name.lower() not in text[:200].lower()
-            and (not f.family_name or f.family_name.lower() not in text[:200].lower())
-        ):
-            hint = h["greeting_facts"].format(first_name=f.first_name)
-        add("greeting", True, m.group(0) if m else None, hint, WEIGHTS["greeting"])
-    else:
-        hint = h["greeting_facts"].format(first_name=f.first_name) if f.first_name else h["greeting"]
-        add("greeting", False, None, hint, 0)
+    ok, ev, hint = _greeting_element(msg, f, h)
+    add("greeting", ok, ev, hint)
 
-    # the shared moment: when/where (not inside the proposal of the next meeting)
-    past = " ".join(others)
-    ev = _first(P.MOMENT, past)
-    if ev is None:
-        ev = _first(P.MOMENT[:3], text)  # "since our …", "yesterday", "last Tuesday" are never a proposal
-    if ev is None and f.place and f.place.lower() in past.lower():
-        ev = f.place
-    if ev is not None:
-        add("moment", True, ev, None, WEIGHTS["moment"])
-    else:
+    def moment() -> None:
+        ev = _moment(msg)
+        if ev is not None:
+            add("moment", True, ev, None)
+            return
         when = f.met_weekday or (P.WEEKDAYS[lg][f.met_on.weekday()] if f.met_on else None)
         bits = []
         if when:
             bits.append(("am " if lg == "de" else "on ") + when)
         if f.place:
             bits.append(("in/bei " if lg == "de" else "at ") + f.place)
-        hint = h["moment_facts"].format(moment=" ".join(bits)) if bits else h["moment"]
-        add("moment", False, None, hint, 0)
+        add("moment", False, None, h["moment_facts"].format(moment=" ".join(bits)) if bits else h["moment"])
 
-    # a specific topic
-    if f.topics:
-        hit = next((t for t in f.topics if _stem_hit(t, low)), None)
-        if hit:
-            add("topic", True, hit, None, WEIGHTS["topic"])
+    def topic_element() -> None:
+        if f.topics:
+            ev = _stored_topic(f.topics, msg.text)
+            add("topic", ev is not None, ev, None if ev else h["topic_facts"].format(topic=" / ".join(f.topics[:2])))
         else:
-            add("topic", False, None, h["topic_facts"].format(topic=" / ".join(f.topics[:2])), 0)
-    else:
-        ev = _first(P.TOPIC, text)
-        add("topic", ev is not None, ev, None if ev else h["topic"], WEIGHTS["topic"] if ev else 0)
+            ev = _topic(msg)
+            add("topic", ev is not None, ev, None if ev else h["topic"])
 
-    # a personal consequence
-    ev = _first(P.CONSEQUENCE, text)
-    if ev:
-        add("consequence", True, ev, None, WEIGHTS["consequence"])
-    else:
+    def consequence() -> None:
+        ev = _consequence(msg)
         hint = h["consequence_facts"].format(topic=topic) if topic else h["consequence"]
-        add("consequence", False, None, hint, 0)
+        add("consequence", ev is not None, ev, None if ev else hint)
 
-    # specific thanks
-    m = P.THANKS_SPECIFIC.search(text)
-    if m:
-        add("thanks", True, m.group(0), None, WEIGHTS["thanks"])
-    else:
-        bare = P.THANKS_BARE.search(text)
-        if bare:
-            hint = h["thanks_facts"].format(topic=topic) if topic else h["thanks_bare"]
-            add("thanks", False, bare.group(0), hint, BARE_THANKS)
+    def thanks() -> None:
+        ev, specific = _thanks(msg)
+        if specific:
+            add("thanks", True, ev, None)
         else:
-            add("thanks", False, None, h["thanks_facts"].format(topic=topic) if topic else h["thanks"], 0)
+            hint = h["thanks_facts"].format(topic=topic) if topic else (h["thanks_bare"] if ev else h["thanks"])
+            add("thanks", False, ev, hint, round(weights["thanks"] * BARE_THANKS / 15) if ev else 0)
 
-    # a concrete next step with a date or time
-    ev = None
-    for s in proposals:
-        future = _PAST_WHEN.sub(" ", s)  # "last Tuesday" in a proposal is the moment, not the next step
-        if _first(P.DATE_TIME, future):
-            ev = s
-            break
-    if ev:
-        add("next_step", True, ev, None, WEIGHTS["next_step"])
-    else:
-        vague = next((s for s in proposals if P.VAGUE_PROPOSAL.search(s) or P.PROPOSAL.search(s)), None)
+    def next_step() -> None:
+        ev, vague = _next_step(msg)
+        if ev:
+            add("next_step", True, ev, None)
+            return
         if f.next_event:
             nxt = _fmt_date(f.next_event, lg) if isinstance(f.next_event, date) else str(f.next_event)
             hint = h["next_step_facts"].format(next_event=nxt)
         else:
             hint = h["next_step_vague"] if vague else h["next_step"]
-        add("next_step", False, vague, hint, 0)
+        add("next_step", False, vague, hint)
+
+    def simple(name: str, ev: str | None, hint_key: str | None = None) -> None:
+        add(name, ev is not None, ev, None if ev else h[hint_key or name])
+
+    if k == "follow-up":
+        moment()
+        topic_element()
+        consequence()
+        thanks()
+        next_step()
+    elif k == "congrats":
+        ev, specific = _news(msg)
+        add("news", specific, ev, None if specific else h["news"])
+        simple("personal", _personal(msg))
+        ask, _ = _request(msg)
+        add(
+            "no_ask",
+            ask is None,
+            ask,
+            h["no_ask"].format(ask=_short(ask, 60)) if ask else None,
+            0 if ask is None else -ASK_PENALTY,
+        )
+    elif k == "check-in":
+        simple("reference", _reference(msg))
+        simple("question", _question(msg))
+        consequence()
+        next_step()
+    elif k == "thanks":
+        thanks()
+        ev = _consequence(msg) or _outcome(msg)
+        add("consequence", ev is not None, ev, None if ev else h["consequence"])
+        next_step()
+    elif k == "ask":
+        simple("context", _reference(msg) or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg)))
+        ev, specific = _request(msg)
+        add("request", specific, ev, None if specific else h["request"])
+        found = P.EASY_OUT.search(msg.text)
+        dated = next((s for s in msg.sentences if D.ahead(s)), None)
+        simple("easy_out", found.group(0) if found else dated)
+    elif k == "share":
+        simple("item", _first(P.SHARED_ITEM, msg.text))
+        simple("relevance", _reference(msg))
+        simple("question", _question(msg))
+    elif k == "introduction":
+        intro = P.INTRODUCE.search(msg.text)
+        simple("introduced", intro.group(0) if intro else None)
+        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences))
+        handover = P.HANDOVER.search(msg.text)
+        simple("handover", handover.group(0) if handover else _next_step(msg)[0])
+    else:  # invite
+        event = P.EVENT.search(msg.text)
+        simple("event", event.group(0) if event else None)
+        when = next((f"{x.text}" for s in msg.sentences for x in D.ahead(s)), None)
+        simple("when", when)
+        yours = P.YOURS.search(msg.text)
+        past = _Message(" ".join(x for x in msg.sentences if D.looks_back(x)))  # not the event invited to
+        reason = _search(P.REFERENCE, msg.sentences) or _moment(past) or (yours.group(0) if yours else None)
+        simple("reason", reason, "invite_reason")
 
     # no stock phrases
-    found = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
+    stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
     add(
         "stock_phrases",
-        not found,
-        "; ".join(found) if found else None,
-        h["stock_phrases"].format(phrase=found[0]) if found else None,
-        -STOCK_PENALTY * len(found),
+        not stock,
+        "; ".join(stock) if stock else None,
+        h["stock_phrases"].format(phrase=stock[0]) if stock else None,
+        -STOCK_PENALTY * len(stock),
     )
 
     # no unfilled gaps
@@ -302,8 +652,9 @@ def check(
         ok, pen, hint = n <= top, LENGTH_PENALTY_NOTE, h["length_over_limit"].format(limit=top, n=n)
     elif ch in ("email", "mail", "e-mail"):
         top = limit if limit is not None else EMAIL_MAX
-        if n < EMAIL_MIN:
-            ok, pen, hint = False, LENGTH_PENALTY, h["length_short"].format(minimum=EMAIL_MIN, n=n)
+        minimum = EMAIL_MIN if k in LONG_KINDS else EMAIL_MIN_SHORT
+        if n < minimum:
+            ok, pen, hint = False, LENGTH_PENALTY, h["length_short"].format(minimum=minimum, n=n)
         else:
             ok, pen, hint = n <= top, LENGTH_PENALTY, h["length_over_limit"].format(limit=top, n=n)
     else:
@@ -312,4 +663,19 @@ def check(
     add("length", ok, f"{n} characters", None if ok else hint, 0 if ok else -pen)
 
     score = max(0, min(100, sum(points.values())))
-    return CheckResult(score=score, lang=lg, channel=ch, elements=elements, points=points)
+    if any(not e.present for e in elements if e.name in KINDS[k].core):
+        score = min(score, CORE_MISSING_MAX)
+    return CheckResult(score=score, lang=lg, channel=ch, elements=elements, points=points, kind=k)
+
+
+def _outcome(msg: _Message) -> str | None:
+    """What came of it, for thanks: a sentence about the past with me or us in it, other than the thanks."""
+    m = P.OUTCOME.search(msg.text)
+    if m:
+        return m.group(0)
+    for s in msg.back:
+        if P.THANKS.search(s):
+            continue
+        if D.looks_back(s) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", s, _I):
+            return s.strip()
+    return None

@@ -323,6 +323,8 @@ def compose(
         when_used = recall(9)
         if topics:
             parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topics=topics), 6))
+        else:  # a check-in asks about them (the check looks for an open question)
+            parts.append(_Part(w.say("topic", W.CHECKIN_QUESTION), 6))
         consequence(7)
         if topic:
             thanks(5)
@@ -379,6 +381,7 @@ def compose(
         text,
         lang=w.base,
         facts=facts_for_check,
+        kind=kind,
         channel=channel if channel != "linkedin-message" else "linkedin",
         limit=limit if note else None,
     )

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from rapport.messages.dates import MONTH as _MONTH
+from rapport.messages.dates import PATTERNS as _DATE_PATTERNS
+from rapport.messages.dates import WEEKDAY as _WEEKDAY
+
 _F = re.IGNORECASE | re.UNICODE
 
 STOPWORDS = {
@@ -165,81 +169,152 @@ MONTHS = {
     ],
 }
 
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-_MONTH = (
-    r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|maerz|apr(?:il)?|ma[iy]|june?|juni|july?|juli|"
-    r"aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\.?"
-)
 
-#: A date or time that makes a proposal concrete.
-DATE_TIME = [
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?"),
-    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),
-    re.compile(rf"\b\d{{1,2}}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-zäöü])", _F),
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", _F),
-    re.compile(rf"\b(?:{_WEEKDAY})\b", _F),
-    re.compile(r"\b(?:at|um|ab)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?![\d.])", _F),
-    re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|uhr)\b", _F),
-    re.compile(r"\b\d{1,2}:\d{2}\b"),
-    re.compile(r"\b(?:tomorrow|at noon|übermorgen)\b", _F),
-    re.compile(r"\bmorgen\b"),  # lower case only: "Guten Morgen" is a greeting
-]
+#: A date or time that makes a proposal concrete (the recogniser in `dates.py`).
+DATE_TIME = list(_DATE_PATTERNS.values())
 
-#: Words that make a sentence a proposal (besides a question mark).
+#: Words that make a sentence a proposal to meet (besides a question mark).
 PROPOSAL = re.compile(
-    r"\b(?:let'?s|let’s|shall we|would you|could we|can we|how about|are you free|coffee|lunch|dinner|call|"
-    r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|treffen wir|sehen wir uns|hast du|haben sie|"
-    r"hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|telefonat|lade (?:dich|sie)|wiedersehen|"
-    r"freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir)\b",
+    r"\b(?:let'?s|let’s|shall we|would you|could we|can we|how about|are you free|coffee|lunch|dinner|drinks?|call|"
+    r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|fancy|up for|session|"
+    r"treffen wir|sehen wir uns|hast du|haben sie|hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|"
+    r"telefonat|lade (?:dich|sie)|wiedersehen|freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir|"
+    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich)\b",
+    _F,
+)
+#: Meeting words: a request that only proposes to meet is a proposal, not an ask.
+MEETING = re.compile(
+    r"\b(?<!-)(?:coffee|lunch|dinner|drinks?|beer|meet(?:ing)?|call|session|kaffee|mittagessen|abendessen|zmittag|"
+    r"znacht|bier|feierabendbier|treffen|telefonat|apéro|essen)\b(?!-)",
+    _F,
+)
+#: How a question proposes something ("would you have time", "hast du Lust").
+PROPOSAL_ASK = re.compile(
+    r"\b(?:would you|could we|can we|shall we|how about|are you free|fancy|up for|let'?s|wie wäre es|"
+    r"hast du (?:zeit|lust)|hättest du|hätten sie|haben sie (?:zeit|lust)|wollen wir|sollen wir|treffen wir|"
+    r"sehen wir uns|magst du|darf ich|dürfte ich|passt)\b",
+    _F,
+)
+#: An open question asked indirectly ("I'm curious how …", "ich bin gespannt, wie …").
+INDIRECT_QUESTION = re.compile(
+    r"\b(?:i(?:'m| am) (?:curious|keen to hear|wondering)|i wonder|let me know how|tell me how|"
+    r"ich bin (?:gespannt|neugierig)|würde mich interessieren|erzähl (?:mir )?(?:doch )?mal)\b[^.!?\n]{0,80}?"
+    r"\b(?:how|whether|what|if|wie|ob|was|wo)\b[^.!?\n]{3,}",
     _F,
 )
 
 #: A proposal without a date: present as evidence for the hint, scored as missing.
 VAGUE_PROPOSAL = re.compile(
     r"\b(?:sometime|some time|one day|when you are free|when you're free|if you ever|catch up|mal wieder|"
-    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich)\b",
+    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich|soon|bald|gelegentlich)\b",
     _F,
 )
 
 GREETING = re.compile(
     r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
-    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin)\b[ ,]*"
-    r"((?:(?:mr|mrs|ms|dr|prof|frau|herr|herrn)\.?\s+)?[A-ZÄÖÜ][\w\-’']+)",
+    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao)\b[ ,]*"
+    r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
-NOT_A_NAME = {"damen", "team", "all", "everyone", "there", "sir", "madam", "zusammen", "kolleginnen", "alle"}
+#: A name at the end of the first sentence: "Congrats on the Series A, Aisha!"
+VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
+NOT_A_NAME = {
+    "damen",
+    "team",
+    "all",
+    "everyone",
+    "there",
+    "sir",
+    "madam",
+    "zusammen",
+    "zäme",
+    "kolleginnen",
+    "alle",
+    "i'd",
+    "i'm",
+    "i’d",
+    "i’m",
+    "ihr",
+    "wir",
+    "thanks",
+    "danke",
+}
 
-#: Where/when you met (besides weekdays in non-proposal sentences).
+_EVENT = (
+    r"talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|wall|session|seminar|"
+    r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert|keynote|forum|booth|"
+    r"night|barcamp|hackathon|festival|walk|dinner debate"
+)
+_ANLASS = (
+    r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
+    r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch"
+)
+
+#: Where/when you met, in a sentence that does not propose the next meeting.
 MOMENT = [
-    re.compile(r"\b(?:since|seit)\s+(?:our|unserem|unserer)\s+\w+", _F),
-    re.compile(r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month)(?:'s|’s)?|letzte woche)\b", _F),
-    re.compile(rf"\b(?:last|letzten|vergangenen|on|am)\s+(?:{_WEEKDAY})\b", _F),
+    re.compile(r"\b(?:since|seit|after|nach|during|bei|von)\s+(?:our|unserem|unserer|unseren)\s+[\w\-]+", _F),
     re.compile(
-        r"\bat (?:the|your|our|yesterday'?s|yesterday’s|last week'?s)\s+(?:[\w\-]+\s+){0,3}?"
-        r"(?:talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|session|seminar|"
-        r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert)\b",
+        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
+        r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
+        r"letztes jahr|this morning|heute früh|heute morgen)\b",
+        _F,
+    ),
+    re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
+    re.compile(
+        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s)\s+"
+        rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
     re.compile(
-        r"\b(?:am|beim|an der|auf der|bei der|im|in der)\s+(?:[\w\-]+\s+){0,3}?[\w\-]*"
-        r"(?:anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
-        r"essen|kongress|veranstaltung|präsentation|fest|feier)\b",
+        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
+        rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
+        rf"(?:{_ANLASS})\b",
         _F,
     ),
-    re.compile(rf"\b(?:in|im)\s+{_MONTH}(?![a-zäöü])", _F),
+    re.compile(rf"\b(?:in|im)\s+{_MONTH}", _F),
+    re.compile(r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b", _F),
+]
+
+#: Signs that the message refers to something shared with the person (for check-ins, asks, shares, invitations).
+REFERENCE = [
+    re.compile(
+        r"\byou\s+(?:\w+\s+){0,2}?(?:told|mentioned|said|showed|recommended|shared|asked|were (?:demoing|sketching|"
+        r"telling|planning)|sent|helped|explained|gave)\b|"
+        r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
+        r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
+        r"me of|given) (?:our|your|you)\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
+        r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
+        r"exchange|call)\b",
+        _F,
+    ),
+    re.compile(
+        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,8}?(?:erzählt|erwähnt|gesagt|gezeigt|empfohlen|"
+        r"gefragt|berichtet|geschrieben)\b|\b(?:erwähnten|erzähltest|erwähntest)\b|"
+        r"\b(?:weil|da|wie|als)\s+(?:du|sie)\s+(?:\w+\s+){0,10}?(?:erzählt|erwähnt|geflucht|gesagt|betont|gezeigt|"
+        r"empfohlen)\b|\b(?:in|bei|an) (?:deinem|deiner|ihrem|ihrer) (?:vortrag|gespräch|workshop|präsentation|rede)\b|"
+        r"\bich (?:erinnere mich|weiss noch|weiß noch|denke (?:noch )?(?:oft )?(?:an|daran|zurück))\b|"
+        r"\b(?:seit|nach|bei|von|an)\s+(?:unserem|unserer|unseren)\s+[\w\-]+|"
+        r"\bwir (?:haben uns|hatten uns)\s+(?:\w+\s+){0,6}?(?:unterhalten|getroffen|kennengelernt|ausgetauscht)\b|"
+        r"\bvon dem ich dir\b",
+        _F,
+    ),
 ]
 
 #: A specific topic, when no stored topics are given.
 TOPIC = [
     re.compile(
-        r"\b(?<!how )about\s+(?!(?:it|that|this|you|me|us|them|him|her|things|everything|anything|something|"
-        r"time|yourself)\b)[\w\-]+",
+        r"\b(?<!how )(?<!care )about\s+(?!(?:it|that|this|you|me|us|them|him|her|things|everything|anything|"
+        r"something|time|yourself|the weather|what you think)\b|"
+        r"(?:your|the|our|my|his|her) (?:work|job|business|company|role|career|plans?|projects?|team|experience|"
+        r"day|event|conference|meeting|chat|conversation|talk|future|topic|industry|field|background|ideas?)s?"
+        r"(?:[.,!?]|$| and\b| or\b))[\w\-]+",
         _F,
     ),
     re.compile(
-        r"\b(?:talk|presentation|conversation|chat|workshop|session|article|book|lecture|discussion|"
-        r"advice|tips?|ideas?|points?)\b[^.?!]{0,20}?\bon\s+(?!(?:" + _WEEKDAY + r"|linkedin|xing)\b)[a-z][\w\-]+",
+        r"\b(?:talk|presentation|conversation|chat|workshop|session|article|book|lecture|discussion|remarks|"
+        r"advice|tips?|ideas?|points?|question|keynote|paper|story)\b[^.?!]{0,20}?\bon\s+"
+        r"(?!(?:" + _WEEKDAY + r"|linkedin|xing|the phone)\b)[a-z][\w\-]+",
         _F,
     ),
     re.compile(
@@ -248,45 +323,347 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\büber\s+(?!(?:dich|sie|euch|mich|uns|es|deine\w*|ihre\w*|das wiedersehen|deine nachricht)\b)[\w\-]+",
+        r"\b(?:your|that|the|this)\s+(?:[\w\-'‘’\"“”]+\s+){1,4}?(?:idea|trick|tip|drill|routine|template|checklist|"
+        r"method|technique|framework|approach|rule|script|story|point|question|pointer|note)\b",
         _F,
     ),
     re.compile(
-        r"\b(?:tipp|hinweis|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat)\w*\s+"
-        r"(?:zur|zum|zu|mit dem|mit der|mit|für|über)\s+[\w\-]+",
+        r"\byour\s+(?:idea|point|story|advice|tip|trick|remarks?|framework|question|suggestion|take|"
+        r"insights?|experience|numbers|story)\s+(?:about|on|of|to|for|that|regarding|with)\s+[\w\-]+",
+        _F,
+    ),
+    re.compile(
+        r"\büber\s+(?!(?:dich|sie|euch|mich|uns|es|das wiedersehen|deine nachricht|alles)\b|"
+        r"(?:deine|ihre|unsere|meine|die|das|den)\w* (?:arbeit|job|firma|pläne|projekte?|rolle|erfahrung\w*|"
+        r"branche|ideen?|zukunft|anlass|gespräch|austausch)(?:[.,!?]|$| und\b| oder\b| \w+en\b))"
+        r"[\w\-]+",
+        _F,
+    ),
+    re.compile(
+        r"\b(?:tipp|hinweis|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
+        r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
+        r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
+    re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
+    re.compile(
+        r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
+        r"Vortrag|Buch|Masterarbeit|Garten|Leitfaden|Ansatz|Methode|Checkliste|Trainingsplan|Blog)\w*\s+"
+        r"(?:\w+\s+){0,2}[A-ZÄÖÜ][\w\-]+",
+        re.UNICODE,
+    ),
 ]
+
+#: What came of a favour (for thanks), besides what I did.
+OUTCOME = re.compile(
+    r"\b(?:went (?:really |very )?well|worked|thanks to you|without you|ohne dich|ohne sie|dank dir|dank ihnen|"
+    r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
+    r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen)\b",
+    _F,
+)
+
 
 _EN_DONE = (
     r"tried|tested|applied|used|introduced|implemented|started|read|ran|fixed|kept|sent|put|set up|adopted|"
     r"followed|signed up|switched|changed|built|booked|contacted|called|wrote|written|installed|shared|reached out|"
-    r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished"
+    r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished|"
+    r"drafted|ordered|moved|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
+    r"set|opened|bought|recommended|passed|forwarded|showed"
 )
 _DE_DONE = (
     r"ausprobiert|umgesetzt|getestet|eingesetzt|angewendet|angewandt|gelesen|angemeldet|geschickt|überarbeitet|"
     r"eingeführt|übernommen|gestartet|genutzt|verwendet|probiert|begonnen|angefangen|installiert|kontaktiert|"
-    r"geändert|angepasst|gebucht|geschrieben|eingebaut|angerufen|gesprochen|unterhalten|weitergegeben|bestellt"
+    r"geändert|angepasst|gebucht|geschrieben|eingebaut|angerufen|gesprochen|unterhalten|weitergegeben|bestellt|"
+    r"eingerichtet|vorgestellt|aufgehängt|weiterverfolgt|gelesen|durchgelesen|telefoniert|erhalten|bekommen|"
+    r"entschieden|organisiert|aufgesetzt|verbessert|gezeigt|besprochen|eingereicht|geplant|gekauft|abgeschlossen|"
+    r"\w+geschickt|\w+gelesen|\w+gerichtet|\w+gestellt|\w+getragen"
 )
 
 #: What I did with their input.
 CONSEQUENCE = [
-    re.compile(rf"\b(?:i|we)(?:'ve|’ve| have| had)?\s+(?:already\s+|just\s+|finally\s+|now\s+)?(?:{_EN_DONE})\b", _F),
+    re.compile(
+        rf"\b(?:i|we)(?:'ve|’ve| have| had)?\s+(?:already\s+|just\s+|finally\s+|now\s+|since\s+|also\s+|then\s+|"
+        rf"immediately\s+|right away\s+|went back and\s+){{0,2}}(?:{_EN_DONE})\b",
+        _F,
+    ),
     re.compile(r"\bsince (?:our|then|we)\b[^.?!]{0,60}\b(?:i|we)\b", _F),
-    re.compile(rf"\b(?:habe|haben|hab)\b[^.?!]{{0,80}}?\b(?:{_DE_DONE})\b", _F),
-    re.compile(r"\bseit(?:her| unserem| unserer)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
+    re.compile(rf"\b(?:habe|haben|hab|hat)\b[^.?!]{{0,80}}?\b(?:{_DE_DONE})\b", _F),
+    re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
+    re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
+    re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
+    re.compile(
+        r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
+        r"\b(?:i|we)(?:'ve| have) been \w+ing\b|\b(?:i|we) (?:now|still) \w+",
+        _F,
+    ),
 ]
 
-#: Thanks with an object ("thank you for the tip") and bare thanks.
-THANKS_SPECIFIC = re.compile(
-    r"\b(?:thank you|thanks|many thanks)(?:\s+(?:so much|again|a lot|very much))?\s+(?:for|to)\s+[\w\-]+|"
-    r"\b(?:danke|vielen dank|herzlichen dank|besten dank|merci)(?:\s+(?:nochmals|vielmals))?\s+"
-    r"(?:für|fürs|dafür|an)\b\s*[\w\-]*|\bdanke dafür\b|\bi (?:really )?appreciate(?:d)?\s+(?:your|the|that)\s+\w+|"
-    r"\bich bedanke mich für\s+\w+",
+#: Thanks, and what makes them specific.
+THANKS = re.compile(
+    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
+    r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
+    r"dankeschön|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciate)\b"
+    r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
+    r"viu mau|vilmal|vill mal|"
+    r"herzlich|sehr|again))*"
+    r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
 )
-THANKS_BARE = re.compile(r"\b(?:thank you|thanks|thx|cheers for|danke|merci|dankeschön|vielen dank)\b", _F)
+#: Words that say nothing about what the thanks are for ("thanks for everything", "danke für das nette Gespräch").
+THANKS_GENERIC = {
+    "the",
+    "a",
+    "an",
+    "your",
+    "you",
+    "my",
+    "this",
+    "that",
+    "it",
+    "all",
+    "everything",
+    "help",
+    "support",
+    "time",
+    "chat",
+    "conversation",
+    "connecting",
+    "connection",
+    "message",
+    "input",
+    "feedback",
+    "nice",
+    "great",
+    "lovely",
+    "good",
+    "kind",
+    "interesting",
+    "wonderful",
+    "very",
+    "so",
+    "much",
+    "again",
+    "really",
+    "other",
+    "day",
+    "taking",
+    "den",
+    "die",
+    "das",
+    "dem",
+    "der",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "deine",
+    "deinen",
+    "deinem",
+    "dein",
+    "ihre",
+    "ihren",
+    "ihrem",
+    "ihr",
+    "alles",
+    "hilfe",
+    "unterstützung",
+    "zeit",
+    "gespräch",
+    "austausch",
+    "kontakt",
+    "nachricht",
+    "nette",
+    "netten",
+    "nettes",
+    "tolle",
+    "tollen",
+    "spannende",
+    "spannenden",
+    "interessante",
+    "interessanten",
+    "gute",
+    "guten",
+    "liebe",
+    "lieben",
+    "super",
+    "nochmals",
+    "nochmal",
+    "es",
+    "dies",
+    "dafür",
+    "war",
+    "echt",
+    "nett",
+    "von",
+    "dir",
+    "neulich",
+    "kürzlich",
+    "and",
+    "und",
+    "with",
+    "mit",
+    "sehr",
+    "schöne",
+    "schönen",
+    "mail",
+    "e-mail",
+    "email",
+    "note",
+    "reply",
+    "antwort",
+    "everyone",
+    "allem",
+    "ganze",
+}
+
+#: Congratulations, and news too generic to name the occasion ("congrats on the new job").
+CONGRATS = re.compile(
+    r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch)\b"
+    r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|zu[rm]?|zur|zum|für)\b([^.!?\n]{0,140}))?",
+    _F,
+)
+NEWS_GENERIC = {
+    "the",
+    "a",
+    "an",
+    "your",
+    "new",
+    "job",
+    "role",
+    "position",
+    "promotion",
+    "anniversary",
+    "work",
+    "birthday",
+    "success",
+    "news",
+    "achievement",
+    "milestone",
+    "great",
+    "big",
+    "all",
+    "this",
+    "that",
+    "it",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "deiner",
+    "deinem",
+    "deinen",
+    "ihrer",
+    "ihrem",
+    "ihren",
+    "neue",
+    "neuen",
+    "neuer",
+    "stelle",
+    "rolle",
+    "beförderung",
+    "jubiläum",
+    "firmenjubiläum",
+    "geburtstag",
+    "erfolg",
+    "neuigkeit",
+    "tollen",
+    "toll",
+    "super",
+    "schönen",
+    "einfach",
+    "allem",
+    "alles",
+    "herzlich",
+    "ihnen",
+    "dir",
+    "euch",
+    "sehr",
+}
+#: A personal line in a congratulation: a memory, besides the moment or what I did.
+MEMORY = re.compile(
+    r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
+    r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
+    r"ich denke (?:noch )?(?:oft )?(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben)\b",
+    _F,
+)
+
+#: A request (an ask), and requests too vague to act on.
+REQUEST = re.compile(
+    r"\b(?:could you|would you|can you|will you|would you mind|would you be (?:willing|able|open)|"
+    r"i(?:'d| would) be grateful if|could i|may i ask|do you know (?:anyone|someone|somebody|of)|are you hiring|"
+    r"any tips|would love your|please (?:send|share|forward|let me know)|"
+    r"könntest du|kannst du|könnten sie|können sie|würden sie|würdest du|hätten sie zeit|hättest du zeit|"
+    r"wären sie bereit|wärst du bereit|magst du mir|kennst du jemanden|kennen sie jemanden|ich bräuchte|"
+    r"ich hätte eine (?:frage|bitte)|eine frage an (?:dich|sie)|darf ich (?:dich|sie) (?:\w+ )?(?:fragen|bitten)|"
+    r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you)\b",
+    _F,
+)
+VAGUE_REQUEST = re.compile(
+    r"\b(?:something|anything|some information|any tips|your thoughts|etwas|weiterhelfen|help me|hilfe|"
+    r"mal kurz zeit|irgendwann|any help)\b",
+    _F,
+)
+#: An easy reply for an ask: a deadline or a way out.
+EASY_OUT = re.compile(
+    r"\b(?:no worries if not|totally fine if not|no pressure|fine if not|happy to|whenever suits you|"
+    r"ohne stress|kein stress|kein problem, wenn|gern(?:e)? vergüte|wäre ideal|if you have time|"
+    r"i would of course|ich würde mich freuen)\b",
+    _F,
+)
+
+#: Something shared: a link, a title in quotes, or a named article, paper, podcast …
+SHARED_ITEM = [
+    re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w\-]+\.(?:com|ch|de|org|io|net|ai|edu)/\S*", _F),
+    re.compile(r"[«„“\"'‘][^«»„“”\"'‘’\n]{3,80}[»“”\"'’]"),
+    re.compile(
+        r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|"
+        r"artikel|studie|bericht|buch|folge|datensatz|beitrag|feldstudie)\b[^.!?\n]{0,30}?\b(?:on|about|by|"
+        r"über|zu|zur|zum|von|des|der|mit)\s+[\w\-]+",
+        _F,
+    ),
+]
+
+#: An introduction of two people, a reason why they should meet, and how they take it on.
+INTRODUCE = re.compile(
+    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorzustellen|stelle ich|bekannt machen|vernetzen|"
+    r"verbunden|kennenlernen)\b",
+    re.UNICODE,
+)
+ROLE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
+    r"been|just|negotiated)|works|just|heads|leitet|arbeitet|macht|baut|berät|hat (?:eine |ein |\w+ )|gründet|"
+    r"weiss|weiß|ist |sucht|plant)",
+    re.UNICODE,
+)
+HANDOVER = re.compile(
+    r"\b(?:i'll let you|i’ll let you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
+    r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
+    r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
+    r"in diese nachricht genommen|direkt)\b",
+    _F,
+)
+
+#: An event someone is invited to, and a reason that is theirs ("your idea", "Ihr Leseprojekt").
+EVENT = re.compile(
+    r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
+    r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
+    r"feier|einweihung|stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
+    _F,
+)
+_NOT_YOURS = (
+    r"time|convenience|calendar|diary|schedule|seat|spot|place|ticket|registration|link|personal|participation|"
+    r"attendance|inbox|company|team|network|colleagues|contacts|email|e-mail|interest|feedback|zeit|kalender|"
+    r"terminkalender|anmeldung|platz|teilnahme|tickets?|firma|unternehmen|kollegen|kolleginnen|netzwerk|"
+    r"e-mail|rückmeldung|interesse|teams?"
+)
+YOURS = re.compile(
+    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
+    rf"(?<=\s)Ihre?[mnrs]?\s+(?!(?i:{_NOT_YOURS})\b)[A-ZÄÖÜ][\w\-]{{2,}}",
+    re.UNICODE,
+)
+
 
 #: The platforms' default texts and other stock phrases: each one found is a penalty.
 STOCK_PHRASES = [
@@ -342,6 +719,23 @@ HINTS: dict[str, dict[str, str]] = {
         "gaps": "Fill in the placeholder “{gap}”.",
         "length_over_limit": "Shorten it to at most {limit} characters (now {n}).",
         "length_short": "Write a little more: at least {minimum} characters (now {n}).",
+        "news": "Name the news specifically (“congratulations on your new role as Head of Data at …”).",
+        "personal": "Add a personal line: a moment you shared or what their work meant to you.",
+        "no_ask": "Keep the congratulation free of a request; ask another time: “{ask}”.",
+        "reference": "Refer to something you shared (“since our lunch in May …”, “you told me about …”).",
+        "question": "Ask an open question about them (“how did the move to Lisbon go?”).",
+        "context": "Say how you know each other or why you ask them (“we met at …”, “you mentioned …”).",
+        "request": "Make the ask specific: what exactly, by when (“could you send me the slides by Friday?”).",
+        "easy_out": "Make it easy to answer: a date, or “no worries if not”.",
+        "item": "Name what you share: a link or the title.",
+        "relevance": "Say why it is for them (“it reminded me of your question about …”).",
+        "introduced": "Name both people you introduce (“Anna, meet Ben”).",
+        "reason": "Say why they should meet (who does what, what one can offer the other).",
+        "handover": "Say how they take it from here (“I’ll leave it to you to find a time”).",
+        "event": "Name the event.",
+        "when": "Give the date and time.",
+        "invite_reason": "Say why you invite them in particular (their idea, project, a moment you shared).",
+        "question_vague": "Ask about something of theirs, not only how they are.",
     },
     "de": {
         "greeting": "Beginnen Sie mit einer Anrede mit Namen («Liebe Anna,»).",
@@ -362,5 +756,22 @@ HINTS: dict[str, dict[str, str]] = {
         "gaps": "Füllen Sie den Platzhalter «{gap}» aus.",
         "length_over_limit": "Kürzen Sie auf höchstens {limit} Zeichen (jetzt {n}).",
         "length_short": "Schreiben Sie etwas mehr: mindestens {minimum} Zeichen (jetzt {n}).",
+        "news": "Nennen Sie die Neuigkeit konkret («Gratulation zur neuen Stelle als Leiterin Einkauf bei …»).",
+        "personal": "Fügen Sie eine persönliche Zeile an: ein gemeinsamer Moment oder was Ihnen ihre Arbeit bedeutet.",
+        "no_ask": "Lassen Sie die Gratulation ohne Bitte; fragen Sie ein andermal: «{ask}».",
+        "reference": "Beziehen Sie sich auf etwas Gemeinsames («seit unserem Mittagessen im Mai …»).",
+        "question": "Stellen Sie eine offene Frage zu ihm oder ihr («wie ist der Umzug nach Lissabon gelaufen?»).",
+        "context": "Sagen Sie, woher Sie sich kennen oder warum Sie gerade ihn/sie fragen («Sie erwähnten …»).",
+        "request": "Machen Sie die Bitte konkret: was und bis wann («schickst du mir bis Freitag die Folien?»).",
+        "easy_out": "Machen Sie die Antwort leicht: ein Datum oder «kein Problem, wenn nicht».",
+        "item": "Nennen Sie, was Sie teilen: einen Link oder den Titel.",
+        "relevance": "Sagen Sie, warum es für ihn oder sie ist («es hat mich an deine Frage zu … erinnert»).",
+        "introduced": "Nennen Sie beide, die Sie einander vorstellen («Anna, darf ich dir Ben vorstellen»).",
+        "reason": "Sagen Sie, warum sie sich kennenlernen sollten (wer was macht, was einer dem anderen bietet).",
+        "handover": "Sagen Sie, wie es weitergeht («ich überlasse euch die Terminfindung»).",
+        "event": "Nennen Sie den Anlass.",
+        "when": "Nennen Sie Datum und Uhrzeit.",
+        "invite_reason": "Sagen Sie, warum gerade er oder sie (seine Idee, ihr Projekt, ein gemeinsamer Moment).",
+        "question_vague": "Fragen Sie nach etwas von ihm oder ihr, nicht nur, wie es geht.",
     },
 }

@@ -126,6 +126,20 @@ CHECKIN_TOPIC: dict[str, list[str]] = {
     ],
 }
 
+#: A check-in's open question when no topic is stored.
+CHECKIN_QUESTION: dict[str, list[str]] = {
+    "de": [
+        "Was beschäftigt {dich} gerade am meisten?",
+        "Was gibt es bei {dir} Neues?",
+        "Was hat sich bei {dir} seither getan?",
+    ],
+    "en": [
+        "What is keeping you busy these days?",
+        "What are you working on at the moment?",
+        "What has changed at your end since then?",
+    ],
+}
+
 CONSEQUENCE: dict[str, list[str]] = {
     "de": [
         "Seither habe ich {did}.",

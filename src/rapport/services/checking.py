@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from rapport.domain.dates import local_day
 from rapport.errors import InputError
 from rapport.messages import CheckResult, Facts, check
+from rapport.messages.check import KINDS, kind_of
 from rapport.services.context import Context
 from rapport.services.people import resolve
 from rapport.store import contacts as store
@@ -56,9 +57,14 @@ def check_message(
     lang: str | None,
     channel: str,
     limit: int | None,
+    kind: str | None = None,
 ) -> CheckResult:
+    try:
+        kind = kind_of(kind)
+    except ValueError:
+        raise InputError("check.kind", value=kind, choices=", ".join(KINDS)) from None
     facts = facts_for(ctx, conn, contact) if contact and ctx is not None and conn is not None else None
-    return check(text, lang=lang, facts=facts, channel=channel, limit=limit)
+    return check(text, lang=lang, facts=facts, channel=channel, limit=limit, kind=kind)
 
 
 def as_json(result: CheckResult) -> dict[str, Any]:
