@@ -81,7 +81,7 @@ def test_apple_contacts(samples: Path) -> None:
     assert juergen.birthday == YearlyDate(3, 15)  # 1604-03-15 with X-APPLE-OMIT-YEAR: no year
     assert juergen.anniversaries == [("Anniversary", YearlyDate(9, 1, 2019))]  # item2.X-ABDATE + its X-ABLabel
     assert juergen.urls == [("linkedin", "https://www.linkedin.com/in/juergen-mueller-zh")]  # URL + X-SOCIALPROFILE
-    assert juergen.address == "Wiesenstrasse 10a, 8952 Schlieren, Schweiz"
+    assert juergen.address == "Wiesenstrasse 10a\n8952 Schlieren\nSchweiz"  # one line per line of the envelope
     assert juergen.notes == ["Kennengelernt am SwissICT-Anlass 2020. Interessiert an Platform Engineering, Segeln."]
     assert juergen.tags == ["Beratung", "Zürich"]
     assert not juergen.had_photo
@@ -137,7 +137,7 @@ def test_xing(samples: Path) -> None:
     assert (daniel.name, daniel.organisation) == ("Daniel Frei", "Frei Consulting GmbH")
     assert daniel.urls == [("xing", "https://www.xing.com/profile/Daniel_Frei12")]
     assert daniel.emails == [("daniel.frei@frei-consulting.ch", "work")]
-    assert daniel.address == "Bundesgasse 20, 3011 Bern, Schweiz"
+    assert daniel.address == "Bundesgasse 20\n3011 Bern\nSchweiz"
 
 
 # -- nasty files -------------------------------------------------------------------------------------------------
@@ -244,7 +244,7 @@ def test_android_2_1_quoted_printable_utf8() -> None:
     assert juergen.notes == ["Erste Zeile\nZweite Zeile mit einem sehr langen Text, der weiterläuft"]
     assert juergen.emails == [("juergen@example.ch", "work"), ("j@example.ch", "home")]  # PREF first
     assert juergen.phones == [("+41 79 123 45 67", "mobile"), ("044 123 45 67", "home")]
-    assert juergen.address == "Bahnhofstraße 1, 8001 Zürich, ZH, Schweiz"
+    assert juergen.address == "Bahnhofstraße 1\n8001 Zürich\nZH\nSchweiz"
     assert juergen.birthday == YearlyDate(1, 1, 1970)  # a date-time: its date
 
 
