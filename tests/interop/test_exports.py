@@ -344,6 +344,16 @@ def test_khard_reads_the_exported_cards(network: Context, tmp_path: Path, versio
     assert "Prefix: Prof. Dr." in shown and "Last name: Keller-Müller" in shown
     assert "Organisation: Müller & Söhne AG" in shown
     assert "anna@example.com" in shown and "+41791234567" in shown
+    work, home = ("work", "home") if version == "4.0" else ("WORK", "HOME")
+    assert f"Address:\n    {work}:\n" in shown
+    assert "Street: Bahnhofstrasse 1\n        Code: '8001'\n        City: Zürich\n" in shown
+    beat = next(c.uid for c in _contacts(network) if c.name == "Beat Meier")
+    shown = _run(*khard, "show", "--format", "yaml", f"urn:uuid:{beat}")
+    assert f"Address:\n    {home}:\n" in shown
+    assert (
+        "Street: |-\n            c/o Meier\n            Postfach 12\n        Code: CH-3000\n        City: Bern 1\n"
+        "        Region: BE\n        Country: Schweiz\n"
+    ) in shown
 
 
 def test_write_vdir_writes_one_card_per_contact_that_khard_lists(network: Context, tmp_path: Path) -> None:
