@@ -72,6 +72,8 @@ EN: dict[str, str] = {
     "col.members": "Members",
     "col.rusting": "Rusting",
     "col.half_life": "Half-life",
+    # phone numbers in lists
+    "col.phone": "Phone",
     "due.now": "now",
     "never": "never",
     "days": "{days} days",
@@ -393,6 +395,8 @@ DE: dict[str, str] = {
     "col.members": "Mitglieder",
     "col.rusting": "Eingerostet",
     "col.half_life": "Halbwertszeit",
+    # phone numbers in lists
+    "col.phone": "Telefon",
     "due.now": "jetzt",
     "never": "nie",
     "days": "{days} Tage",

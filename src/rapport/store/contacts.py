@@ -148,6 +148,15 @@ def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
     }
 
 
+def first_phones(conn: Connection, owner_id: int) -> dict[int, str]:
+    """Each contact's first phone number (the one stored first), in one query."""
+    found: dict[int, str] = {}
+    query = select(phones.c.contact_id, phones.c.number).where(phones.c.owner_id == owner_id).order_by(phones.c.id)
+    for contact_id, number in conn.execute(query):
+        found.setdefault(int(contact_id), str(number))
+    return found
+
+
 def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Row[Any]]:
     """Contacts whose search key contains every word of one of the folded forms of a typed name."""
     patterns = [
