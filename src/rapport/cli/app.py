@@ -22,7 +22,7 @@ app = typer.Typer(
     name="rapport",
     help="Keep your professional network alive: what to do today, for whom and why.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
