@@ -45,8 +45,32 @@ def test_show_and_install_completion_for_the_shell_in_use(
     monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: "bash")
     assert main(["--install-completion"]) == 0
     installed = tmp_path / ".bash_completions" / "rapport.sh"
+    assert capsys.readouterr().out == f"Completion for bash installed in {installed}; it works in a new terminal.\n"
     assert "_RAPPORT_COMPLETE=complete_bash" in installed.read_text(encoding="utf-8")
     assert f"source '{installed}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+    assert main(["--lang", "de", "--install-completion", "fish"]) == 0  # another shell than this one, by name
+    installed = tmp_path / ".config" / "fish" / "completions" / "rapport.fish"
+    assert "eingerichtet in" in capsys.readouterr().out and "complete --command rapport" in installed.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--install-completion", "tcsh"], "'tcsh' is no shell rapport completes in; use one of bash, zsh, fish"),
+        (["--install-completion", "bash", "zsh"], "'bash zsh' is no shell"),
+        (["--install-completion"], "Cannot tell which shell this is; name it: rapport --install-completion SHELL"),
+    ],
+)
+def test_installing_for_an_unknown_shell_says_so_and_writes_nothing(
+    args: list[str], says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr("typer._completion_shared._get_shell_name", lambda: None)
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert says in captured.err and captured.err.count("\n") == 1 and not captured.out
+    assert list(tmp_path.iterdir()) == []
 
 
 def _bash_completes(words: str) -> list[str]:
