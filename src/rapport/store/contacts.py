@@ -137,7 +137,8 @@ def replace_yearly(conn: Connection, owner_id: int, contact_id: int, kind: str, 
 
 def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
     def values(column: Any, table: Any) -> list[str]:
-        return [str(v) for v in conn.execute(select(column).where(table.c.contact_id == contact_id)).scalars()]
+        query = select(column).where(table.c.contact_id == contact_id).order_by(table.c.id)  # as they were added
+        return [str(v) for v in conn.execute(query).scalars()]
 
     return {
         "emails": values(emails.c.address, emails),
