@@ -248,6 +248,17 @@ def test_a_vcard_export_imported_into_a_fresh_store_keeps_every_field(
         fresh.close()
 
 
+def test_an_export_imported_into_its_own_store_changes_nothing(network: Context, tmp_path: Path) -> None:
+    before = _contacts(network, include_archived=True)
+    path = tmp_path / "network.vcf"
+    path.write_text(_vcards(network, include_archived=True), encoding="utf-8", newline="")
+    with network.transaction() as conn:
+        summary = importing.import_files(network, conn, [str(path)])
+    assert (summary.created, summary.merged) == (0, len(before))
+    unchanged = [dataclasses.replace(c, updated_at=None) for c in before]
+    assert [dataclasses.replace(c, updated_at=None) for c in _contacts(network, include_archived=True)] == unchanged
+
+
 def test_an_imported_card_keeps_its_circle_only_where_it_fits_and_an_unknown_form_of_address_is_left_out(
     ctx: Context, tmp_path: Path
 ) -> None:

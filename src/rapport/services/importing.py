@@ -511,7 +511,7 @@ class _Importer:
             self._sources(contact_id, [f for f in fills if f != "connected_on"])
             changed = True
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
-        have = _details_of(self.conn, contact_id)
+        have = _details_of(self.conn, contact_id, with_interests=bool(record.interests))
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
@@ -745,7 +745,9 @@ def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, s
     return (parsed.title, parsed.first, parsed.middle, parsed.last, parsed.suffix)
 
 
-def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
+def _details_of(conn: Connection, contact_id: int, with_interests: bool = False) -> dict[str, set[Any]]:
+    """What a contact has, folded, to add only what is missing (interests only when the record brings some)."""
+
     def values(query: Any) -> set[Any]:
         return {tuple(_fold(v) for v in row) if len(row) > 1 else _fold(row[0]) for row in conn.execute(query)}
 
@@ -760,7 +762,9 @@ def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
             )
         ),
         "notes": values(select(notes.c.text).where(notes.c.contact_id == contact_id)),
-        "interests": values(select(interests.c.topic).where(interests.c.contact_id == contact_id)),
+        "interests": (
+            values(select(interests.c.topic).where(interests.c.contact_id == contact_id)) if with_interests else set()
+        ),
     }
 
 
