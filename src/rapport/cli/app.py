@@ -22,7 +22,7 @@ app = typer.Typer(
     name="rapport",
     help="Keep your professional network alive: what to do today, for whom and why.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -402,7 +402,7 @@ def show(
 
     with unit_of_work() as (ctx, conn):
         data = profile(ctx, conn, name)
-    output.profile(data, ctx.now, state.translator(), as_json=json_)
+    output.profile(data, ctx.now, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
 @app.command(name="list")
@@ -417,7 +417,7 @@ def list_(
 
     with unit_of_work() as (ctx, conn):
         rows = listing(ctx, conn, circle=circle, tag=tag, only_rusting=rusting)
-    output.contacts(rows, state.translator(), as_json=json_)
+    output.contacts(rows, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
 @app.command()

@@ -41,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if quick.today(args):
             return 0
+        if "--install-completion" in args:  # with an optional shell, and said in the user's language
+            from rapport.cli import completion
+
+            installed = completion.install_call(args)
+            if installed is not None:
+                return installed
         from rapport.cli.app import app
 
         app(args=args, prog_name="rapport", standalone_mode=True)

@@ -94,19 +94,43 @@ def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: boo
         print(textwrap.fill(t.reason(a.reason, now), width, initial_indent=indent, subsequent_indent=indent))
 
 
-def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
+def phone(number: str, region: str) -> str:
+    """A stored phone number as people read it, in international format: "+41 79 123 45 67". A number without a
+    country code is read as one of `region` (the settings' region); one that cannot be read is shown as stored."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, region.upper())
+    except phonenumbers.NumberParseException:
+        return number
+    if not phonenumbers.is_possible_number(parsed):
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool, region: str = "CH") -> None:
+    """The list of contacts; JSON keeps phone numbers as stored (E.164), the table shows them for people."""
     if as_json:
         json(rows)
         return
     table = _table(
-        t("col.name"), t("col.organisation"), t("col.circle"), t("col.last"), t("col.strength"), t("col.balance")
+        t("col.name"),
+        t("col.organisation"),
+        t("col.phone"),
+        t("col.circle"),
+        t("col.last"),
+        t("col.strength"),
+        t("col.balance"),
     )
-    for row in rows:
+    numbers = [phone(row["phone"], region) if row["phone"] else "" for row in rows]
+    table.columns[2].min_width = max(map(len, numbers), default=0)  # a number is read whole: never broken
+    for row, number in zip(rows, numbers, strict=True):
         last = row["last_real_at"]
         mark = " !" if row["rusting"] else ""
         table.add_row(
             row["name"],
             row["organisation"],
+            number,
             row["circle"],
             (t.date(t.local(last).date()) if last else t("never")) + mark,
             str(row["strength"]),
@@ -142,7 +166,7 @@ def _yearly(d: YearlyDateT, t: Translator) -> str:
     return format_skeleton("MMMMd", date(2000, d.month, d.day), locale=t.locale)
 
 
-def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -> None:
+def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, region: str = "CH") -> None:
     if as_json:
         out = dict(data)
         out["dates"] = [{"kind": d["kind"], "label": d["label"], "date": d["date"].iso()} for d in data["dates"]]
@@ -166,7 +190,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -
 
     row("show.circle", data["circle"])
     row("show.emails", ", ".join(data["emails"]))
-    row("show.phones", ", ".join(data["phones"]))
+    row("show.phones", ", ".join(phone(number, region) for number in data["phones"]))
     row("show.urls", ", ".join(data["urls"]))
     row("show.tags", ", ".join(data["tags"]))
     row("show.interests", ", ".join(data["interests"]))

@@ -72,6 +72,12 @@ EN: dict[str, str] = {
     "col.members": "Members",
     "col.rusting": "Rusting",
     "col.half_life": "Half-life",
+    # phone numbers in lists
+    "col.phone": "Phone",
+    # shell completion
+    "completion.installed": "Completion for {shell} installed in {path}; it works in a new terminal.",
+    "completion.shell": "'{value}' is no shell rapport completes in; use one of {choices}.",
+    "completion.no_shell": "Cannot tell which shell this is; name it: rapport --install-completion SHELL ({choices}).",
     "due.now": "now",
     "never": "never",
     "days": "{days} days",
@@ -410,6 +416,15 @@ DE: dict[str, str] = {
     "col.members": "Mitglieder",
     "col.rusting": "Eingerostet",
     "col.half_life": "Halbwertszeit",
+    # phone numbers in lists
+    "col.phone": "Telefon",
+    # shell completion
+    "completion.installed": "Vervollständigung für {shell} eingerichtet in {path}; sie wirkt in einem neuen Terminal.",
+    "completion.shell": "«{value}» ist keine Shell, in der rapport vervollständigt; eine von {choices} angeben.",
+    "completion.no_shell": (
+        "Welche Shell das ist, lässt sich nicht erkennen; "
+        "bitte angeben: rapport --install-completion SHELL ({choices})."
+    ),
     "due.now": "jetzt",
     "never": "nie",
     "days": "{days} Tage",

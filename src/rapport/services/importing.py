@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from rapport.domain.dates import local_day
-from rapport.domain.model import EventKind, Interaction
+from rapport.domain.model import ARCHIVED, EventKind, Interaction
 from rapport.domain.text import fold, search_key
 from rapport.errors import InputError
 from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord, Item
@@ -36,6 +36,7 @@ from rapport.store.schema import (
     field_sources,
     imported_records,
     interactions,
+    interests,
     notes,
     phones,
     tags,
@@ -47,6 +48,7 @@ from rapport.store.schema import (
 FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000
+_DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
 _EXPORT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
@@ -162,6 +164,7 @@ class _Importer:
         self.file = ""
         self.news_allowed = True
         self.today = local_day(ctx.now, ctx.zone)
+        self.members: dict[str, int] | None = None  # contacts per circle, counted when a record names a circle
 
     # -- files -------------------------------------------------------------------------------------------------
     def begin_file(self, path: str, kind: str) -> None:
@@ -401,6 +404,7 @@ class _Importer:
         rows = []
         for new in self.pending:
             record, checked = new.record, new.checked
+            circle = self._circle_for(record)
             rows.append(
                 {
                     "owner_id": owner,
@@ -415,8 +419,9 @@ class _Importer:
                     "job_title": checked.title,
                     "address": record.address.strip(),
                     "connected_on": record.connected_on,
-                    "circle": IMPORT_CIRCLE,
-                    "archived": False,
+                    **_rapport_fields(record),
+                    "circle": circle,
+                    "archived": circle == ARCHIVED,
                     "created_at": now,
                     "updated_at": now,
                 }
@@ -425,7 +430,7 @@ class _Importer:
         for row, contact_id in zip(rows, ids, strict=True):
             row["id"] = contact_id
         self.conn.execute(insert(contacts), rows)
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
+        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):
             self.real_ids[new.temp_id] = contact_id
@@ -449,6 +454,23 @@ class _Importer:
                 self.conn.execute(insert(table), table_rows)
         self.conn.execute(insert(imported_records), record_rows)
         self.pending = []
+
+    def _circle_for(self, record: ContactRecord) -> str:
+        """The circle a rapport export names when it exists here and has room, else the import circle."""
+        if not record.circle:
+            return IMPORT_CIRCLE
+        from rapport.domain import cadence
+        from rapport.store.contacts import count_in_circle
+
+        found = cadence.circle_named(self.ctx.circles(self.conn), record.circle.strip().lower())
+        if found is None:
+            return IMPORT_CIRCLE
+        if self.members is None:
+            self.members = count_in_circle(self.conn, self.owner)
+        if found.name != ARCHIVED and found.capacity is not None and self.members.get(found.name, 0) >= found.capacity:
+            return IMPORT_CIRCLE
+        self.members[found.name] = self.members.get(found.name, 0) + 1
+        return found.name
 
     def real(self, contact_id: int) -> int:
         """The stored id of a contact, writing pending new contacts first when it is one of them."""
@@ -475,6 +497,9 @@ class _Importer:
         ):
             if value and not getattr(row, column):
                 fills[column] = value
+        for column, value in _rapport_fields(record).items():
+            if value and not getattr(row, column):
+                fills[column] = value
         if record.connected_on and (row.connected_on is None or record.connected_on < row.connected_on):
             fills["connected_on"] = record.connected_on
         if record.source == "linkedin" and self.news_allowed:
@@ -485,8 +510,8 @@ class _Importer:
             update_contact(self.conn, contact_id, self.ctx.now, **fills)
             self._sources(contact_id, [f for f in fills if f != "connected_on"])
             changed = True
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
-        have = _details_of(self.conn, contact_id)
+        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
+        have = _details_of(self.conn, contact_id, with_interests=bool(record.interests))
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
@@ -647,6 +672,8 @@ def _display_name(record: ContactRecord) -> str:
     full = " ".join(record.full_name.split())
     if full:
         prefix = " ".join(record.prefix.split())
+        if record.from_rapport:  # rapport's own card: the name as it was listed
+            return full
         return full[len(prefix) + 1 :] if prefix and full.startswith(prefix + " ") else full
     if record.given_name.strip() or record.family_name.strip():
         parts = (record.given_name, record.middle_name, record.family_name, record.suffix)
@@ -681,7 +708,25 @@ def _digest(record: ContactRecord) -> str:
         repr(record.tags),
         record.connected_on.isoformat() if record.connected_on else "",
     ]
+    rapport_only = (record.circle, record.how_met, record.looking_for, record.offers, record.address_form)
+    if record.interests or any(rapport_only):  # only rapport's own cards say these: other digests stay as they were
+        parts += [repr(record.interests), *rapport_only]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _rapport_fields(record: ContactRecord) -> dict[str, str]:
+    """The contact columns only rapport's own export carries (X-RAPPORT-*), checked: an unknown form of address
+    is left out rather than refusing the person."""
+    try:
+        form = inputs.address_form(record.address_form)
+    except InputError:
+        form = ""
+    fields = {
+        "how_met": record.how_met.strip(),
+        "looking_for": record.looking_for.strip(),
+        "offers": record.offers.strip(),
+    }
+    return {**fields, "address_form": form}
 
 
 def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, str]:
@@ -700,7 +745,9 @@ def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, s
     return (parsed.title, parsed.first, parsed.middle, parsed.last, parsed.suffix)
 
 
-def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
+def _details_of(conn: Connection, contact_id: int, with_interests: bool = False) -> dict[str, set[Any]]:
+    """What a contact has, folded, to add only what is missing (interests only when the record brings some)."""
+
     def values(query: Any) -> set[Any]:
         return {tuple(_fold(v) for v in row) if len(row) > 1 else _fold(row[0]) for row in conn.execute(query)}
 
@@ -715,6 +762,9 @@ def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
             )
         ),
         "notes": values(select(notes.c.text).where(notes.c.contact_id == contact_id)),
+        "interests": (
+            values(select(interests.c.topic).where(interests.c.contact_id == contact_id)) if with_interests else set()
+        ),
     }
 
 
@@ -732,7 +782,7 @@ def _collect_details(
     have: dict[str, set[Any]] | None,
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
-    have = have or {"emails": set(), "phones": set(), "urls": set(), "tags": set(), "dates": set(), "notes": set()}
+    have = have or {k: set() for k in ("emails", "phones", "urls", "tags", "dates", "notes", "interests")}
     source = f"{record.source}:{os.path.basename(record.file)}"
     base = {"owner_id": owner, "contact_id": contact_id}
     labels = {address.casefold(): label for address, label in record.emails}
@@ -776,6 +826,11 @@ def _collect_details(
                 "source": source,
             }
         )
+    for topic in record.interests:
+        cleaned = topic.strip()[:200]
+        if cleaned and cleaned.casefold() not in have["interests"]:
+            have["interests"].add(cleaned.casefold())
+            details[interests].append({**base, "topic": cleaned})
     for text in record.notes:
         cleaned = text.strip()
         if cleaned and cleaned.casefold() not in have["notes"]:

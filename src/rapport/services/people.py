@@ -365,7 +365,8 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
 def listing(
     ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None, only_rusting: bool = False
 ) -> list[dict[str, Any]]:
-    """Contacts with their circle, last touch, strength and balance, by name."""
+    """Contacts with their first phone number (as stored: E.164 where it could be read), circle, last touch,
+    strength and balance, by name."""
     if circle is not None:
         circle = _circle(ctx, conn, circle).name
     ids = store.filter_ids(conn, ctx.owner_id, circle, tag, include_archived=circle == ARCHIVED) if tag else None
@@ -373,6 +374,7 @@ def listing(
         return []
     rows = []
     circles = ctx.circles(conn)
+    numbers = store.first_phones(conn, ctx.owner_id)
     states = store.states(
         conn, ctx.owner_id, circle_names=[circle] if circle else None, ids=ids, include_archived=circle == ARCHIVED
     )
@@ -386,6 +388,7 @@ def listing(
                 "id": state.id,
                 "name": state.name,
                 "organisation": state.organisation,
+                "phone": numbers.get(state.id, ""),
                 "circle": state.circle,
                 "last_real_at": state.history.last_real_at,
                 "strength": strength_percent(strength_at(state.history, ctx.now, c.half_life_days if c else 365)),

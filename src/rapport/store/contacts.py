@@ -137,7 +137,8 @@ def replace_yearly(conn: Connection, owner_id: int, contact_id: int, kind: str, 
 
 def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
     def values(column: Any, table: Any) -> list[str]:
-        return [str(v) for v in conn.execute(select(column).where(table.c.contact_id == contact_id)).scalars()]
+        query = select(column).where(table.c.contact_id == contact_id).order_by(table.c.id)  # as they were added
+        return [str(v) for v in conn.execute(query).scalars()]
 
     return {
         "emails": values(emails.c.address, emails),
@@ -146,6 +147,15 @@ def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
         "tags": values(tags.c.tag, tags),
         "interests": values(interests.c.topic, interests),
     }
+
+
+def first_phones(conn: Connection, owner_id: int) -> dict[int, str]:
+    """Each contact's first phone number (the one stored first), in one query."""
+    found: dict[int, str] = {}
+    query = select(phones.c.contact_id, phones.c.number).where(phones.c.owner_id == owner_id).order_by(phones.c.id)
+    for contact_id, number in conn.execute(query):
+        found.setdefault(int(contact_id), str(number))
+    return found
 
 
 def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Row[Any]]:
