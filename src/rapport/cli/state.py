@@ -93,6 +93,15 @@ def usage_error(exc: Any, args: list[str]) -> int:
 
     from typer._click import exceptions as usage
 
+    global _translator
+    if options.lang is None:  # the command line failed before its options were read: find --lang in it
+        typed = [
+            arg.split("=", 1)[1] if "=" in arg else args[i + 1] if i + 1 < len(args) else ""
+            for i, arg in enumerate(args)
+            if arg.split("=", 1)[0] == "--lang"
+        ]
+        if typed:
+            options.lang, _translator = typed[-1], None
     t = translator()
     facts: dict[str, Any] = {}
     unknown = re.match(r"No such command (['\"])(.*?)\1\.", exc.message, re.S)
@@ -102,8 +111,8 @@ def usage_error(exc: Any, args: list[str]) -> int:
         facts["hint"] = _did_you_mean(t, facts["name"], commands)
     elif isinstance(exc, usage.NoSuchOption):
         key, facts["name"] = "usage.no_option", exc.option_name
-        options = [o for p in getattr(getattr(exc.ctx, "command", None), "params", []) for o in p.opts]
-        facts["hint"] = _did_you_mean(t, exc.option_name, options)
+        known = [o for p in getattr(getattr(exc.ctx, "command", None), "params", []) for o in p.opts]
+        facts["hint"] = _did_you_mean(t, exc.option_name, known)
     elif isinstance(exc, usage.MissingParameter):
         key, facts["name"] = "usage.missing", _param_name(exc.param)
     elif isinstance(exc, usage.BadParameter):
