@@ -144,3 +144,34 @@ def _everything(cli: Cli) -> object:
             for item in person[key]:
                 item.pop("id", None)
     return shown, json.loads(cli.ok("me", "--json").out)
+
+
+def test_upgrading_a_store_keeps_every_row(cli: Cli) -> None:
+    """Migration 0007 changes the users and contacts tables; the rows that refer to them stay."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from rapport.store.db import _MIGRATIONS
+
+    engine = create_engine(cli.db if "://" in cli.db else f"sqlite:///{cli.db}")
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+        conn.execute(
+            text("INSERT INTO users (id, name, organisation, created_at) VALUES (1, 'me', 'Acme', :t)"),
+            {"t": "2026-01-01 10:00:00"},
+        )
+    cli.ok("add", "Anna Keller", "--email", "anna@example.com", "--tag", "design")
+    cli.ok("note", "anna", "likes hiking")
+    cli.ok("met", "anna", "--at", "a talk", "--when", "2026-11-20")
+    before = cli.snapshot()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+        assert conn.execute(text("SELECT count(*) FROM notes")).scalar() == 1
+    engine.dispose()
+    assert json.loads(cli.ok("me", "--json").out)["organisation"] == "Acme"  # upgrades again
+    assert cli.snapshot() == before

@@ -10,7 +10,7 @@ Create Date: 2026-12-01 03:40:00
 
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -31,28 +31,32 @@ def upgrade() -> None:
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.add_column(sa.Column("display_name", sa.String(length=_NAME), server_default="", nullable=False))
         batch_op.add_column(sa.Column("email", sa.String(length=320), server_default="", nullable=False))
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        for column, before in _NAME_PARTS.items():
-            batch_op.alter_column(
-                column,
-                existing_type=sa.String(length=before),
-                type_=sa.String(length=_NAME),
-                existing_nullable=False,
-                existing_server_default="",
-            )
+    _name_lengths(lambda before: (before, _NAME))
 
 
 def downgrade() -> None:
     """Downgrade schema."""
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        for column, before in _NAME_PARTS.items():
-            batch_op.alter_column(
-                column,
-                existing_type=sa.String(length=_NAME),
-                type_=sa.String(length=before),
-                existing_nullable=False,
-                existing_server_default="",
-            )
-    with op.batch_alter_table("users", schema=None) as batch_op:
-        batch_op.drop_column("email")
-        batch_op.drop_column("display_name")
+    _name_lengths(lambda before: (_NAME, before))
+    # not in batch mode: on SQLite that copies the table, and dropping the old one would delete every row of the
+    # owner (ON DELETE CASCADE); SQLite drops a column in place since 3.35
+    op.drop_column("users", "email")
+    op.drop_column("users", "display_name")
+
+
+def _name_lengths(lengths: Callable[[int], tuple[int, int]]) -> None:
+    """Change the length of the name parts, (old, new) = lengths(length before this revision).
+
+    Not on SQLite: it keeps text of any length in a VARCHAR column, and changing a column type there means copying
+    the table, whose DROP would delete (ON DELETE CASCADE) every row that refers to a contact."""
+    if op.get_bind().dialect.name == "sqlite":
+        return
+    for column, before in _NAME_PARTS.items():
+        old, new = lengths(before)
+        op.alter_column(
+            "contacts",
+            column,
+            existing_type=sa.String(length=old),
+            type_=sa.String(length=new),
+            existing_nullable=False,
+            existing_server_default="",
+        )
