@@ -175,3 +175,27 @@ def test_upgrading_a_store_keeps_every_row(cli: Cli) -> None:
     engine.dispose()
     assert json.loads(cli.ok("me", "--json").out)["organisation"] == "Acme"  # upgrades again
     assert cli.snapshot() == before
+
+
+def test_an_import_keeps_the_same_limits_and_its_backup_restores(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("init")
+    card = tmp_path / ("k" * 230 + ".vcf")  # a long file name: the source noted for each detail is cut, not refused
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Keller\r\nN:Keller;Anna;;;\r\nORG:Acme\r\nEMAIL:anna@example.com\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Meier\r\nN:Meier;Ben;;;\r\nORG:" + "o" * 301 + "\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + "C" * 301 + "\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(card), "--skip-bad")
+    assert result.code == 0, result.err
+    assert "line 8: its organisation is longer than 300 characters" in result.err
+    assert "line 14: its name is longer than 300 characters" in result.err
+    assert [p["name"] for p in json.loads(cli.ok("list", "--json").out)] == ["Anna Keller"]
+    german = cli("import", str(card), "--skip-bad", lang="de")
+    assert "das Feld organisation ist länger als 300 Zeichen" in german.err
+    before = _everything(cli)
+    backup = tmp_path / "backup.jsonl"
+    cli.ok("backup", "-o", str(backup))
+    cli.ok("restore", str(backup), "--replace")
+    assert _everything(cli) == before
