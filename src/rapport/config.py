@@ -137,7 +137,7 @@ def _validated(values: dict[str, Any], thorough: bool = False) -> Settings:
         if isinstance(spec.default, int):
             value: Any = _number(name, raw, spec.metadata["least"], spec.metadata["most"])
         else:
-            value = _check_text(name, raw, spec.metadata["check"], thorough)
+            value = _check_text(name, raw, spec.metadata["check"], thorough, spec.metadata["secret"])
         settings = replace(settings, **{name: value})
     return settings
 
@@ -164,7 +164,7 @@ _SECURITIES = ("starttls", "ssl", "none")
 _HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\]")
 
 
-def _check_text(name: str, raw: Any, check: str, thorough: bool) -> str:
+def _check_text(name: str, raw: Any, check: str, thorough: bool, secret: bool = False) -> str:
     """A text setting checked for its kind and normalised; InputError (config.invalid) when it does not fit."""
     if not isinstance(raw, str | int | float) or isinstance(raw, bool):
         raise InputError("config.invalid", key=name, value=_shown(raw))
@@ -175,8 +175,8 @@ def _check_text(name: str, raw: Any, check: str, thorough: bool) -> str:
         check != "line" and any(ch < " " or ch == "\x7f" for ch in value)
     ):
         raise InputError("config.invalid", key=name, value=_shown(value))
-    if check == "line" and (len(value) > 1000 or (("\n" in value or "\r" in value) and name != "smtp_password")):
-        raise InputError("config.invalid", key=name, value="***" if name == "smtp_password" else _shown(value))
+    if check == "line" and (len(value) > 1000 or (("\n" in value or "\r" in value) and not secret)):
+        raise InputError("config.invalid", key=name, value="***" if secret else _shown(value))
     if check == "lang" and value:
         value = value.split("-")[0].split("_")[0].lower()
         if value not in LANGUAGES:
@@ -291,17 +291,20 @@ def write_setting(key: str, value: str | None) -> None:
 
     The file may hold a password, so it is written readable by its owner only (0600). Removing a key works even
     when the file is broken (its lines for that key are taken out, the rest is kept as it is)."""
-    if key not in {spec.name for spec in fields(Settings)}:
-        raise InputError("config.unknown_key", key=_shown(key))
+    known = {spec.name for spec in fields(Settings)}
     path = config_path()
-    if value is None:
+    if value is None:  # a key the file has may always go, known or not (a typo, a newer rapport's setting)
         try:
             values = read_file(path)
         except InputError:
             _remove_lines(path, key)
             return
+        if key not in known and key not in values:
+            raise InputError("config.unknown_key", key=_shown(key))
         values.pop(key, None)
     else:
+        if key not in known:
+            raise InputError("config.unknown_key", key=_shown(key))
         values = read_file(path)
         values[key] = value
         checked = _validated(values, thorough=True)  # refuse a bad value before anything is written

@@ -108,6 +108,18 @@ def test_a_broken_config_file_never_blocks_unset(capsys: pytest.CaptureFixture[s
     assert run(capsys, "config", "list")[0] == 0
 
 
+def test_an_unknown_key_in_the_file_can_be_removed(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(config.config_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('colour = "red"\ndaily_budget = 3\n', encoding="utf-8")
+    code, _out, err = run(capsys, "today")
+    assert code == 2 and "unknown setting 'colour'" in err
+    assert run(capsys, "config", "unset", "colour")[0] == 0
+    assert config.read_file() == {"daily_budget": 3}
+    code, _out, err = run(capsys, "config", "unset", "colour")
+    assert code == 2 and "unknown setting 'colour'" in err
+
+
 def test_reading_the_config_imports_no_service() -> None:
     """Data flows one way: settings are read (and --now parsed) without the use cases."""
     probe = (
