@@ -99,7 +99,8 @@ def _choice(table: dict[str, T], text: str, code: str) -> T:
         pass
     from difflib import get_close_matches
 
-    close = list(dict.fromkeys(table[k].value for k in get_close_matches(key, list(table), n=3, cutoff=0.75)))
+    # the closest words as they can be typed (German ones for German typos), one per meaning
+    close = list({table[k]: k for k in reversed(get_close_matches(key, list(table), n=3, cutoff=0.75))}.values())[::-1]
     if close:
         raise InputError(f"{code}_close", value=text, suggestions=close)
     raise InputError(code, value=text, choices=", ".join(sorted({v.value for v in table.values()})))
