@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,12 +16,28 @@ if TYPE_CHECKING:
     from rapport.i18n import Translator
 
 
+# Terminal escape sequences (CSI, OSC, DCS … and two-character ones), then any other control character.
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[ -/]*[0-~])?"
+    r"|\x9b[0-?]*[ -/]*[@-~]|[\x90\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Text as it may reach a terminal: escape sequences removed, other control characters (and the marks that
+    reverse the writing direction) shown as �. Line breaks and tabs stay. Every table and line goes through it."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("\ufffd", _ESCAPES.sub("", text))
+
+
 def line(text: str) -> None:
-    print(text)
+    print(clean(text))
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(clean(text), file=sys.stderr)
 
 
 def _default(value: Any) -> Any:
@@ -31,10 +48,15 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def json(data: Any) -> None:
+    """JSON for scripts: JSON escapes the C0 control characters itself; DEL and the C1 ones are escaped here."""
     import json as json_module
 
-    print(json_module.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    text = json_module.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _console() -> Any:
@@ -46,7 +68,11 @@ def _console() -> Any:
 def _table(*columns: str) -> Any:
     from rich.table import Table
 
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    class CleanTable(Table):
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*(clean(c) if isinstance(c, str) else c for c in cells), **options)
+
+    table = CleanTable(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -90,8 +116,9 @@ def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: boo
         due = t("due.now") if a.due <= now else t.moment(a.due)
         indent = " " * (len(str(i)) + 2)
         print()
-        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(a.contact_name)} · {t('col.due').lower()} {due}")
-        print(textwrap.fill(t.reason(a.reason, now), width, initial_indent=indent, subsequent_indent=indent))
+        name = clean(a.contact_name)
+        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(name)} · {t('col.due').lower()} {due}")
+        print(textwrap.fill(clean(t.reason(a.reason, now)), width, initial_indent=indent, subsequent_indent=indent))
 
 
 def phone(number: str, region: str) -> str:
@@ -173,14 +200,14 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, r
         json(out)
         return
     console = _console()
-    console.print(data["name"], style="bold", markup=False)
+    console.print(clean(data["name"]), style="bold", markup=False)
     if data["organisation"] or data["title"]:
         works = (
             t("show.works", title=data["title"], organisation=data["organisation"])
             if data["title"] and data["organisation"]
             else data["title"] or data["organisation"]
         )
-        console.print(works, markup=False)
+        console.print(clean(works), markup=False)
     fields = _table("", "")
     fields.show_header = False
 
@@ -223,7 +250,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, r
         console.print()
         console.print(t(key), style="bold", markup=False)
         for item in items or [t("show.none")]:
-            console.print(f"  {item}", markup=False)
+            console.print(clean(f"  {item}"), markup=False)
 
     section("show.notes", [f"{t.moment(n['written_at'])}  {n['text']}" for n in data["notes"]])
     section("show.interactions", [_interaction(i, t) for i in data["interactions"]])

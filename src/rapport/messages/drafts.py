@@ -70,6 +70,7 @@ class DraftFacts:
     profile_url: str = ""
     email: str = ""
     next_event: str | None = None
+    sender: str = ""  # the owner's name, signed under the closing (not in a LinkedIn note); "" leaves it to them
 
 
 @dataclass(frozen=True)
@@ -351,6 +352,8 @@ def compose(
     greeting = w.greeting()
     closing = w.pick("closing", W.CLOSING[w.base][w.form])
     closing = w.local(closing)
+    if facts.sender and not note:
+        closing = f"{closing}\n{facts.sender}"
     text = _render(greeting, parts, closing, w.base, note)
     if note:
         while len(text) > limit and len(parts) > 1:

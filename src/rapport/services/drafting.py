@@ -17,7 +17,7 @@ from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
 from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
-from rapport.services import people
+from rapport.services import owner, people
 from rapport.services.context import Context
 from rapport.store import activity
 from rapport.store import contacts as store
@@ -89,6 +89,7 @@ def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFact
         profile_url=urls[0] if urls else "",
         email=prof["emails"][0] if prof["emails"] else "",
         next_event=None,
+        sender=owner.signature(ctx, conn)[0],
     )
     return facts, prof
 

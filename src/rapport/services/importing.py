@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from rapport.domain import limits
 from rapport.domain.dates import local_day
 from rapport.domain.model import ARCHIVED, EventKind, Interaction
 from rapport.domain.text import fold, search_key
@@ -308,6 +309,11 @@ class _Importer:
         if not name:
             self.bad(BadRecord(record.file, record.line, "bad.no_name"))
             return None
+        too_long = _too_long(record, name)
+        if too_long is not None:
+            field_name, limit = too_long
+            self.bad(BadRecord(record.file, record.line, "bad.field_too_long", {"field": field_name, "limit": limit}))
+            return None
         addresses = []
         for address, _label in record.emails:
             if not address.strip():
@@ -555,7 +561,7 @@ class _Importer:
             updated = self.conn.execute(
                 update(field_sources)
                 .where(field_sources.c.contact_id == contact_id, field_sources.c.field == name)
-                .values(source=f"{self.source}:{self.file}", updated_at=self.ctx.now)
+                .values(source=f"{self.source}:{self.file}"[: limits.SOURCE], updated_at=self.ctx.now)
             ).rowcount
             if not updated:
                 self.conn.execute(
@@ -563,7 +569,7 @@ class _Importer:
                         owner_id=self.owner,
                         contact_id=contact_id,
                         field=name,
-                        source=f"{self.source}:{self.file}",
+                        source=f"{self.source}:{self.file}"[: limits.SOURCE],
                         updated_at=self.ctx.now,
                     )
                 )
@@ -681,6 +687,24 @@ def _display_name(record: ContactRecord) -> str:
     return record.name
 
 
+def _too_long(record: ContactRecord, name: str) -> tuple[str, int] | None:
+    """The first of the record's names, organisation and title longer than input allows (limits), if any."""
+    values = {
+        "name": (name, limits.NAME),
+        "prefix": (record.prefix.strip(), limits.NAME),
+        "given_name": (record.given_name.strip(), limits.NAME),
+        "middle_name": (record.middle_name.strip(), limits.NAME),
+        "family_name": (record.family_name.strip(), limits.NAME),
+        "suffix": (record.suffix.strip(), limits.NAME),
+        "organisation": (record.organisation.strip(), limits.ORGANISATION),
+        "title": (record.title.strip(), limits.JOB_TITLE),
+    }
+    for field_name, (value, limit) in values.items():
+        if len(value) > limit or "\x00" in value:  # NUL: no store keeps it
+            return field_name, limit
+    return None
+
+
 def _identity(record: ContactRecord) -> str:
     """A record's identity when its file gives none: its name, organisation and first e-mail."""
     first_email = record.emails[0][0].casefold() if record.emails else ""
@@ -783,7 +807,7 @@ def _collect_details(
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
     have = have or {k: set() for k in ("emails", "phones", "urls", "tags", "dates", "notes", "interests")}
-    source = f"{record.source}:{os.path.basename(record.file)}"
+    source = f"{record.source}:{os.path.basename(record.file)}"[: limits.SOURCE]
     base = {"owner_id": owner, "contact_id": contact_id}
     labels = {address.casefold(): label for address, label in record.emails}
     for address in checked.emails:
