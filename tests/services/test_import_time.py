@@ -51,7 +51,7 @@ def _write(path: Path, text: str) -> str:
 def _zip(path: Path, members: dict[str, str], when: tuple[int, int, int]) -> str:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in members.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(*when, 14, 30, 0)), text.encode("utf-8"))
+            archive.writestr(zipfile.ZipInfo(name, date_time=(*when, 14, 30, 0)), text.encode(), zipfile.ZIP_DEFLATED)
     return str(path)
 
 
