@@ -294,3 +294,28 @@ def test_a_birth_year_to_come_is_reported_and_not_kept(ctx: Context, tmp_path: P
 def _agenda(ctx: Context) -> list[Action]:
     with ctx.transaction() as conn:
         return agenda.today(ctx, conn, limit=100)
+
+
+def test_an_undated_export_is_as_new_as_its_newest_connection(
+    ctx: Context, tmp_path: Path, exports: tuple[str, str]
+) -> None:
+    """Extracted, renamed, no date anywhere: the newest `Connected On` is the export's day at the least."""
+    _import(ctx, exports[1])  # 20 November 2026
+    undated_old = _write(tmp_path / "Connections.csv", _connections(OLD_JOBS))  # newest connection: October 2024
+    summary = _import(ctx, undated_old)
+    assert summary.news == [] and _jobs(ctx) == NEW_JOBS
+    assert [(e["date"], e["origin"]) for e in summary.exports] == [("2024-10-17", "connections")]
+
+    CONNECTED["Urs Graf"] = "25 Nov 2026"  # connected after the export of the 20th: this one is newer
+    try:
+        newer = _connections({**NEW_JOBS, "Anna Schmidt": ("Roche", "CTO"), "Urs Graf": ("ABB", "Engineer")})
+    finally:
+        del CONNECTED["Urs Graf"]
+    (tmp_path / "undated").mkdir()
+    summary = _import(ctx, _write(tmp_path / "undated" / "Connections.csv", newer))
+    assert _news(summary) == {("Anna Schmidt", "promotion")}
+    with ctx.engine.connect() as conn:
+        days = set(conn.execute(select(contacts.c.linkedin_as_of).where(contacts.c.owner_id == ctx.owner_id)).scalars())
+    assert days == {date(2026, 11, 25)}  # every job as of the day found, none left waiting for it
+    between = _import(ctx, _write(tmp_path / "Connections-2026-11-22.csv", _connections(NEW_JOBS)))
+    assert between.news == [] and _jobs(ctx)["Anna Schmidt"] == ("Roche", "CTO")

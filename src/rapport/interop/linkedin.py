@@ -267,10 +267,10 @@ def archive_date(path: str) -> date | None:
     return max((d for d in days if d >= FIRST_EXPORT), default=None)
 
 
-def export_date(path: str, today: date, given: date | None = None) -> ExportDate | None:
+def export_date(path: str, today: date, given: date | None = None, scan: bool = True) -> ExportDate | None:
     """The day the export at `path` was made: `given` by the user, else from the zip's file times, else from the
-    file (or its folder's) name, else at least the newest `Connected On` date (the file is read for it). A day after
-    `today` is taken as today (see `ExportDate.claimed`). None when nothing tells (messages alone)."""
+    file (or its folder's) name, else at least the newest `Connected On` date (the file is read for it, unless not
+    to `scan`). A day after `today` is taken as today (see `ExportDate.claimed`). None when nothing tells."""
     if given is not None:
         return _not_after(given, "option", today)
     if _is_zip(path) and (day := archive_date(path)) is not None:
@@ -278,6 +278,8 @@ def export_date(path: str, today: date, given: date | None = None) -> ExportDate
     for name in (os.path.basename(os.path.normpath(path)), os.path.basename(os.path.dirname(os.path.abspath(path)))):
         if (day := date_in_name(name)) is not None:
             return _not_after(day, "name", today)
+    if not scan:
+        return None
     newest = max(
         (
             item.connected_on

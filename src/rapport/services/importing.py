@@ -47,6 +47,9 @@ FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000
 FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another time zone's today, not the future
+# What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
+# file, known at its end); replaced by that day when the file is done, so it never stays in the store.
+PENDING = date(1, 1, 1)
 
 
 @dataclass
@@ -141,7 +144,7 @@ def import_files(
             importer.take(item)
             if progress is not None:
                 progress(path, getattr(item, "line", 0))
-        importer.flush()
+        importer.end_file()
     importer.finish()
     return importer.summary
 
@@ -173,31 +176,94 @@ class _Importer:
         self.file = ""
         self.today = local_day(ctx.now, ctx.zone)
         self.export_day: date | None = None  # the day the LinkedIn export being read was made, when known
+        self.export_path = ""  # the export whose day is found from its connections (see PENDING), or ""
+        self.newest_connection: date | None = None  # of the connections read so far
+        self.scanned: date | None = None  # the export's day from reading all its connections ahead, when needed
+        self.connections_read = False  # whether the file held connections (messages alone need no day)
+        self.unchanged_linkedin: list[int] = []  # contacts of the file's unchanged connections: same job, newer day
 
     # -- files -------------------------------------------------------------------------------------------------
     def begin_file(self, path: str, kind: str, exported_on: date | None = None) -> None:
         self.file = os.path.basename(path)
         self.source = kind
         self.export_day = None
+        self.export_path, self.newest_connection, self.scanned = "", None, None
+        self.connections_read, self.unchanged_linkedin = False, []
         if kind == "linkedin":
             self._linkedin_export(path, exported_on)
 
     def _linkedin_export(self, path: str, exported_on: date | None) -> None:
-        """The day the export was made (said in the summary, with where it is known from), remembered as the
-        owner's newest export when it is one."""
+        """The day the export was made, from the user, the zip or the name; else it is the newest `Connected On`
+        date, found while the file is read (PENDING until `end_file`)."""
         from rapport.interop.linkedin import export_date
 
-        found = export_date(path, self.today, exported_on)
+        found = export_date(path, self.today, exported_on, scan=False)
         if found is None:
-            self.summary.exports.append({"file": self.file, "date": "", "origin": "unknown"})
+            self.export_day, self.export_path = PENDING, path
             return
         if found.claimed is not None and found.claimed > found.day + FUTURE_SLACK:
             self._future(path, 0, "export", found.claimed.isoformat())
-        self.export_day = found.day
-        self.summary.exports.append({"file": self.file, "date": found.day.isoformat(), "origin": found.origin})
+        self._dated(found.day, found.origin)
+
+    def _dated(self, day: date | None, origin: str) -> None:
+        """Say which day the export is from and how that is known; remember it as the owner's newest export."""
+        if day is None:
+            self.summary.exports.append({"file": self.file, "date": "", "origin": "unknown"})
+            return
+        self.export_day = day
+        self.summary.exports.append({"file": self.file, "date": day.isoformat(), "origin": origin})
         last = self.conn.execute(select(users.c.linkedin_export_on).where(users.c.id == self.owner)).scalar()
-        if last is None or found.day > last:
-            self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=found.day))
+        if last is None or day > last:
+            self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=day))
+
+    def end_file(self) -> None:
+        """The file is read: an export dated by its connections gets its day, on every job it brought."""
+        self.flush()
+        if self.export_path:
+            day = self.newest_connection
+            self.export_path = ""
+            self.conn.execute(
+                update(contacts)
+                .where(contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of == PENDING)
+                .values(linkedin_as_of=day)
+            )
+            if self.connections_read:
+                self._dated(day, "connections")
+        self._confirm_unchanged_jobs()
+
+    def _confirm_unchanged_jobs(self) -> None:
+        """A newer export showing a job as it was confirms it as of its day (else an export between the two,
+        imported later, would pass for newer)."""
+        day, ids = self.export_day, self.unchanged_linkedin
+        self.unchanged_linkedin = []
+        if day is None or day == PENDING or not ids:
+            return
+        older = select(contacts.c.id).where(
+            contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of < day, contacts.c.linkedin_as_of.is_not(None)
+        )
+        stale = set(self.conn.execute(older).scalars()).intersection(self.real(i) for i in ids)
+        chunk = sorted(stale)
+        for start in range(0, len(chunk), _BATCH):
+            self.conn.execute(
+                update(contacts).where(contacts.c.id.in_(chunk[start : start + _BATCH])).values(linkedin_as_of=day)
+            )
+
+    def _older(self, known_as_of: date | None) -> bool:
+        """Whether the export being read is older than the one a contact's LinkedIn job is known from. An export
+        dated by its connections is at least as new as the newest read so far; only where that is not enough are
+        all its connections read ahead (once)."""
+        if known_as_of is None or known_as_of == PENDING:
+            return False
+        if self.export_day != PENDING:
+            return _older_than_known(self.export_day, known_as_of)
+        if self.newest_connection is not None and self.newest_connection >= known_as_of:
+            return False
+        if self.scanned is None:
+            from rapport.interop.linkedin import export_date
+
+            found = export_date(self.export_path, self.today)
+            self.scanned = found.day if found is not None else PENDING
+        return self.scanned < known_as_of
 
     def _future(self, file: str, line: int, what: str, value: str) -> None:
         """Something dated later than now: reported with its file and line, never imported as it is."""
@@ -223,11 +289,17 @@ class _Importer:
     def contact(self, record: ContactRecord) -> None:
         for what, value in _drop_future_dates(record, self.today):
             self._future(record.file, record.line, what, value)
+        if record.source == "linkedin":
+            self.connections_read = True
+            if record.connected_on is not None:
+                self.newest_connection = max(self.newest_connection or record.connected_on, record.connected_on)
         identity = (record.source, record.key or _identity(record))
         digest = _digest(record)
         known = self.records.get(identity)
         if known is not None and known[1] == digest:  # seen before, unchanged: nothing to check or write
             self.summary.unchanged += 1
+            if record.source == "linkedin":
+                self.unchanged_linkedin.append(known[0])
             return
         checked = self._check(record)
         if checked is None:
@@ -474,8 +546,9 @@ class _Importer:
         self.pending = []
 
     def _linkedin_columns(self, record: ContactRecord, checked: _Checked) -> dict[str, Any]:
-        """What a new contact from a LinkedIn export remembers of the job the export shows."""
-        linkedin = record.source == "linkedin"
+        """What a new contact from a LinkedIn export remembers of the job the export shows (someone known from
+        messages alone has no job to remember)."""
+        linkedin = record.source == "linkedin" and bool(checked.organisation or checked.title)
         return {
             "linkedin_organisation": checked.organisation if linkedin else "",
             "linkedin_title": checked.title if linkedin else "",
@@ -500,7 +573,7 @@ class _Importer:
             parts = _name_parts(checked.name, record)
             fills.update(given_name=parts[1], middle_name=parts[2], family_name=parts[3])
             self.index.rename(contact_id, checked.name, row.organisation)
-        older = record.source == "linkedin" and _older_than_known(self.export_day, row.linkedin_as_of)
+        older = record.source == "linkedin" and self._older(row.linkedin_as_of)
         if older and (checked.organisation, checked.title) != (row.linkedin_organisation, row.linkedin_title):
             self.summary.older_kept += 1
         for column, value in (
