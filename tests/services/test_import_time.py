@@ -7,8 +7,11 @@ import io
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from rapport.domain.model import Action, ActionKind
@@ -319,3 +322,31 @@ def test_an_undated_export_is_as_new_as_its_newest_connection(
     assert days == {date(2026, 11, 25)}  # every job as of the day found, none left waiting for it
     between = _import(ctx, _write(tmp_path / "Connections-2026-11-22.csv", _connections(NEW_JOBS)))
     assert between.news == [] and _jobs(ctx)["Anna Schmidt"] == ("Roche", "CTO")
+
+
+COMPANIES = ("Roche", "Novartis", "ABB")
+TITLES = ("Engineer", "Manager", "Director")
+EXPORT = st.tuples(
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 11, 25)),
+    st.fixed_dictionaries({name: st.tuples(st.sampled_from(COMPANIES), st.sampled_from(TITLES)) for name in OLD_JOBS}),
+)
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    exports=st.lists(EXPORT, min_size=2, max_size=4, unique_by=lambda e: e[0]),
+    order=st.randoms(use_true_random=False),
+)
+def test_in_any_order_the_newest_export_decides_the_jobs(
+    sqlite_url: str, tmp_path_factory: pytest.TempPathFactory, exports: list[Any], order: Any
+) -> None:
+    folder = tmp_path_factory.mktemp("exports")
+    paths = [_write(folder / f"Connections-{day.isoformat()}.csv", _connections(jobs)) for day, jobs in exports]
+    order.shuffle(paths)
+    context = make_context(sqlite_url)
+    try:
+        for path in paths:
+            _import(context, path)
+        assert _jobs(context) == max(exports)[1]
+    finally:
+        context.close()
