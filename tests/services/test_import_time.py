@@ -350,3 +350,47 @@ def test_in_any_order_the_newest_export_decides_the_jobs(
         assert _jobs(context) == max(exports)[1]
     finally:
         context.close()
+
+
+def test_a_store_from_before_keeps_linkedin_jobs_as_of_the_last_export(tmp_path: Path) -> None:
+    """Migration 0006: contacts that came from LinkedIn take their job as LinkedIn's, as of the owner's newest
+    export, so that an older export imported after the upgrade still changes nothing."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from rapport.store.db import _MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    stamp = "'2026-01-01 00:00:00+00:00'"
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+        conn.execute(
+            text(
+                f"INSERT INTO users (id, name, created_at, linkedin_export_on) VALUES (1, 'me', {stamp}, '2025-06-01')"
+            )
+        )
+        for contact_id, name in ((1, "Lukas Meier"), (2, "Urs Graf")):
+            conn.execute(
+                text(
+                    "INSERT INTO contacts (id, owner_id, display_name, search_key, organisation, job_title, circle, "
+                    f"created_at, updated_at) VALUES ({contact_id}, 1, '{name}', '{name.lower()}', 'SBB', 'Head', "
+                    f"'wider', {stamp}, {stamp})"
+                )
+            )
+        conn.execute(
+            text(
+                "INSERT INTO imported_records (owner_id, contact_id, source, record_key, digest, imported_at) "
+                f"VALUES (1, 1, 'linkedin', 'https://www.linkedin.com/in/lukas-meier', 'x', {stamp})"
+            )
+        )
+        command.upgrade(config, "head")
+        rows = conn.execute(
+            text("SELECT display_name, linkedin_organisation, linkedin_title, linkedin_as_of FROM contacts ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [("Lukas Meier", "SBB", "Head", "2025-06-01"), ("Urs Graf", "", "", None)]

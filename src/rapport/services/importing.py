@@ -241,8 +241,8 @@ class _Importer:
         older = select(contacts.c.id).where(
             contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of < day, contacts.c.linkedin_as_of.is_not(None)
         )
-        stale = set(self.conn.execute(older).scalars()).intersection(self.real(i) for i in ids)
-        chunk = sorted(stale)
+        candidates = set(self.conn.execute(older).scalars())
+        chunk = sorted(candidates.intersection(self.real(i) for i in ids)) if candidates else []
         for start in range(0, len(chunk), _BATCH):
             self.conn.execute(
                 update(contacts).where(contacts.c.id.in_(chunk[start : start + _BATCH])).values(linkedin_as_of=day)
