@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from rapport.domain.model import Action, ActionKind
+from rapport.domain.model import Action, ActionKind, YearlyDate
 from rapport.errors import InputError
+from rapport.interop.records import ContactRecord
 from rapport.services import agenda, backup, importing, journal, people
 from rapport.services.context import Context
 from rapport.store.schema import contacts
@@ -394,3 +395,35 @@ def test_a_store_from_before_keeps_linkedin_jobs_as_of_the_last_export(tmp_path:
         ).all()
     engine.dispose()
     assert [tuple(r) for r in rows] == [("Lukas Meier", "SBB", "Head", "2025-06-01"), ("Urs Graf", "", "", None)]
+
+
+YEARLY = st.builds(
+    lambda day, with_year: YearlyDate(day.month, day.day, day.year if with_year else None),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.booleans(),
+)
+
+
+@given(
+    connected=st.none() | st.dates(min_value=date(2003, 1, 1), max_value=date(2100, 12, 31)),
+    birthday=st.none() | YEARLY,
+    anniversaries=st.lists(YEARLY, max_size=3),
+    today=st.dates(min_value=date(2003, 1, 1), max_value=date(2100, 12, 31)),
+)
+def test_no_date_later_than_today_is_kept_and_each_dropped_one_is_said(
+    connected: date | None, birthday: YearlyDate | None, anniversaries: list[YearlyDate], today: date
+) -> None:
+    record = ContactRecord(source="vcard", file="x.vcf", line=1, full_name="Ida Graf", connected_on=connected)
+    record.birthday, record.anniversaries = birthday, [("", a) for a in anniversaries]
+    before = [connected, birthday, *anniversaries]
+    dropped = importing._drop_future_dates(record, today)
+
+    def later(value: object) -> bool:
+        if isinstance(value, date):
+            return value > today
+        return isinstance(value, YearlyDate) and value.year is not None and value.iso() > today.isoformat()
+
+    kept = [record.connected_on, record.birthday, *(a for _label, a in record.anniversaries)]
+    assert not any(later(v) for v in kept)
+    assert len(dropped) == sum(1 for v in before if later(v))
+    assert {v for v in kept if v is not None} | {v for v in before if later(v)} == {v for v in before if v is not None}

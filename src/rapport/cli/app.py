@@ -518,7 +518,7 @@ def import_(
     ] = None,
     exported_on: Annotated[
         str | None,
-        typer.Option("--exported-on", help="The day the LinkedIn export was made (else from the zip or file name)."),
+        typer.Option("--exported-on", help="YYYY-MM-DD the LinkedIn export was made (else: zip, file name)."),
     ] = None,
     json_: Json = False,
 ) -> None:
