@@ -592,7 +592,7 @@ class _Importer:
 
             update_contact(self.conn, contact_id, self.ctx.now, **fills)
             self._sources(contact_id, [f for f in fills if f in _SOURCED])
-            changed = True
+            changed = changed or set(fills) != {"linkedin_as_of"}  # the same job on another day is no change
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
         have = _details_of(self.conn, contact_id)
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
