@@ -545,12 +545,21 @@ def import_(
     owner: Annotated[
         str | None, typer.Option("--owner", help="Your name or profile URL in a LinkedIn export (else recognised).")
     ] = None,
+    exported_on: Annotated[
+        str | None,
+        typer.Option("--exported-on", help="YYYY-MM-DD the LinkedIn export was made (else: zip, file name)."),
+    ] = None,
     json_: Json = False,
 ) -> None:
     """Bring contacts in: one person per human, merged with who is already there; importing twice changes nothing."""
     from rapport.services.importing import import_files
 
     summary = None
+    export_day = None
+    if exported_on is not None:
+        from rapport.services.inputs import parse_day
+
+        export_day = parse_day(exported_on, "--exported-on")
     try:
         with unit_of_work() as (ctx, conn), output.import_progress(paths) as progress:
             summary = import_files(
@@ -562,6 +571,7 @@ def import_(
                 skip_bad=skip_bad,
                 owner=owner,
                 progress=progress,
+                exported_on=export_day,
             )
             if dry_run:
                 raise _Rollback

@@ -330,8 +330,33 @@ def import_summary(summary: Any, t: Translator, dry_run: bool) -> None:
         warn(t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts)))
     for news in summary.news:
         line(t("import.news", name=news["name"], kind=t("event." + news["kind"]), text=news["text"]))
+    _import_time(summary, t)
     if dry_run:
         line(t("import.dry_run"))
+
+
+FUTURE_SHOWN = 20  # items dated later than now listed one by one; the rest are counted
+
+
+def _import_time(summary: Any, t: Translator) -> None:
+    """Which day each LinkedIn export is from and how that is known, what an older export left alone, and what
+    was dated later than now (file and line)."""
+    import datetime as dt
+
+    for export in summary.exports:
+        if not export["date"]:
+            line(t("import.export_unknown", file=export["file"]))
+            continue
+        day = t.date(dt.date.fromisoformat(export["date"]))
+        origin = t("import.export_origin." + export["origin"])
+        line(t("import.export_date", file=export["file"], date=day, origin=origin))
+    if summary.older_kept:
+        line(t("import.older_kept", count=summary.older_kept))
+    for item in summary.future[:FUTURE_SHOWN]:
+        what = t("import.future." + item["what"])
+        warn(t("import.future", file=item["file"], line=item["line"], what=what, value=item["value"]))
+    if len(summary.future) > FUTURE_SHOWN:
+        warn(t("import.future_more", count=len(summary.future) - FUTURE_SHOWN))
 
 
 def duplicates(pairs: list[dict[str, Any]], t: Translator, as_json: bool) -> None:

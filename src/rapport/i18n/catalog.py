@@ -382,6 +382,26 @@ EN: dict[str, str] = {
     "input.event_kind_close": "unknown kind of news '{value}': did you mean {suggestions}?",
     "contact.not_found_close": "no contact matches '{name}': did you mean {suggestions}?",
     "input.unstorable": "{field} holds characters that cannot be stored (NUL, or bytes that are not UTF-8).",
+    # importing and time: the export's date, what is dated later than now, archive and column limits
+    "file.too_many_columns": "the header row has {found} columns, more than the {limit} rapport reads",
+    "file.zip_too_large": "{member} expands to more than {limit} MB; not read (a damaged or hostile archive?)",
+    "file.several_connections": "several Connections.csv ({members}), that is several exports; import each on its own",
+    "import.exported_on_future": "--exported-on {value} is later than today.",
+    "import.export_date": "{file}: LinkedIn export of {date} ({origin}).",
+    "import.export_unknown": "{file}: the date of this LinkedIn export is unknown; give it with --exported-on.",
+    "import.export_origin.option": "as given with --exported-on",
+    "import.export_origin.archive": "from the archive's file dates",
+    "import.export_origin.name": "from the file name",
+    "import.export_origin.connections": "at least: the newest 'Connected On' date; give the exact date with "
+    "--exported-on",
+    "import.older_kept": "{count} contact(s): newer LinkedIn data was already known; their jobs were kept, no news.",
+    "import.future": "{file}, line {line}: {what} {value} is later than now; not imported.",
+    "import.future.interaction": "message or invitation of",
+    "import.future.export": "export date",
+    "import.future.connected_on": "'Connected On' date",
+    "import.future.birthday": "birthday",
+    "import.future.anniversary": "anniversary",
+    "import.future_more": "… and {count} more dated later than now (see --json).",
 }
 
 DE: dict[str, str] = {
@@ -768,6 +788,28 @@ DE: dict[str, str] = {
     "input.event_kind_close": "unbekannte Art von Neuigkeit «{value}»: meinten Sie {suggestions}?",
     "contact.not_found_close": "kein Kontakt passt zu «{name}»: meinten Sie {suggestions}?",
     "input.unstorable": "{field} enthält Zeichen, die sich nicht speichern lassen (NUL oder Bytes ohne UTF-8).",
+    # importing and time: the export's date, what is dated later than now, archive and column limits
+    "file.too_many_columns": "die Kopfzeile hat {found} Spalten, mehr als die {limit}, die rapport liest",
+    "file.zip_too_large": "{member} wird entpackt grösser als {limit} MB; nicht gelesen (ein beschädigtes oder "
+    "bösartiges Archiv?)",
+    "file.several_connections": "mehrere Connections.csv ({members}), also mehrere Exporte; jeden einzeln importieren",
+    "import.exported_on_future": "--exported-on {value} liegt nach heute.",
+    "import.export_date": "{file}: LinkedIn-Export vom {date} ({origin}).",
+    "import.export_unknown": "{file}: das Datum dieses LinkedIn-Exports ist unbekannt; mit --exported-on angeben.",
+    "import.export_origin.option": "wie mit --exported-on angegeben",
+    "import.export_origin.archive": "aus den Dateidaten des Archivs",
+    "import.export_origin.name": "aus dem Dateinamen",
+    "import.export_origin.connections": "mindestens: das neueste «Connected On»-Datum; das genaue Datum mit "
+    "--exported-on angeben",
+    "import.older_kept": "{count} Kontakt(e): neuere LinkedIn-Daten waren schon bekannt; ihre Stellen bleiben, "
+    "keine Neuigkeiten.",
+    "import.future": "{file}, Zeile {line}: {what} {value} liegt nach jetzt; nicht importiert.",
+    "import.future.interaction": "Nachricht oder Einladung vom",
+    "import.future.export": "Exportdatum",
+    "import.future.connected_on": "«Connected On»-Datum",
+    "import.future.birthday": "Geburtstag",
+    "import.future.anniversary": "Jahrestag",
+    "import.future_more": "… und {count} weitere mit einem Datum nach jetzt (siehe --json).",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -112,6 +112,11 @@ contacts = Table(
     Column("looking_for", Text, nullable=False, server_default=""),
     Column("offers", Text, nullable=False, server_default=""),
     Column("connected_on", Date),  # LinkedIn's "Connected On"
+    # The job the newest LinkedIn export showed, and that export's day: news compare LinkedIn with LinkedIn, and an
+    # older export never overwrites a newer one (organisation and job_title may come from anywhere).
+    Column("linkedin_organisation", String(300), nullable=False, server_default=""),
+    Column("linkedin_title", String(300), nullable=False, server_default=""),
+    Column("linkedin_as_of", Date),
     Column("address_form", String(10), nullable=False, server_default=""),  # "du", "Sie", or "" (language default)
     Column("circle", String(limits.CIRCLE), nullable=False),
     Column("archived", Boolean, nullable=False, server_default=false()),
