@@ -58,6 +58,8 @@ def with_interaction(history: History, interaction: Interaction, half_life_days:
         last_touch_at=_latest(history.last_touch_at, when),
         last_real_at=_latest(history.last_real_at, when) if channel.personal else history.last_real_at,
         last_mine_at=_latest(history.last_mine_at, when) if mine else history.last_mine_at,
+        first_real_at=_earliest(history.first_real_at, when) if channel.personal else history.first_real_at,
+        last_in_person_at=_latest(history.last_in_person_at, when) if channel.in_person else history.last_in_person_at,
         strength=score,
         strength_at=as_of,
     )
@@ -69,6 +71,10 @@ def summarise(interactions: list[Interaction], half_life_days: float) -> History
     for interaction in sorted(interactions, key=lambda i: instant(i.occurred_at)):
         history = with_interaction(history, interaction, half_life_days)
     return history
+
+
+def _earliest(current: datetime | None, candidate: datetime) -> datetime:
+    return candidate if current is None or instant(candidate) < instant(current) else current
 
 
 def _latest(current: datetime | None, candidate: datetime) -> datetime:
