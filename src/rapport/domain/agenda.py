@@ -6,9 +6,10 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
-from rapport.domain.cadence import circle_named, rusting
-from rapport.domain.dates import elapsed, hours_between, instant, local_day
+from rapport.domain.cadence import Rust, circle_named, rusting
+from rapport.domain.dates import hours_between, instant, local_day
 from rapport.domain.dormant import DORMANT_AFTER, dormant_since, reconnection_value
 from rapport.domain.followup import FOLLOW_UP_HOURS, follow_up_window
 from rapport.domain.model import (
@@ -211,7 +212,7 @@ def _actions_for(
         )
 
     rust = rusting(contact, circle, now)
-    keep_value = keep_in_touch_value(contact, circle, now) if rust is not None else None
+    keep_value = keep_in_touch_value(contact, circle, now, rust) if rust is not None else None
     dormant = dormant_since(contact, now, rules.dormant_after)
     if dormant is not None:
         value = reconnection_value(contact, rules.my_organisation)
@@ -236,9 +237,9 @@ def _actions_for(
             days=int((now - rust.since).days),
         )
 
-    meet = meet_in_person_since(contact, circle, now)
+    meet = meet_in_person_since(contact, circle, now) if history.last_mine_at is not None else None
     if meet is not None:
-        percent = strength_percent(strength_at(history, now, circle.half_life_days))
+        percent = _strength(contact, circle, now)
         yield _action(
             contact,
             ActionKind.MEET,
@@ -251,12 +252,13 @@ def _actions_for(
         )
 
 
-def keep_in_touch_value(contact: ContactState, circle: Circle, now: datetime) -> float:
+def keep_in_touch_value(contact: ContactState, circle: Circle, now: datetime, rust: Rust | None = None) -> float:
     """How much a touch with a rusting contact is worth today (45-78): the circle first (core, then active), then
-    how far past the circle's rhythm relative to it, how strong the tie still is, and the give-and-take so far."""
-    rust = rusting(contact, circle, now)
+    how far past the circle's rhythm relative to it, how strong the tie still is, and the give-and-take so far.
+    (`rust`: the contact's rusting(), when already known.)"""
+    rust = rust or rusting(contact, circle, now)
     over = rust.days_over(now) / (circle.cadence_days or 1) if rust is not None else 0.0
-    strength = strength_percent(strength_at(contact.history, now, circle.half_life_days))
+    strength = _strength(contact, circle, now)
     exchanged = min(contact.given + contact.received, 4)
     return (
         45.0
@@ -272,7 +274,16 @@ def meet_in_person_every(circle: Circle) -> timedelta | None:
     twelve rhythms for slower circles; None for a circle without reminders."""
     if circle.cadence_days is None:
         return None
-    return timedelta(days=max(MEET_IN_PERSON_DAYS, MEET_IN_PERSON_RHYTHMS * circle.cadence_days))
+    return _meet_every(max(MEET_IN_PERSON_DAYS, MEET_IN_PERSON_RHYTHMS * circle.cadence_days))
+
+
+@lru_cache(maxsize=64)
+def _meet_every(days: int) -> timedelta:
+    return timedelta(days=days)
+
+
+def _strength(contact: ContactState, circle: Circle, now: datetime) -> int:
+    return strength_percent(strength_at(contact.history, now, circle.half_life_days))
 
 
 def meet_in_person_since(contact: ContactState, circle: Circle, now: datetime) -> datetime | None:
@@ -283,9 +294,9 @@ def meet_in_person_since(contact: ContactState, circle: Circle, now: datetime) -
     if every is None or history.last_mine_at is None:
         return None
     since = history.last_in_person_at or history.first_real_at
-    if since is None or elapsed(since, now) < every:
+    if since is None or now - since < every:  # (a year or more: an hour of daylight saving time does not matter)
         return None
-    if strength_percent(strength_at(history, now, circle.half_life_days)) < MEET_IN_PERSON_FROM:
+    if _strength(contact, circle, now) < MEET_IN_PERSON_FROM:
         return None
     return since
 

@@ -63,6 +63,5 @@ def follow_up_window(
     contact: ContactState, now: datetime, zone: tzinfo, hours: int = FOLLOW_UP_HOURS
 ) -> FollowUpWindow | None:
     """The 72-hour window of a new acquaintance, while it waits for my personal touch (see `open_window`)."""
-    if not new_acquaintance(contact, zone):
-        return None
-    return open_window(contact.history, now, hours)
+    window = open_window(contact.history, now, hours)
+    return window if window is not None and new_acquaintance(contact, zone) else None

@@ -23,9 +23,10 @@ def strength_at(history: History, now: datetime, half_life_days: float) -> float
     """The decayed score at `now` (never grown beyond what it was at its as-of moment)."""
     if history.strength_at is None:
         return 0.0
-    if instant(now) <= instant(history.strength_at):
+    seconds = (instant(now) - instant(history.strength_at)).total_seconds()
+    if seconds <= 0:
         return history.strength
-    return decay(history.strength, history.strength_at, now, half_life_days)
+    return history.strength * math.pow(0.5, seconds / 86400.0 / half_life_days)
 
 
 def strength_percent(score: float) -> int:
