@@ -167,3 +167,41 @@ def test_a_new_circle_ranks_before_the_archive_not_with_it(cli: Cli) -> None:
     cli.ok("circle", "alumni", "--cadence", "200")
     names = [c["name"] for c in json.loads(cli.ok("circles", "--json").out)]
     assert names == ["core", "active", "wider", "mentors", "alumni", "archived"]
+
+
+# --- a neglected core contact stays at the top; the day's list goes by value and takes turns ---------------------
+
+
+def test_a_neglected_core_contact_stays_first_when_it_turns_dormant(cli: Cli) -> None:
+    cli.ok("init", now="2024-01-01T09:00")
+    cli.ok("add", "Martina Frei", "--circle", "core", now="2024-01-01T09:00")
+    cli.ok("add", "Anna Aebi", "--circle", "active", now="2024-01-01T09:00")
+    for day in ("2024-09-20", "2024-10-20", "2024-11-20"):
+        cli.ok("log", "martina", "--via", "in-person", "--when", day, now="2024-11-21T09:00")
+    cli.ok("log", "anna", "--via", "email", "--when", "2025-01-10", now="2025-01-11T09:00")
+    for now in ("2026-11-18T09:00", "2026-11-19T09:00", "2026-11-21T09:00", "2026-11-22T09:00"):
+        day = agenda(cli, now)
+        assert day[0]["name"] == "Martina Frei", now
+    before, after = agenda(cli, "2026-11-19T09:00")[0], agenda(cli, "2026-11-21T09:00")[0]
+    assert (before["kind"], after["kind"]) == ("keep-in-touch", "reconnect")
+    assert after["priority"] >= before["priority"]
+
+
+def test_the_days_list_holds_the_most_valuable_and_equal_ones_take_turns(cli: Cli) -> None:
+    added = "2026-06-01T09:00"
+    cli.ok("init", now=added)
+    for i in range(12):
+        cli.ok("add", f"Adrian A{i:02d}", "--circle", "active", now=added)
+    for name in ("Zora Zehnder", "Zeno Zürcher"):
+        cli.ok("add", name, "--circle", "core", now=added)
+        cli.ok("log", name, "--via", "in-person", "--when", "2026-07-01", now="2026-07-01T20:00")
+        cli.ok("gave", name, "advice", now="2026-07-02T09:00")
+        cli.ok("got", name, "help", now="2026-07-03T09:00")
+    top = [a["name"] for a in json.loads(cli.ok("today", "--json", "--limit", "2").out)]
+    assert sorted(top) == ["Zeno Zürcher", "Zora Zehnder"]
+    days = {
+        now: [a["name"] for a in agenda(cli, now) if a["name"].startswith("Adrian")][:5]
+        for now in ("2026-11-26T09:00", "2026-11-27T09:00", "2026-11-28T09:00")
+    }
+    assert len({tuple(names) for names in days.values()}) > 1  # not the same five every day
+    assert any(names != [f"Adrian A{i:02d}" for i in range(5)] for names in days.values())
