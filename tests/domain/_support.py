@@ -90,6 +90,8 @@ def normalised(history: History) -> tuple[object, ...]:
         utc(history.last_touch_at),
         utc(history.last_real_at),
         utc(history.last_mine_at),
+        utc(history.first_real_at),
+        utc(history.last_in_person_at),
         utc(history.strength_at),
     )
 

@@ -130,6 +130,8 @@ def test_the_first_interaction_sets_the_score_to_its_weight_and_every_last_momen
         last_touch_at=when,
         last_real_at=when,
         last_mine_at=None,
+        first_real_at=when,
+        last_in_person_at=when,
         strength=3.0,
         strength_at=when,
     )
@@ -242,6 +244,8 @@ def test_the_summary_counts_and_dates_match_the_interactions(interactions: list[
     assert history.last_touch_at == latest(interactions)
     assert history.last_real_at == latest(personal)
     assert history.last_mine_at == latest(mine)
+    assert history.first_real_at == min((i.occurred_at for i in personal), default=None)
+    assert history.last_in_person_at == latest(in_person)
     assert history.strength_at == latest(interactions)
     if interactions:
         as_of = latest(interactions)

@@ -248,6 +248,36 @@ def test_a_restore_into_a_fresh_owner_gives_back_the_same_data(ctx: Context, sto
         assert backup_text(target).count("\n") == text.count("\n")
 
 
+def test_a_backup_from_before_the_meeting_summaries_gets_them_from_its_interactions(
+    ctx: Context, store_url: str
+) -> None:
+    fill(ctx)
+    lines = lines_of(backup_text(ctx))[:-1]
+    older = []
+    for line in lines:
+        item = json.loads(line)
+        if "schema" in item:
+            item["schema"] = "0004"
+        elif item.get("t") == "contacts":
+            item["r"].pop("first_real_at")
+            item["r"].pop("last_in_person_at")
+        elif item.get("t") == "events":
+            item["r"].pop("recorded_at")
+        older.append(json.dumps(item))
+
+    def summaries(context: Context) -> list[tuple[Any, ...]]:
+        with context.transaction() as conn:
+            query = select(contacts.c.display_name, contacts.c.first_real_at, contacts.c.last_in_person_at)
+            rows = conn.execute(query.where(contacts.c.owner_id == context.owner_id))
+            return sorted(tuple(r) for r in rows)
+
+    with fresh(store_url) as target:
+        restore_text(target, reseal(older))
+        restored = summaries(target)
+    assert restored == summaries(ctx)
+    assert sum(1 for _, first_real, _ in restored if first_real is not None) > 30
+
+
 def test_a_restore_into_a_fresh_sqlite_file(ctx: Context, tmp_path: Path) -> None:
     fill(ctx)
     text = backup_text(ctx)

@@ -65,7 +65,7 @@ def assert_every_practice(actions: list[Action]) -> None:
     assert reconnect.reason.facts["years"] >= 2 and reconnect.reason.facts["helped"] >= 1  # type: ignore[operator]
     assert reconnect.reason.facts["organisation"]
     meet = kinds[ActionKind.MEET][0]
-    assert meet.reason.code == "meet" and meet.reason.facts["strength"] >= 30  # type: ignore[operator]
+    assert meet.reason.code == "meet.never" and meet.reason.facts["strength"] >= 30  # type: ignore[operator]
 
 
 def owner_counts(conn: Connection, owner_id: int) -> dict[str, int]:

@@ -282,9 +282,12 @@ def met(
                 "created": done.created,
                 "met_at": done.met_at.isoformat(),
                 "follow_up_by": done.window_closes_at.isoformat() if done.window_closes_at else None,
+                "circle": done.person.circle,
             }
         )
         return
+    if done.full_circle is not None:
+        say("met.full_circle", full=done.full_circle, name=done.person.name, circle=done.person.circle)
     place = t("place.at", place=at.strip())
     met_phrase = t.moment_phrase(done.met_at, ctx.now)
     if done.window_closes_at is not None:
@@ -305,12 +308,15 @@ def log(
     when: When = None,
     summary: Annotated[str | None, typer.Option("--summary", help="What it was about.")] = None,
     by_them: Annotated[bool, typer.Option("--by-them", help="They started it (default: you did).")] = False,
+    about: Annotated[
+        str | None, typer.Option("--about", help="news: it was your congratulation on their news.")
+    ] = None,
 ) -> None:
     """Log an interaction; it restarts the keep-in-touch rhythm and can close a 72-hour window."""
     from rapport.services import journal
 
     with unit_of_work() as (ctx, conn):
-        done = journal.log(ctx, conn, names, via=via, when=when, summary=summary, by_them=by_them)
+        done = journal.log(ctx, conn, names, via=via, when=when, summary=summary, by_them=by_them, about=about)
     t = state.translator()
     say(
         "log.done",
@@ -318,6 +324,8 @@ def log(
         names=", ".join(p.name for p in done.people),
         when=t.moment(done.interaction.occurred_at),
     )
+    if about is not None:
+        say("log.congratulated", names=", ".join(p.name for p in done.people))
     for person in done.closed_windows:
         say("log.closes", name=person.name)
 
@@ -347,7 +355,8 @@ def _ledger(direction: str, name: str, kind: str, note_text: str | None, when: s
         entry = journal.favour(ctx, conn, name, Direction(direction), kind, note_text, when)
     t = state.translator()
     if entry.take_before_give:
-        output.warn(t("warn.give_first", name=entry.person.name, balance=entry.balance))
+        given, received = entry.given_before, entry.received_before
+        output.warn(t("warn.give_first", name=entry.person.name, given=given, received=received))
     say(done_key, name=entry.person.name, kind=entry.kind, balance=entry.balance)
 
 

@@ -6,7 +6,7 @@ time together, they work elsewhere) and who were willing to help — not the com
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from rapport.domain.model import ContactState
 from rapport.domain.text import fold
@@ -15,8 +15,14 @@ DORMANT_AFTER = timedelta(days=730)
 
 
 def dormant_since(contact: ContactState, now: datetime, after: timedelta = DORMANT_AFTER) -> datetime | None:
-    """The last real interaction, when it is at least `after` ago; None otherwise (or never in touch)."""
+    """The last real interaction, when it is at least `after` ago; None otherwise.
+
+    With no interaction at all, the day we connected counts (an old colleague connected in 2013 and not heard
+    from since is a dormant tie); with neither, there is no tie to reconnect.
+    """
     last = contact.history.last_real_at
+    if last is None and contact.connected_on is not None:
+        last = datetime.combine(contact.connected_on, time(), tzinfo=now.tzinfo)
     if last is None or now - last < after:
         return None
     return last

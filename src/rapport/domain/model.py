@@ -170,6 +170,8 @@ class History:
     last_touch_at: datetime | None = None  # any interaction, a like included
     last_real_at: datetime | None = None  # a personal interaction, either direction
     last_mine_at: datetime | None = None  # a personal touch I initiated
+    first_real_at: datetime | None = None  # the first personal interaction, either direction
+    last_in_person_at: datetime | None = None  # the latest in-person meeting
     strength: float = 0.0  # decayed score as of strength_at
     strength_at: datetime | None = None
 
@@ -188,6 +190,7 @@ class ContactState:
     given: int = 0
     received: int = 0
     open_asks: int = 0
+    connected_on: date | None = None  # when we connected on a network (LinkedIn's "Connected On")
 
     @property
     def balance(self) -> int:
@@ -213,6 +216,7 @@ class News:
     kind: EventKind
     on: date
     text: str = ""
+    recorded_at: datetime | None = None  # when I learnt of it (None: recorded before rapport kept this)
 
 
 @dataclass(frozen=True, slots=True)

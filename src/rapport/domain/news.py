@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from rapport.domain.dates import next_occurrence, years_on
 from rapport.domain.model import News, Occasion
@@ -21,6 +21,7 @@ class Congratulation:
     days_from_today: int  # negative: in the past
     label: str = ""
     years: int | None = None
+    recorded_at: datetime | None = None  # news: when I learnt of it (None: a yearly date, or not known)
 
 
 def occasion_congratulation(occasion: Occasion, today: date, window_days: int) -> Congratulation | None:
@@ -45,5 +46,10 @@ def news_congratulation(news: News, today: date, window_days: int) -> Congratula
     if abs(offset) > window_days:
         return None
     return Congratulation(
-        contact_id=news.contact_id, kind=news.kind.value, on=news.on, days_from_today=offset, label=news.text
+        contact_id=news.contact_id,
+        kind=news.kind.value,
+        on=news.on,
+        days_from_today=offset,
+        label=news.text,
+        recorded_at=news.recorded_at,
     )

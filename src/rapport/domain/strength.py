@@ -23,9 +23,10 @@ def strength_at(history: History, now: datetime, half_life_days: float) -> float
     """The decayed score at `now` (never grown beyond what it was at its as-of moment)."""
     if history.strength_at is None:
         return 0.0
-    if instant(now) <= instant(history.strength_at):
+    seconds = (instant(now) - instant(history.strength_at)).total_seconds()
+    if seconds <= 0:
         return history.strength
-    return decay(history.strength, history.strength_at, now, half_life_days)
+    return history.strength * math.pow(0.5, seconds / 86400.0 / half_life_days)
 
 
 def strength_percent(score: float) -> int:
@@ -58,6 +59,8 @@ def with_interaction(history: History, interaction: Interaction, half_life_days:
         last_touch_at=_latest(history.last_touch_at, when),
         last_real_at=_latest(history.last_real_at, when) if channel.personal else history.last_real_at,
         last_mine_at=_latest(history.last_mine_at, when) if mine else history.last_mine_at,
+        first_real_at=_earliest(history.first_real_at, when) if channel.personal else history.first_real_at,
+        last_in_person_at=_latest(history.last_in_person_at, when) if channel.in_person else history.last_in_person_at,
         strength=score,
         strength_at=as_of,
     )
@@ -69,6 +72,10 @@ def summarise(interactions: list[Interaction], half_life_days: float) -> History
     for interaction in sorted(interactions, key=lambda i: instant(i.occurred_at)):
         history = with_interaction(history, interaction, half_life_days)
     return history
+
+
+def _earliest(current: datetime | None, candidate: datetime) -> datetime:
+    return candidate if current is None or instant(candidate) < instant(current) else current
 
 
 def _latest(current: datetime | None, candidate: datetime) -> datetime:

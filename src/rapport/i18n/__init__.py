@@ -154,7 +154,7 @@ class Translator:
                 ago=self.ago(now - last),
                 last=self.date(self.local(last).date()),
             )
-        if code == "reconnect":
+        if code in ("reconnect", "reconnect.connected"):
             last = facts["last_at"]
             assert isinstance(last, datetime)
             shared = int(str(facts.get("shared", 0)))
@@ -164,6 +164,8 @@ class Translator:
                 elsewhere = self("reconnect.elsewhere", organisation=organisation) if organisation else ""
                 novelty = self("reconnect.novelty", elsewhere=elsewhere)
             helped = self("reconnect.helped") if int(str(facts.get("helped", 0))) > 0 else ""
+            if code == "reconnect.connected":
+                return self(code, year=facts["year"], novelty=novelty, helped=helped)
             return self(
                 code,
                 years=self.years(int(str(facts["years"]))),
@@ -171,8 +173,15 @@ class Translator:
                 novelty=novelty,
                 helped=helped,
             )
-        if code == "meet":
-            return self(code, interactions=self.count("interactions", facts["interactions"]))
+        if code in ("meet", "meet.never"):
+            last = facts["last_at"]
+            assert isinstance(last, datetime)
+            return self(
+                code,
+                interactions=self.count("interactions", facts["interactions"]),
+                last=self.date(self.local(last).date()),
+                ago=self.ago(now - last),
+            )
         return self(code, **facts)
 
 

@@ -40,8 +40,7 @@ EN: dict[str, str] = {
     "reconnect.novelty": "Little shared history{elsewhere}: fresh perspectives. ",
     "reconnect.elsewhere": ", working at {organisation}",
     "reconnect.helped": "They helped you before. ",
-    "meet": "{interactions}, never met in person: propose a coffee or lunch "
-    "(lasting ties come from meeting in person).",
+    "meet": "Last met in person {last}, {ago}: propose a coffee or lunch (lasting ties come from meeting in person).",
     # relative days
     "day.today": "today",
     "day.yesterday": "yesterday",
@@ -99,7 +98,7 @@ EN: dict[str, str] = {
     "gave.done": "Recorded: you gave {name} {kind}. Balance {balance:+d}.",
     "got.done": "Recorded: {name} gave you {kind}. Balance {balance:+d}.",
     "ask.done": "Recorded your ask to {name}. Balance {balance:+d}.",
-    "warn.give_first": "Careful: you have not given {name} anything yet (balance {balance:+d}). Give first: "
+    "warn.give_first": "Careful: with {name} you gave {given}, received {received}. Give first: "
     "what could you do for them?",
     "news.done": "Recorded {kind} for {name} ({date}).",
     "move.done": "Moved {name} from {old} to {new}.",
@@ -402,6 +401,15 @@ EN: dict[str, str] = {
     "import.future.birthday": "birthday",
     "import.future.anniversary": "anniversary",
     "import.future_more": "… and {count} more dated later than now (see --json).",
+    # the agenda's advice: meeting in person, connections never contacted, a full circle, congratulations
+    "meet.never": "{interactions} since {last}, never met in person: propose a coffee or lunch "
+    "(lasting ties come from meeting in person).",
+    "reconnect.connected": "Dormant tie: connected in {year}, no contact since. {novelty}{helped}Reconnecting with "
+    "people like this pays off most.",
+    "met.full_circle": "The {full} circle is full: {name} is in the {circle} circle for now "
+    '(make room, then: rapport move "{name}" {full}).',
+    "log.congratulated": "Counted as your congratulation to {names}.",
+    "input.about": "unknown topic '{value}' for --about; use: {choices}.",
 }
 
 DE: dict[str, str] = {
@@ -438,7 +446,7 @@ DE: dict[str, str] = {
     "reconnect.novelty": "Wenig gemeinsame Geschichte{elsewhere}: neue Perspektiven. ",
     "reconnect.elsewhere": ", tätig bei {organisation}",
     "reconnect.helped": "Hat Ihnen früher geholfen. ",
-    "meet": "{interactions}, nie persönlich getroffen: einen Kaffee oder ein Mittagessen "
+    "meet": "Letztes persönliches Treffen {last}, {ago}: einen Kaffee oder ein Mittagessen "
     "vorschlagen (dauerhafte Beziehungen entstehen im persönlichen Treffen).",
     "day.today": "heute",
     "day.yesterday": "gestern",
@@ -499,7 +507,7 @@ DE: dict[str, str] = {
     "gave.done": "Erfasst: Sie haben {name} geholfen ({kind}). Bilanz {balance:+d}.",
     "got.done": "Erfasst: {name} hat Ihnen geholfen ({kind}). Bilanz {balance:+d}.",
     "ask.done": "Ihre Bitte an {name} ist erfasst. Bilanz {balance:+d}.",
-    "warn.give_first": "Vorsicht: Sie haben {name} noch nichts gegeben (Bilanz {balance:+d}). Zuerst geben: "
+    "warn.give_first": "Vorsicht: Mit {name} haben Sie {given} gegeben und {received} erhalten. Zuerst geben: "
     "Was könnten Sie für diese Person tun?",
     "news.done": "{kind} für {name} erfasst ({date}).",
     "move.done": "{name} von {old} nach {new} verschoben.",
@@ -810,6 +818,15 @@ DE: dict[str, str] = {
     "import.future.birthday": "Geburtstag",
     "import.future.anniversary": "Jahrestag",
     "import.future_more": "… und {count} weitere mit einem Datum nach jetzt (siehe --json).",
+    # the agenda's advice: meeting in person, connections never contacted, a full circle, congratulations
+    "meet.never": "{interactions} seit {last}, nie persönlich getroffen: einen Kaffee oder ein Mittagessen "
+    "vorschlagen (dauerhafte Beziehungen entstehen im persönlichen Treffen).",
+    "reconnect.connected": "Schlafender Kontakt: {year} vernetzt, seither kein Kontakt. {novelty}{helped}"
+    "Gerade solche Kontakte wieder aufzunehmen lohnt sich am meisten.",
+    "met.full_circle": "Der Kreis {full} ist voll: {name} ist vorerst im Kreis {circle} "
+    '(Platz schaffen, dann: rapport move "{name}" {full}).',
+    "log.congratulated": "Als Ihre Gratulation an {names} gezählt.",
+    "input.about": "unbekanntes Thema «{value}» für --about; möglich ist: {choices}.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -51,7 +51,11 @@ def agenda_for(
         rows, owner, month_days_between(today_ - timedelta(days=BELATED_DAYS), today_ + window)
     )
     news = reads.news_between(rows, owner, today_ - window, today_ + window)
-    return rules.agenda(reads.reminded_states(rows, owner), occasions, news, now, config, limit=limit)
+    # a congratulation recorded counts for news up to a window before I learnt of it (see the domain)
+    congratulated = reads.congratulated_since(rows, owner, now - 3 * window - timedelta(days=BELATED_DAYS + 1))
+    return rules.agenda(
+        reads.reminded_states(rows, owner), occasions, news, now, config, limit=limit, congratulated=congratulated
+    )
 
 
 def today(ctx: Context, conn: Any, limit: int | None = None) -> list[Action]:

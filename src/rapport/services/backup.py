@@ -43,7 +43,7 @@ from rapport.errors import Refused
 from rapport.interop.backup import BackupReader, BackupWriter, Decoder, Header, bad_backup, decoder
 from rapport.services.context import Context
 from rapport.store import HEAD_REVISION
-from rapport.store.contacts import delete_contacts
+from rapport.store.contacts import delete_contacts, fill_meeting_summaries
 from rapport.store.schema import contacts, metadata, users
 
 # Tables not backed up as rows, and why. Every other table of the schema is.
@@ -226,6 +226,8 @@ def restore(
     for line, table, row in reader.rows():
         loader.add(line, table, row)
     loader.flush()
+    if header.schema < "0005":  # a backup from before the meeting summaries: fill them from its interactions
+        fill_meeting_summaries(conn, ctx.owner_id)
     ctx._circles = None  # the owner's circles have changed
     return Restored(
         rows={plan.name: loader.counts.get(plan.name, 0) for plan in plans()},

@@ -12,8 +12,8 @@ comes only from a `random.Random` with a fixed seed: the same `now` gives the sa
 Whatever the day, the agenda right after loading holds a follow-up (Thomas), a congratulation (Claudia's
 birthday in two days, Lukas' promotion two days ago), a rusting core contact (Martina), a give-first (Reto, who
 helped me twice), a dormant tie (Andrea, last heard of almost three years ago, who once recommended me) and a
-meet-in-person (Nina, known only from LinkedIn, e-mail and a video call). The contacts that carry these actions
-have no fixed-date birthday that could push another action ahead of theirs.
+meet-in-person (Nina, in the core circle for a year of e-mails and video calls, never met in person). The
+contacts that carry these actions have no fixed-date birthday that could push another action ahead of theirs.
 """
 
 from __future__ import annotations
@@ -859,7 +859,7 @@ def _designated(demo: _Demo) -> None:
         ["Andrea Kälin"], 950, Channel.EMAIL, "E-mail: thanks and good-bye at the end of the project", by_them=True
     )
 
-    # Nina: LinkedIn, e-mails and a video call over two months, never met in person.
+    # Nina: over a year of LinkedIn, e-mails and video calls in both directions, a core contact never met in person.
     demo.add(
         NewContact(
             name="Nina Vogt",
@@ -867,15 +867,19 @@ def _designated(demo: _Demo) -> None:
             phones=["+41 78 902 47 18"],
             company="Rheinhafen Digital AG",
             title="Lead Product Designer",
-            circle="active",
+            circle="core",
             linkedin="https://www.linkedin.com/in/nina-vogt-design",
             tags=["ux", "design-thinking"],
             interests=["service design", "accessibility"],
             how_met="She wrote after my LinkedIn post on CX metrics",
         )
     )
-    demo.touch(["Nina Vogt"], 63, Channel.LINKEDIN, "Connection request with a note about my post", by_them=True)
-    demo.touch(["Nina Vogt"], 62, Channel.LINKEDIN, "Replied and accepted", hour=8, minute=30)
+    demo.touch(["Nina Vogt"], 420, Channel.LINKEDIN, "Connection request with a note about my post", by_them=True)
+    demo.touch(["Nina Vogt"], 419, Channel.LINKEDIN, "Replied and accepted", hour=8, minute=30)
+    for days in (370, 310, 250, 190, 130, 85):
+        demo.touch(
+            ["Nina Vogt"], days, Channel.VIDEO, "Video call: our design reviews", hour=16, by_them=days % 20 == 10
+        )
     demo.touch(["Nina Vogt"], 40, Channel.VIDEO, "Video call: service blueprints in insurance", hour=16)
     demo.touch(["Nina Vogt"], 38, Channel.EMAIL, "Sent her my slides on journey mapping", hour=9)
     demo.touch(["Nina Vogt"], 14, Channel.EMAIL, "E-mail: her team's accessibility checklist", by_them=True)

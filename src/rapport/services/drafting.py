@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from rapport.domain.followup import open_window
+from rapport.domain.followup import follow_up_window
 from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
@@ -115,7 +115,7 @@ def draft(
     name = str(prof["name"])
     state = next(store.states(conn, ctx.owner_id, ids=[prof["id"]], include_archived=True))
     if kind is None:
-        if open_window(state.history, ctx.now, ctx.settings.follow_up_hours) is not None:
+        if follow_up_window(state, ctx.now, ctx.zone, ctx.settings.follow_up_hours) is not None:
             kind = "follow-up"
         elif facts.news is not None:
             kind = "congrats"

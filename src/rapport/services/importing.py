@@ -661,6 +661,7 @@ class _Importer:
                 happened_on=self.today,
                 text=text,
                 source="linkedin",
+                recorded_at=self.ctx.now,
             )
         )
         self.summary.news.append({"name": row.display_name, "kind": kind.value, "text": text})

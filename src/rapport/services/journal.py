@@ -10,13 +10,13 @@ from sqlalchemy import Connection
 
 from rapport.domain import cadence, limits, reciprocity
 from rapport.domain.dates import local_day
-from rapport.domain.followup import open_window
-from rapport.domain.model import Channel, ContactState, Direction, Initiator, Interaction
+from rapport.domain.followup import follow_up_window
+from rapport.domain.model import Channel, ContactState, Direction, FavourKind, Initiator, Interaction
 from rapport.domain.strength import with_interaction
 from rapport.errors import InputError, NotFound
 from rapport.services import inputs
 from rapport.services.context import Context
-from rapport.services.people import NewContact, Person, add_contact, resolve
+from rapport.services.people import NewContact, Person, add_contact, circle_with_room, resolve
 from rapport.services.people import topics as topics_of
 from rapport.store import activity
 from rapport.store import contacts as store
@@ -55,7 +55,8 @@ class Met:
     person: Person
     created: bool
     met_at: datetime
-    window_closes_at: datetime | None
+    window_closes_at: datetime | None  # the 72-hour deadline this meeting opened, as the agenda shows it
+    full_circle: str | None = None  # the circle asked for was full: the person went to person.circle instead
 
 
 def met(
@@ -72,15 +73,24 @@ def met(
     company: str = "",
     title: str = "",
 ) -> Met:
-    """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window."""
+    """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window.
+
+    A new person goes into the circle asked for (the default one), or, when that one is full, into the next
+    circle with room, so that nothing typed is lost.
+    """
     place = inputs.text(at, "--at", required=True, limit=limits.PLACE)
     topics = topics_of(topics, "--topic")
     moment = _when(ctx, when)
     notes_text = _text(notes, "--notes")
+    full_circle = None
     try:
         person = resolve(ctx, conn, typed)
         created = False
     except NotFound:
+        wanted = circle or ctx.settings.default_circle
+        placed = circle_with_room(ctx, conn, wanted)
+        if placed.name != wanted.strip().lower():
+            full_circle = wanted.strip().lower()
         person = add_contact(
             ctx,
             conn,
@@ -88,15 +98,14 @@ def met(
                 name=typed,
                 company=company,
                 title=title,
-                circle=circle,
                 interests=list(topics),
                 how_met=place,
                 looking_for=looking_for or "",
                 offers=offers or "",
+                circle=placed.name,
             ),
         )
         created = True
-    before = _state(ctx, conn, person.id)
     if not created:
         updates = {k: v.strip() for k, v in (("looking_for", looking_for), ("offers", offers)) if v}
         if updates:
@@ -107,9 +116,26 @@ def met(
     record_interaction(ctx, conn, [person], Interaction(moment, Channel.IN_PERSON, Initiator.ME, summary, place))
     if notes_text:
         activity.insert_note(conn, ctx.owner_id, person.id, moment, notes_text)
-    first = before.history.first_met_at is None or moment <= before.history.first_met_at
-    closes = moment + timedelta(hours=ctx.settings.follow_up_hours) if first else None
-    return Met(person=person, created=created, met_at=moment, window_closes_at=closes)
+    return Met(
+        person=person,
+        created=created,
+        met_at=moment,
+        window_closes_at=_window_opened(ctx, conn, person.id, moment),
+        full_circle=full_circle,
+    )
+
+
+def _window_opened(ctx: Context, conn: Connection, contact_id: int, met_at: datetime) -> datetime | None:
+    """When the follow-up window this meeting opened closes, if the agenda will show it: a first meeting with a
+    new acquaintance, in a circle with reminders (the agenda's own rule, not computed twice)."""
+    state = _state(ctx, conn, contact_id)
+    circle = cadence.circle_named(ctx.circles(conn), state.circle)
+    if circle is None or not circle.reminds:
+        return None
+    window = follow_up_window(state, ctx.now, ctx.zone, ctx.settings.follow_up_hours)
+    if window is None or window.met_at != met_at:
+        return None
+    return window.closes_at
 
 
 def _state(ctx: Context, conn: Connection, contact_id: int) -> ContactState:
@@ -131,12 +157,17 @@ def log(
     when: str | None = None,
     summary: str | None = None,
     by_them: bool = False,
+    about: str | None = None,
 ) -> Logged:
-    """Log an interaction with one or more contacts (a group meetup has many)."""
+    """Log an interaction with one or more contacts (a group meetup has many).
+
+    `about="news"`: it was my congratulation on their news; it is also recorded as a congratulation given.
+    """
     if not typed_names:
         raise InputError("input.empty", field="NAME")
     channel = inputs.channel(via)
     moment = _when(ctx, when)
+    about_news = _about(about)
     people = list({p.id: p for p in (resolve(ctx, conn, name) for name in typed_names)}.values())
     item = Interaction(moment, channel, Initiator.THEM if by_them else Initiator.ME, _text(summary, "--summary"))
     ids = [p.id for p in people]
@@ -144,19 +175,43 @@ def log(
     waiting = {
         s.id
         for s in store.states(conn, ctx.owner_id, ids=ids, include_archived=True)
-        if open_window(s.history, ctx.now, hours) is not None
+        if follow_up_window(s, ctx.now, ctx.zone, hours) is not None
     }
     record_interaction(ctx, conn, people, item)
+    if about_news:
+        for person in people:
+            activity.insert_favour(
+                conn,
+                ctx.owner_id,
+                person.id,
+                Direction.GIVEN.value,
+                FavourKind.CONGRATULATION.value,
+                moment,
+                item.summary,
+            )
     still = (
         {
             s.id
             for s in store.states(conn, ctx.owner_id, ids=list(waiting), include_archived=True)
-            if open_window(s.history, ctx.now, hours) is not None
+            if follow_up_window(s, ctx.now, ctx.zone, hours) is not None
         }
         if waiting
         else set()
     )
     return Logged(people, item, [p for p in people if p.id in waiting - still])
+
+
+ABOUT = ("news",)
+
+
+def _about(value: str | None) -> bool:
+    """Whether `--about` says the interaction was about their news; refuses anything else."""
+    if value is None:
+        return False
+    key = value.strip().lower()
+    if key in ABOUT or key == "neuigkeit":
+        return True
+    raise InputError("input.about", value=value, choices=", ".join(ABOUT))
 
 
 def note(ctx: Context, conn: Connection, typed: str, text: str, did: bool = False, when: str | None = None) -> Person:
@@ -174,6 +229,8 @@ class Ledger:
     balance: int
     take_before_give: bool  # the gentle warning: taking from someone I have not given to
     kind: str = "other"  # what was recorded (a German or other typed kind resolved: "empfehlung" → referral)
+    given_before: int = 0  # the balance the warning was decided on: favours I had given them
+    received_before: int = 0  # … and received from them
 
 
 def favour(
@@ -193,7 +250,13 @@ def favour(
     activity.insert_favour(conn, ctx.owner_id, person.id, direction.value, favour_kind, _when(ctx, when), text)
     after = _state(ctx, conn, person.id)
     warn = direction is not Direction.GIVEN and reciprocity.owes_first(before)
-    return Ledger(person=person, balance=after.balance, take_before_give=warn, kind=favour_kind)
+    return Ledger(
+        person=person,
+        balance=after.balance,
+        take_before_give=warn,
+        given_before=before.given,
+        received_before=before.received,
+    )
 
 
 def news(
@@ -209,5 +272,7 @@ def news(
     person = resolve(ctx, conn, typed)
     event_kind = inputs.event_kind(kind)
     day = local_day(_when(ctx, when, future=True), ctx.zone)
-    activity.insert_event(conn, ctx.owner_id, person.id, event_kind, day, _text(text, "--text"), source)
+    activity.insert_event(
+        conn, ctx.owner_id, person.id, event_kind, day, _text(text, "--text"), source, recorded_at=ctx.now
+    )
     return person

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -256,6 +256,18 @@ def _circle(ctx: Context, conn: Connection, name: str) -> Circle:
     return found
 
 
+def circle_with_room(ctx: Context, conn: Connection, name: str) -> Circle:
+    """The circle named, or, when it is full, the next one after it (by rank) with room; never the archive."""
+    wanted = _circle(ctx, conn, name)
+    counts = store.count_in_circle(conn, ctx.owner_id)
+    ordered = [c for c in ctx.circles(conn) if c.rank >= wanted.rank and c.name != ARCHIVED]
+    ordered.sort(key=lambda c: (c.name != wanted.name, c.rank, c.name))
+    for circle in ordered:
+        if circle.capacity is None or counts.get(circle.name, 0) < circle.capacity:
+            return circle
+    return wanted  # every circle from there on is full: adding refuses, naming who could make room
+
+
 def _refuse_if_full(ctx: Context, conn: Connection, circle: Circle) -> None:
     if circle.capacity is None:
         return
@@ -321,10 +333,17 @@ def set_circle(
             raise InputError("input.positive", field=field_name, value=str(value)[:40])
         if value is not None:
             inputs.whole(value, field_name, 1, most)
-    old = cadence.circle_named(ctx.circles(conn), key)
-    base = old or Circle(key, 180, None, 180, rank=max((c.rank for c in ctx.circles(conn)), default=0))
+    existing = ctx.circles(conn)
+    old = cadence.circle_named(existing, key)
     if key == ARCHIVED and cadence_days is not None:
         raise InputError("circle.archived_has_no_cadence")
+    if old is None:
+        # a new circle ranks after every circle with reminders and before the archive, which moves one down
+        rank = 1 + max((c.rank for c in existing if c.name != ARCHIVED), default=-1)
+        for later in existing:
+            if later.rank >= rank:
+                store.save_circle(conn, ctx.owner_id, replace(later, rank=later.rank + 1))
+    base = old or Circle(key, 180, None, 180, rank=rank)
     circle = Circle(
         name=key,
         cadence_days=cadence_days if cadence_days is not None else base.cadence_days,

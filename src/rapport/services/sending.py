@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rapport.domain.followup import open_window
-from rapport.domain.model import Channel, Initiator, Interaction
+from rapport.domain.followup import follow_up_window
+from rapport.domain.model import Channel, ContactState, Initiator, Interaction
 from rapport.errors import InputError, RapportError
 from rapport.services import inputs, owner
 from rapport.services.context import Context
@@ -129,10 +129,10 @@ def send_email(
     _deliver(smtp, message, sender, address)
 
     hours = ctx.settings.follow_up_hours
-    waiting = open_window(_history(ctx, conn, person.id), ctx.now, hours) is not None
+    waiting = follow_up_window(_state(ctx, conn, person.id), ctx.now, ctx.zone, hours) is not None
     item = Interaction(ctx.now, Channel.EMAIL, Initiator.ME, subject_text)
     record_interaction(ctx, conn, [person], item)
-    closed = waiting and open_window(_history(ctx, conn, person.id), ctx.now, hours) is None
+    closed = waiting and follow_up_window(_state(ctx, conn, person.id), ctx.now, ctx.zone, hours) is None
     return Sent(
         person=person, to=address, message_id=str(message["Message-ID"]), interaction=item, closed_window=closed
     )
@@ -146,8 +146,8 @@ def _first_email(conn: Connection, contact_id: int) -> str:
     return str(row) if row else ""
 
 
-def _history(ctx: Context, conn: Connection, contact_id: int) -> Any:
-    return next(store.states(conn, ctx.owner_id, ids=[contact_id], include_archived=True)).history
+def _state(ctx: Context, conn: Connection, contact_id: int) -> ContactState:
+    return next(store.states(conn, ctx.owner_id, ids=[contact_id], include_archived=True))
 
 
 def _message(

@@ -141,11 +141,24 @@ def ledger_of(conn: Connection, contact_id: int) -> list[dict[str, Any]]:
 
 
 def insert_event(
-    conn: Connection, owner_id: int, contact_id: int, kind: EventKind, on: date, text: str, source: str
+    conn: Connection,
+    owner_id: int,
+    contact_id: int,
+    kind: EventKind,
+    on: date,
+    text: str,
+    source: str,
+    recorded_at: datetime | None = None,
 ) -> None:
     conn.execute(
         insert(events).values(
-            owner_id=owner_id, contact_id=contact_id, kind=kind.value, happened_on=on, text=text, source=source
+            owner_id=owner_id,
+            contact_id=contact_id,
+            kind=kind.value,
+            happened_on=on,
+            text=text,
+            source=source,
+            recorded_at=recorded_at,
         )
     )
 

@@ -31,6 +31,8 @@ HISTORY_COLUMNS = (  # the running summary of interactions on each contact row
     "last_touch_at",
     "last_real_at",
     "last_mine_at",
+    "first_real_at",
+    "last_in_person_at",
     "strength",
     "strength_at",
 )
@@ -233,6 +235,24 @@ def save_history(conn: Connection, contact_id: int, history: History) -> None:
         update(contacts)
         .where(contacts.c.id == contact_id)
         .values(**{name: getattr(history, name) for name in HISTORY_COLUMNS})
+    )
+
+
+def fill_meeting_summaries(conn: Connection, owner_id: int) -> None:
+    """Fill the summaries added in revision 0005 from the stored interactions (for data from before it)."""
+    from sqlalchemy import text
+
+    of_contact = (
+        "FROM interactions i JOIN interaction_contacts p ON p.interaction_id = i.id WHERE p.contact_id = contacts.id"
+    )
+    conn.execute(
+        text(
+            "UPDATE contacts SET "
+            f"first_real_at = (SELECT MIN(i.occurred_at) {of_contact} AND i.channel <> 'social'), "
+            f"last_in_person_at = (SELECT MAX(i.occurred_at) {of_contact} AND i.channel IN ('in-person', 'group')) "
+            "WHERE owner_id = :owner"
+        ),
+        {"owner": owner_id},
     )
 
 

@@ -19,7 +19,8 @@ Rows = Callable[..., Iterable[Sequence[Any]]]
 STATE_COLUMNS = (
     "c.id, c.display_name, c.circle, c.created_at, c.organisation, c.looking_for, c.given_count, "
     "c.received_count, c.open_asks, c.interaction_count, c.in_person_count, c.first_met_at, c.first_met_place, "
-    "c.last_touch_at, c.last_real_at, c.last_mine_at, c.strength, c.strength_at"
+    "c.last_touch_at, c.last_real_at, c.last_mine_at, c.strength, c.strength_at, c.first_real_at, "
+    "c.last_in_person_at, c.connected_on"
 )
 
 
@@ -50,6 +51,7 @@ def state(row: Sequence[Any]) -> ContactState:
         given=row[6],
         received=row[7],
         open_asks=row[8],
+        connected_on=day(row[20]) if row[20] is not None else None,
         history=History(
             interaction_count=row[9],
             in_person_count=row[10],
@@ -60,6 +62,8 @@ def state(row: Sequence[Any]) -> ContactState:
             last_mine_at=moment(row[15]),
             strength=row[16],
             strength_at=moment(row[17]),
+            first_real_at=moment(row[18]),
+            last_in_person_at=moment(row[19]),
         ),
     )
 
@@ -112,13 +116,33 @@ def occasions_on(rows: Rows, owner: int, month_days: Sequence[int]) -> list[Occa
 
 def news_between(rows: Rows, owner: int, first: date, last: date) -> list[News]:
     sql = (
-        "SELECT contact_id, kind, happened_on, text FROM events "
+        "SELECT contact_id, kind, happened_on, text, recorded_at FROM events "
         "WHERE owner_id = :owner AND happened_on >= :first AND happened_on <= :last"
     )
     return [
-        News(r[0], EventKind(r[1]), day(r[2]), r[3])
+        News(r[0], EventKind(r[1]), day(r[2]), r[3], moment(r[4]))
         for r in rows(sql, owner=owner, first=first.isoformat(), last=last.isoformat())
     ]
+
+
+def congratulated_since(rows: Rows, owner: int, since: datetime) -> dict[int, datetime]:
+    """When I last congratulated each contact (a favour of kind congratulation given), from `since` on."""
+    sql = (
+        "SELECT contact_id, MAX(occurred_at) FROM favours WHERE owner_id = :owner AND direction = 'given' "
+        "AND kind = 'congratulation' AND occurred_at >= :since GROUP BY contact_id"
+    )
+    found: dict[int, datetime] = {}
+    for r in rows(sql, owner=owner, since=_stored(since)):
+        at = moment(r[1])
+        if at is not None:
+            found[int(r[0])] = at
+    return found
+
+
+def _stored(at: datetime) -> str:
+    """A moment as text both databases compare with a stored one: UTC with its offset (PostgreSQL reads the
+    offset; SQLite's stored text is UTC and sorts the same up to the seconds)."""
+    return at.astimezone(UTC).isoformat(sep=" ", timespec="seconds")
 
 
 def engine_rows(conn: Any) -> Rows:

@@ -130,6 +130,8 @@ contacts = Table(
     Column("last_touch_at", Moment),
     Column("last_real_at", Moment),
     Column("last_mine_at", Moment),
+    Column("first_real_at", Moment),
+    Column("last_in_person_at", Moment),
     Column("strength", Float, nullable=False, server_default="0"),
     Column("strength_at", Moment),
     # running summary of the favour ledger
@@ -277,6 +279,7 @@ events = Table(
     Column("happened_on", Date, nullable=False),
     Column("text", Text, nullable=False, server_default=""),
     Column("source", String(100), nullable=False, server_default=""),
+    Column("recorded_at", Moment),  # when I learnt of it: a touch after this can be a congratulation
     Index(None, "owner_id", "happened_on"),
     Index(None, "contact_id"),
 )

@@ -1,7 +1,7 @@
 """the job each contact's newest LinkedIn export showed, and that export's day
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-01 03:40:00
 
 Contacts that came from LinkedIn before keep their current organisation and title as what LinkedIn showed (that is
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
