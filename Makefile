@@ -46,7 +46,7 @@ bench: $(VENV)/.installed-dev
 MUTATION_JOBS ?= 2
 mutation: $(VENV)/.installed-dev
 	$(BIN)/mutmut run --max-children $(MUTATION_JOBS)
-	$(BIN)/python -m bench.mutation_score
+	$(BIN)/python -m bench.mutation_score --recheck --jobs $(MUTATION_JOBS)
 
 clean:
 	rm -rf $(VENV) var mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis

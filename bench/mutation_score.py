@@ -3,7 +3,11 @@
 Run after `mutmut run` (`make mutation` does both). A survivor listed as equivalent in docs/mutation.md
 (a line "- `mutant name` `mutated line` — why") counts as explained only while mutmut still shows that line
 for it: mutant numbers move when the code changes, and a stale entry is reported so that it is looked at again.
-With --write, the score table between the markers in docs/mutation.md is replaced.
+A survivor that only changes the letter case of SQL is equivalent by rule: SQL keywords and unquoted names are
+case-insensitive in SQLite and PostgreSQL (a changed `:parameter` name fails, so it never survives).
+
+--recheck first runs the survivors again (mutmut keeps a survivor's result even after tests were added);
+--write replaces the score table between the markers in docs/mutation.md.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ DOC = Path("docs/mutation.md")
 BEGIN, END = "<!-- score:begin -->", "<!-- score:end -->"
 # Functions of store/activity.py that feed the agenda's running summaries; the rest (notes, listings) do not.
 AGENDA_ACTIVITY = ("insert_interaction", "interactions_of", "_interaction", "insert_favour", "insert_event")
+_RECHECK = ("survived", "no tests", "not checked", "suspicious")
+_SQL = re.compile(r"\b(SELECT|FROM|WHERE|JOIN|AND|ORDER BY)\b", re.I)
 _EQUIVALENT = re.compile(r"^- `(?P<name>[^`]+)` `(?P<line>[^`]+)`")
 _RESULT = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+)$")
 # mutmut as installed next to this Python (the project's virtual environment), else from the PATH.
@@ -53,11 +59,28 @@ def equivalents(doc: str) -> dict[str, str]:
     return {m["name"]: m["line"] for m in map(_EQUIVALENT.match, doc.splitlines()) if m}
 
 
+def diff(name: str) -> tuple[list[str], list[str]]:
+    """The lines a mutant removes and adds, white space collapsed."""
+    text = subprocess.run([MUTMUT, "show", name], capture_output=True, text=True).stdout
+    lines = [d for d in text.splitlines() if not d.startswith(("+++", "---"))]
+    removed = [" ".join(d[1:].split()) for d in lines if d.startswith("-")]
+    added = [" ".join(d[1:].split()) for d in lines if d.startswith("+")]
+    return removed, added
+
+
 def shows(name: str, line: str) -> bool:
     """Whether mutmut's diff of the mutant still adds that line."""
-    diff = subprocess.run([MUTMUT, "show", name], capture_output=True, text=True).stdout
-    added = [d[1:].strip() for d in diff.splitlines() if d.startswith("+") and not d.startswith("+++")]
-    return any(" ".join(line.split()) in " ".join(a.split()) for a in added)
+    return any(" ".join(line.split()) in added for added in diff(name)[1])
+
+
+def sql_case_only(name: str) -> bool:
+    removed, added = diff(name)
+    return (
+        bool(added)
+        and removed != added
+        and [r.lower() for r in removed] == [a.lower() for a in added]
+        and all(_SQL.search(r) for r in removed)
+    )
 
 
 def score(found: dict[str, str], explained: dict[str, str]) -> tuple[str, list[str]]:
@@ -72,15 +95,20 @@ def score(found: dict[str, str], explained: dict[str, str]) -> tuple[str, list[s
                 status = "equivalent"
             else:
                 problems.append(f"stale equivalent entry (re-check): {name}")
+        elif status == "survived" and sql_case_only(name):
+            status = "equivalent"
         elif status == "survived":
             problems.append(f"unexplained survivor: {name}")
-        elif status != "killed":
+        elif status not in ("killed", "timeout"):  # a test that no longer ends noticed the change too
             problems.append(f"{status}: {name}")
         counts[module][status] += 1
     for name in explained:
         if name in found and found[name] != "survived":
             problems.append(f"listed as equivalent but {found[name]}: {name}")
-    rows = ["| module | mutants | killed | equivalent | survived | other |", "|---|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| module | mutants | killed | timeout | equivalent | survived | other |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     total: Counter[str] = Counter()
     for module, c in sorted(counts.items()):
         total.update(c)
@@ -90,16 +118,31 @@ def score(found: dict[str, str], explained: dict[str, str]) -> tuple[str, list[s
 
 
 def _row(label: str, c: Counter[str]) -> str:
-    other = sum(c.values()) - c["killed"] - c["equivalent"] - c["survived"]
-    return f"| {label} | {sum(c.values())} | {c['killed']} | {c['equivalent']} | {c['survived']} | {other} |"
+    other = sum(c.values()) - c["killed"] - c["timeout"] - c["equivalent"] - c["survived"]
+    cells = [sum(c.values()), c["killed"], c["timeout"], c["equivalent"], c["survived"], other]
+    return f"| {label} | " + " | ".join(str(n) for n in cells) + " |"
+
+
+def recheck(found: dict[str, str], jobs: int) -> dict[str, str]:
+    """Run the survivors (and mutants no test reached) again with the tests as they are now."""
+    survivors = [name for name, status in found.items() if status in _RECHECK and in_scope(name)]
+    if survivors:
+        subprocess.run([MUTMUT, "run", "--max-children", str(jobs), *survivors], capture_output=True, check=False)
+        return results()
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"update the score in {DOC}")
+    parser.add_argument("--recheck", action="store_true", help="run the survivors again first")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for --recheck (default 2)")
     args = parser.parse_args(argv)
     doc = DOC.read_text(encoding="utf-8")
-    table, problems = score(results(), equivalents(doc))
+    found = results()
+    if args.recheck:
+        found = recheck(found, args.jobs)
+    table, problems = score(found, equivalents(doc))
     print(table)
     for problem in problems:
         print(problem)

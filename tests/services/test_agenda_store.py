@@ -7,6 +7,8 @@ the agenda on the day before and the day it takes effect, not by reading the con
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -15,7 +17,7 @@ from sqlalchemy import Connection, select, update
 
 from rapport.domain.model import Action, Direction
 from rapport.domain.strength import summarise
-from rapport.errors import InputError
+from rapport.errors import InputError, Refused
 from rapport.i18n import Translator
 from rapport.services import agenda, journal, people
 from rapport.services.context import Context
@@ -94,9 +96,9 @@ def test_seven_actions_a_day_by_default_and_the_setting_changes_it(ctx: Context)
 
 def test_a_limit_asks_for_fewer_and_a_negative_one_is_refused_in_words(ctx: Context) -> None:
     with ctx.transaction() as conn:
-        for name in ("Anna Amrein", "Beni Baumann"):
+        for name, days in (("Anna Amrein", 50), ("Beni Baumann", 40)):  # Anna is more overdue
             _add(ctx, conn, name, circle="core")
-            journal.log(ctx, conn, [name], via="call", when=(ctx.now - timedelta(days=40)).isoformat())
+            journal.log(ctx, conn, [name], via="call", when=(ctx.now - timedelta(days=days)).isoformat())
         assert len(agenda.today(ctx, conn)) == 2
         assert [a.contact_name for a in agenda.today(ctx, conn, limit=1)] == ["Anna Amrein"]
         assert agenda.today(ctx, conn, limit=0) == []
@@ -138,6 +140,16 @@ def test_a_birthday_shows_from_a_week_ahead_until_the_day_after(ctx: Context) ->
     ]
     ages = {a.contact_name: a.reason.facts["years"] for a in shown}
     assert ages == {"Ahead Seven": 36, "Yesterday Born": 36}
+
+
+def test_an_anniversary_is_congratulated_under_its_name(ctx: Context) -> None:
+    on = ctx.now.date() + timedelta(days=2)
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Tina Wyss", anniversaries=[f"Wedding=2016-{on.month:02d}-{on.day:02d}"])
+        journal.log(ctx, conn, ["tina"], via="call", when=(ctx.now - timedelta(days=10)).isoformat(), by_them=True)
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Tina Wyss", "congratulate.anniversary")]
+    assert (shown[0].reason.facts["label"], shown[0].reason.facts["years"]) == ("Wedding", 10)
 
 
 def test_an_archived_contact_gets_no_birthday_and_no_reminder(ctx: Context) -> None:
@@ -195,6 +207,27 @@ def test_a_circle_given_another_rhythm_reminds_at_that_rhythm(ctx: Context) -> N
         shown = _on(ctx, conn, ctx.now)
     assert _codes(shown) == [("Gina Rossi", "keep_in_touch")]
     assert shown[0].reason.facts["cadence"] == 14
+
+
+def test_a_circle_at_its_capacity_takes_nobody_more(ctx: Context) -> None:
+    with ctx.transaction() as conn:
+        people.set_circle(ctx, conn, "core", cadence_days=None, capacity=2, half_life_days=None)
+        _add(ctx, conn, "Anna Amrein", circle="core")
+        _add(ctx, conn, "Beni Baumann", circle="core")
+        with pytest.raises(Refused):
+            _add(ctx, conn, "Cleo Conti", circle="core")
+
+
+def test_at_the_same_lateness_the_closer_circle_comes_first(ctx: Context) -> None:
+    """Names in reverse alphabetical order, so that only the circles' ranks decide."""
+    with ctx.transaction() as conn:
+        for name, circle in (("Carl Core", "core"), ("Beat Active", "active"), ("Anna Wider", "wider")):
+            _add(ctx, conn, name, circle=circle)
+            cadence = {"core": 30, "active": 90, "wider": 365}[circle]
+            journal.log(ctx, conn, [name], via="call", when=(ctx.now - timedelta(days=cadence)).isoformat())
+        shown = _on(ctx, conn, ctx.now)
+    assert [a.contact_name for a in shown] == ["Carl Core", "Beat Active", "Anna Wider"]
+    assert shown[0].priority > shown[1].priority > shown[2].priority
 
 
 # --- the read model is what was recorded ------------------------------------------------------------------------
@@ -269,6 +302,26 @@ def test_a_meeting_logged_with_a_summary_keeps_it_as_the_place_after_a_move(ctx:
     assert shown[0].reason.facts["place"] == "Lunch"
 
 
+@pytest.fixture
+def machine_in_auckland(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's own clock set to UTC+13 (the user's zone stays Zurich)."""
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("machine_in_auckland")
+def test_the_follow_up_hours_do_not_depend_on_the_machines_time_zone(ctx: Context) -> None:
+    with ctx.transaction() as conn:
+        journal.met(ctx, conn, "Lena Vogel", at="Fintech talk", when=(ctx.now - timedelta(hours=2)).isoformat())
+        shown = agenda.today(ctx, conn)
+    assert _codes(shown) == [("Lena Vogel", "follow_up.open")]
+    assert shown[0].reason.facts["hours_left"] == 70
+    assert shown[0].due == ctx.now + timedelta(hours=70)
+
+
 def test_the_agenda_day_is_the_users_day_not_the_machines(store_url: str) -> None:
     """Just after midnight in Auckland (UTC+13) it is already the next day there; news counts from that day."""
     ctx = make_context(store_url, now="2026-11-26T00:30:00+13:00", timezone="Pacific/Auckland")
@@ -295,6 +348,7 @@ def test_a_dormant_tie_at_my_own_organisation_is_worth_less(ctx: Context) -> Non
             journal.log(ctx, conn, [name], via="call", when=last.isoformat(), by_them=True)
         shown = _on(ctx, conn, ctx.now)
     assert _codes(shown) == [("Zora Outsider", "reconnect"), ("Aaron Colleague", "reconnect")]
+    assert shown[0].priority > shown[1].priority  # not a tie that happens to go her way
 
 
 def test_the_standard_library_reader_sees_the_same_agenda(ctx: Context) -> None:
