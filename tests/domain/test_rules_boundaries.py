@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 import pytest
 
 from rapport.domain.agenda import MEET_IN_PERSON_FROM, AgendaRules, agenda
+from rapport.domain.dates import local_day
 from rapport.domain.dormant import reconnection_value
 from rapport.domain.model import (
     Action,
@@ -26,7 +27,7 @@ from rapport.domain.model import (
     Occasion,
     YearlyDate,
 )
-from rapport.domain.strength import strength_at, strength_percent
+from rapport.domain.strength import strength_at, strength_percent, with_interaction
 
 from ._support import NOW, ZURICH, contact, history_of, touch, zurich
 
@@ -160,3 +161,45 @@ def test_three_shared_interactions_halve_the_novelty_of_a_dormant_tie() -> None:
     rest = value(10**12)  # a lifetime together: no novelty left
     assert value(3) - rest == pytest.approx((value(0) - rest) / 2)
     assert value(6) - rest == pytest.approx((value(0) - rest) / 3)
+
+
+# --- moments ------------------------------------------------------------------------------------------------------
+
+
+class _NoOffset(tzinfo):
+    """A time zone that does not know its offset: as good as none."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_a_moment_whose_zone_knows_no_offset_is_refused_like_one_without_a_zone() -> None:
+    for moment in (datetime(2026, 11, 26, 9), datetime(2026, 11, 26, 9, tzinfo=_NoOffset())):
+        with pytest.raises(ValueError, match="a moment needs a time zone"):
+            local_day(moment, ZURICH)
+
+
+def test_a_second_meeting_noted_at_the_same_moment_does_not_move_where_we_met() -> None:
+    at = zurich(2026, 11, 20, 18)
+    first = with_interaction(History(), touch(at, Channel.IN_PERSON, place="Apero"), 90)
+    again = with_interaction(first, touch(at, Channel.GROUP, place="Dinner"), 90)
+    assert again.first_met_place == "Apero"
+
+
+def test_a_birthday_in_five_days_comes_before_a_core_contact_three_rhythms_late() -> None:
+    """Lateness raises a keep-in-touch only so far: it never overtakes a congratulation in the news window."""
+    late = contact(
+        1,
+        name="Late Core",
+        circle="core",
+        created_at=NOW - timedelta(days=400),
+        history=history_of(touch(NOW - timedelta(days=120), Channel.CALL)),
+    )
+    found = actions([late, quiet(2, name="Birthday Soon")], [birthday(2, date(2026, 12, 1))])
+    assert [(a.contact_name, a.kind) for a in found] == [
+        ("Birthday Soon", ActionKind.CONGRATULATE),
+        ("Late Core", ActionKind.KEEP_IN_TOUCH),
+    ]

@@ -322,6 +322,18 @@ def test_the_follow_up_hours_do_not_depend_on_the_machines_time_zone(ctx: Contex
     assert shown[0].due == ctx.now + timedelta(hours=70)
 
 
+def test_the_database_sessions_time_zone_changes_nothing(ctx: Context) -> None:
+    """PostgreSQL hands back moments in the session's zone; they are the same instants."""
+    with ctx.transaction() as conn:
+        journal.met(ctx, conn, "Lena Vogel", at="Fintech talk", when=(ctx.now - timedelta(hours=2)).isoformat())
+    with ctx.transaction() as conn:
+        if ctx.engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET TIME ZONE 'Pacific/Auckland'")
+        shown = agenda.today(ctx, conn)
+    assert shown[0].reason.facts["hours_left"] == 70
+    assert shown[0].reason.facts["met_at"] == ctx.now - timedelta(hours=2)
+
+
 def test_the_agenda_day_is_the_users_day_not_the_machines(store_url: str) -> None:
     """Just after midnight in Auckland (UTC+13) it is already the next day there; news counts from that day."""
     ctx = make_context(store_url, now="2026-11-26T00:30:00+13:00", timezone="Pacific/Auckland")
