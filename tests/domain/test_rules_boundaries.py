@@ -203,3 +203,21 @@ def test_a_birthday_in_five_days_comes_before_a_core_contact_three_rhythms_late(
         ("Birthday Soon", ActionKind.CONGRATULATE),
         ("Late Core", ActionKind.KEEP_IN_TOUCH),
     ]
+
+
+def test_a_warm_tie_to_meet_comes_before_an_outer_circle_contact_just_due() -> None:
+    """An outer circle (no bonus) just at its rhythm weighs less than a strong online tie worth meeting."""
+    online = history_of(
+        touch(NOW - timedelta(days=400), Channel.EMAIL, Initiator.THEM),
+        *(touch(NOW - timedelta(days=d), Channel.VIDEO, Initiator.ME) for d in (1, 2, 3, 4)),
+        touch(NOW - timedelta(days=5), Channel.EMAIL, Initiator.ME),
+        half_life_days=90,
+    )
+    mia = contact(1, name="Mia Online", circle="core", created_at=NOW - timedelta(days=400), history=online)
+    year_ago = history_of(touch(NOW - timedelta(days=365), Channel.LINKEDIN, Initiator.ME), half_life_days=365)
+    walter = contact(2, name="Walter Wider", circle="wider", created_at=NOW - timedelta(days=900), history=year_ago)
+    found = actions([walter, mia])
+    assert [(a.contact_name, a.kind) for a in found] == [
+        ("Mia Online", ActionKind.MEET),
+        ("Walter Wider", ActionKind.KEEP_IN_TOUCH),
+    ]
