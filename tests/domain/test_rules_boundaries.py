@@ -178,7 +178,7 @@ class _NoOffset(tzinfo):
 
 def test_a_moment_whose_zone_knows_no_offset_is_refused_like_one_without_a_zone() -> None:
     for moment in (datetime(2026, 11, 26, 9), datetime(2026, 11, 26, 9, tzinfo=_NoOffset())):
-        with pytest.raises(ValueError, match="^a moment needs a time zone$"):
+        with pytest.raises(ValueError, match=r"^a moment needs a time zone$"):
             local_day(moment, ZURICH)
 
 
