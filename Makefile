@@ -7,7 +7,7 @@ lang ?= en
 now ?=
 NOW_OPT := $(if $(now),--now $(now),)
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "rapport needs Python 3.11 or newer"'
@@ -41,5 +41,12 @@ test: lint typecheck
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench --markdown docs/benchmarks.md
 
+# Mutation testing of the rules and the agenda's services ([tool.mutmut] in pyproject.toml); slow, not part of
+# `make test`. Results are kept in mutants/ (a re-run tests only what changed); see docs/mutation.md.
+MUTATION_JOBS ?= 2
+mutation: $(VENV)/.installed-dev
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS)
+	$(BIN)/python -m bench.mutation_score --recheck --jobs $(MUTATION_JOBS)
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) var mutants .pytest_cache .mypy_cache .ruff_cache .hypothesis
