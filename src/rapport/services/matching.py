@@ -168,10 +168,17 @@ class MatchIndex:
 
     def certain(self, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]) -> list[int]:
         """Every contact a record certainly is (by e-mail, phone or profile), first found first."""
-        found = [self.by_email.get(e.casefold()) for e in emails]
-        found += [self.by_phone.get(p) for p in phones]
-        found += [self.by_profile.get(profile_key(u)) for u in profiles]
-        return list(dict.fromkeys(i for i in found if i is not None))
+        found: list[int] = []
+        for table, values in (
+            (self.by_email, [e.casefold() for e in emails]),
+            (self.by_phone, phones),
+            (self.by_profile, [profile_key(u) for u in profiles]),
+        ):
+            for value in values:
+                contact_id = table.get(value)
+                if contact_id is not None and contact_id not in found:
+                    found.append(contact_id)
+        return found
 
     def find(
         self, name: str, organisation: str, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]
