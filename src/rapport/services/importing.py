@@ -18,16 +18,18 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import text as sql_text
 
 from rapport.domain.dates import local_day
 from rapport.domain.model import EventKind, Interaction
 from rapport.domain.text import fold, search_key
 from rapport.errors import InputError
 from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord, Item
+from rapport.services import checked as checked_values
 from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.services.matching import Known, MatchIndex, name_key, same_organisation
-from rapport.store import activity
+from rapport.store import activity, bulk
 from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
     contacts,
@@ -47,6 +49,26 @@ from rapport.store.schema import (
 FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000
+_NEW_CONTACT_COLUMNS = (
+    "id",
+    "owner_id",
+    "display_name",
+    "search_key",
+    "prefix",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "suffix",
+    "organisation",
+    "job_title",
+    "address",
+    "connected_on",
+    "circle",
+    "archived",
+    "created_at",
+    "updated_at",
+)
+_RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 _EXPORT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
@@ -140,20 +162,10 @@ class _Importer:
         self.ctx, self.conn, self.skip_bad = ctx, conn, skip_bad
         self.owner = ctx.owner_id
         self.summary = ImportSummary()
-        self.index = _load_index(conn, self.owner)
-        self.records = {
-            (r.source, r.record_key): (r.contact_id, r.digest)
-            for r in conn.execute(
-                select(
-                    imported_records.c.source,
-                    imported_records.c.record_key,
-                    imported_records.c.contact_id,
-                    imported_records.c.digest,
-                ).where(imported_records.c.owner_id == self.owner)
-            )
-        }
-        self.linkedin_sourced = self._linkedin_sourced()
+        self._index: MatchIndex | None = None  # loaded when a record is not known unchanged
+        self.records, self.linkedin_sourced = _load_records(conn, self.owner)
         self.pending: list[_NewContact] = []
+        self.new_records: list[tuple[Any, ...]] = []  # imported_records rows of merged records, not written yet
         self.pending_linkedin: set[int] = set()  # temporary ids of new contacts from LinkedIn
         self.next_temp = 0
         self.real_ids: dict[int, int] = {}  # temporary id of a new contact → its stored id
@@ -162,6 +174,13 @@ class _Importer:
         self.file = ""
         self.news_allowed = True
         self.today = local_day(ctx.now, ctx.zone)
+
+    @property
+    def index(self) -> MatchIndex:
+        """The owner's contacts by identifying value; a re-import of unchanged records never needs it."""
+        if self._index is None:
+            self._index = _load_index(self.conn, self.owner)
+        return self._index
 
     # -- files -------------------------------------------------------------------------------------------------
     def begin_file(self, path: str, kind: str) -> None:
@@ -255,6 +274,7 @@ class _Importer:
             return
         from rapport.services.merging import merge_contacts
 
+        self.flush()
         survivor = self.real(ids[0])
         for other_id in ids[1:]:
             other = self.real(other_id)
@@ -310,7 +330,7 @@ class _Importer:
             if not address.strip():
                 continue
             try:
-                addresses.append(inputs.email(address))
+                addresses.append(checked_values.email(address))
             except InputError:
                 self.bad(BadRecord(record.file, record.line, "bad.email", {"value": address}))
                 return None
@@ -327,7 +347,9 @@ class _Importer:
             if not url.strip():
                 continue
             try:
-                profiles.append((kind, inputs.profile_url(url, kind) if kind in ("linkedin", "xing") else url.strip()))
+                profiles.append(
+                    (kind, checked_values.profile_url(url, kind) if kind in ("linkedin", "xing") else url.strip())
+                )
             except InputError:
                 profiles.append(("web", url.strip()))
         return _Checked(
@@ -349,18 +371,10 @@ class _Importer:
             return
         if identity[0] == "linkedin":
             self.linkedin_sourced.add(contact_id)
-        if existing is None:
-            self.conn.execute(
-                insert(imported_records).values(
-                    owner_id=self.owner,
-                    contact_id=contact_id,
-                    source=identity[0],
-                    record_key=identity[1][:500],
-                    digest=digest,
-                    imported_at=self.ctx.now,
-                )
-            )
+        if existing is None:  # written with the next batch
+            self.new_records.append((self.owner, contact_id, identity[0], identity[1][:500], digest, self.ctx.now))
         else:
+            self._write_records()
             self.conn.execute(
                 update(imported_records)
                 .where(
@@ -394,37 +408,41 @@ class _Importer:
         return temp_id
 
     def flush(self) -> None:
-        """Write the contacts created since the last flush, with all their details, in a few statements."""
+        """Write what is pending: the contacts created since the last flush, with all their details, and the
+        records of merged contacts, in a few statements."""
+        self._write_new()
+        self._write_records()
+
+    def _write_records(self) -> None:
+        bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, self.new_records)
+        self.new_records = []
+
+    def _write_new(self) -> None:
         if not self.pending:
             return
         now, owner = self.ctx.now, self.owner
+        ids = allocate_ids(self.conn, contacts, len(self.pending))
         rows = []
-        for new in self.pending:
-            record, checked = new.record, new.checked
+        for new, contact_id in zip(self.pending, ids, strict=True):
+            record, checked, parts = new.record, new.checked, new.parts
             rows.append(
-                {
-                    "owner_id": owner,
-                    "display_name": checked.name,
-                    "search_key": search_key(checked.name),
-                    "prefix": new.parts[0],
-                    "given_name": new.parts[1],
-                    "middle_name": new.parts[2],
-                    "family_name": new.parts[3],
-                    "suffix": new.parts[4],
-                    "organisation": checked.organisation,
-                    "job_title": checked.title,
-                    "address": record.address.strip(),
-                    "connected_on": record.connected_on,
-                    "circle": IMPORT_CIRCLE,
-                    "archived": False,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                (
+                    contact_id,
+                    owner,
+                    checked.name,
+                    search_key(checked.name),
+                    *parts,
+                    checked.organisation,
+                    checked.title,
+                    record.address.strip(),
+                    record.connected_on,
+                    IMPORT_CIRCLE,
+                    False,
+                    now,
+                    now,
+                )
             )
-        ids = allocate_ids(self.conn, contacts, len(rows))
-        for row, contact_id in zip(rows, ids, strict=True):
-            row["id"] = contact_id
-        self.conn.execute(insert(contacts), rows)
+        bulk.insert_rows(self.conn, contacts, _NEW_CONTACT_COLUMNS, rows)
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):
@@ -434,20 +452,10 @@ class _Importer:
                 self.records[(source, key)] = (contact_id, digest)
                 if source == "linkedin":
                     self.linkedin_sourced.add(contact_id)
-                record_rows.append(
-                    {
-                        "owner_id": owner,
-                        "contact_id": contact_id,
-                        "source": source,
-                        "record_key": key[:500],
-                        "digest": digest,
-                        "imported_at": now,
-                    }
-                )
+                record_rows.append((owner, contact_id, source, key[:500], digest, now))
         for table, table_rows in details.items():
-            if table_rows:
-                self.conn.execute(insert(table), table_rows)
-        self.conn.execute(insert(imported_records), record_rows)
+            bulk.insert_dicts(self.conn, table, table_rows)
+        bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, record_rows)
         self.pending = []
 
     def real(self, contact_id: int) -> int:
@@ -490,7 +498,7 @@ class _Importer:
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
-                self.conn.execute(insert(table), table_rows)
+                bulk.insert_dicts(self.conn, table, table_rows)
                 changed = True
         self.index.add_values(
             contact_id, checked.emails, checked.phones, [u for k, u in checked.urls if k in ("linkedin", "xing")]
@@ -542,17 +550,6 @@ class _Importer:
                         updated_at=self.ctx.now,
                     )
                 )
-
-    def _linkedin_sourced(self) -> set[int]:
-        """Contacts whose organisation and title came from LinkedIn: only those can have LinkedIn news."""
-        return {
-            int(i)
-            for i in self.conn.execute(
-                select(imported_records.c.contact_id).where(
-                    imported_records.c.owner_id == self.owner, imported_records.c.source == "linkedin"
-                )
-            ).scalars()
-        }
 
     # -- interactions ------------------------------------------------------------------------------------------
     def interaction(self, record: InteractionRecord) -> None:
@@ -650,7 +647,7 @@ def _display_name(record: ContactRecord) -> str:
         return full[len(prefix) + 1 :] if prefix and full.startswith(prefix + " ") else full
     if record.given_name.strip() or record.family_name.strip():
         parts = (record.given_name, record.middle_name, record.family_name, record.suffix)
-        return " ".join(" ".join(p for p in parts if p.strip()).split())
+        return " ".join(" ".join(parts).split())  # blank parts are only whitespace: split() drops them
     return record.name
 
 
@@ -700,22 +697,35 @@ def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, s
     return (parsed.title, parsed.first, parsed.middle, parsed.last, parsed.suffix)
 
 
-def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
-    def values(query: Any) -> set[Any]:
-        return {tuple(_fold(v) for v in row) if len(row) > 1 else _fold(row[0]) for row in conn.execute(query)}
+_DETAILS = sql_text(
+    " UNION ALL ".join(
+        f"SELECT '{part}' AS part, {value} AS value, {month} AS month, {day} AS day FROM {table.name}"
+        " WHERE contact_id = :contact_id"
+        for part, table, value, month, day in (
+            ("emails", emails, "address", 0, 0),
+            ("phones", phones, "number", 0, 0),
+            ("urls", urls, "url", 0, 0),
+            ("tags", tags, "tag", 0, 0),
+            ("dates", yearly_dates, "kind", "month", "day"),
+            ("notes", notes, "text", 0, 0),
+        )
+    )
+)
 
-    return {
-        "emails": values(select(emails.c.address).where(emails.c.contact_id == contact_id)),
-        "phones": values(select(phones.c.number).where(phones.c.contact_id == contact_id)),
-        "urls": values(select(urls.c.url).where(urls.c.contact_id == contact_id)),
-        "tags": values(select(tags.c.tag).where(tags.c.contact_id == contact_id)),
-        "dates": values(
-            select(yearly_dates.c.kind, yearly_dates.c.month, yearly_dates.c.day).where(
-                yearly_dates.c.contact_id == contact_id
-            )
-        ),
-        "notes": values(select(notes.c.text).where(notes.c.contact_id == contact_id)),
+
+def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
+    """The details a contact has (case-folded), in one statement."""
+    have: dict[str, set[Any]] = {
+        "emails": set(),
+        "phones": set(),
+        "urls": set(),
+        "tags": set(),
+        "dates": set(),
+        "notes": set(),
     }
+    for part, value, month, day in conn.execute(_DETAILS, {"contact_id": contact_id}).tuples():
+        have[part].add((value.casefold(), month, day) if part == "dates" else value.casefold())
+    return have
 
 
 def _fold(value: Any) -> Any:
@@ -786,6 +796,24 @@ def _collect_details(
 def _date_label(label: str) -> str:
     """No label for a plain anniversary, so that each language shows its own word."""
     return "" if label.strip().casefold() in ("anniversary", "jahrestag", "hochzeitstag") else label.strip()
+
+
+def _load_records(conn: Connection, owner: int) -> tuple[dict[tuple[str, str], tuple[int, str]], set[int]]:
+    """What was imported before, in one query: (source, record key) → (contact id, digest), and the contacts whose
+    organisation and title came from LinkedIn (only those can have LinkedIn news)."""
+    records: dict[tuple[str, str], tuple[int, str]] = {}
+    linkedin_sourced: set[int] = set()
+    query = select(
+        imported_records.c.source,
+        imported_records.c.record_key,
+        imported_records.c.contact_id,
+        imported_records.c.digest,
+    ).where(imported_records.c.owner_id == owner)
+    for source, key, contact_id, digest in conn.execute(query).tuples():
+        records[(source, key)] = (contact_id, digest)
+        if source == "linkedin":
+            linkedin_sourced.add(int(contact_id))
+    return records, linkedin_sourced
 
 
 def _load_index(conn: Connection, owner: int) -> MatchIndex:
