@@ -866,7 +866,8 @@ _MONTH_NUMBERS = {name: n for n, name in enumerate(MONTHS, 1)}
 
 def written_rows(ctx: Any, data: Dataset) -> float:
     """Seconds to parse the file with csv and write the rows an import of it into an empty store writes (contacts
-    with their search keys and dates, contact_urls, contact_emails, imported_records with a sha256 of the row), with
+    with their search keys and dates, contact_urls, contact_emails with the domain in lower case, imported_records
+    with a sha256 of the row), with
     the raw driver: one executemany per table on SQLite, COPY on PostgreSQL; one transaction, committed. No checking,
     matching or merging: what rapport's schema alone costs."""
     import hashlib
@@ -907,8 +908,9 @@ def written_rows(ctx: Any, data: Dataset) -> float:
                     (cid, owner, name, key, given, family, company, position, when, "wider", archived, *stamps)
                 )
                 links.append((owner, cid, "linkedin", url, source))
-                if email:
-                    mails.append((owner, cid, email, source))
+                if email:  # as rapport stores an address: the domain in lower case
+                    local, _, domain = email.rpartition("@")
+                    mails.append((owner, cid, f"{local}@{domain.lower()}", source))
                 digest = hashlib.sha256("\x1f".join(cells).encode()).hexdigest()
                 records.append((owner, cid, "linkedin", url, digest, stored_now))
         for (table, columns), rows in zip(_WRITTEN, (people, links, mails, records), strict=True):
@@ -943,13 +945,15 @@ def stored_rows(ctx: Any) -> dict[str, list[tuple[Any, ...]]]:
     queries = {
         "contacts": "SELECT display_name, search_key, prefix, given_name, middle_name, family_name, suffix,"
         " organisation, job_title, address, connected_on, circle, archived, created_at, updated_at FROM contacts t",
-        "contact_urls": f"SELECT {contact}, kind, url, label, source FROM contact_urls t",
+        "contact_urls": f"SELECT {contact}, kind, url, source FROM contact_urls t",
         "contact_emails": f"SELECT {contact}, address, label, source FROM contact_emails t",
         "imported_records": f"SELECT {contact}, source, record_key, length(digest), imported_at"
         " FROM imported_records t",
     }
-    for table in ("contact_phones", "contact_tags", "yearly_dates", "notes", "field_sources", "events"):
-        queries[table] = f"SELECT count(*) FROM {table}"
+    from rapport.store.schema import events, field_sources, notes, phones, tags, yearly_dates
+
+    for table in (phones, tags, yearly_dates, notes, field_sources, events):
+        queries[table.name] = f"SELECT count(*) FROM {table.name}"
     with ctx.engine.connect() as conn:
         return {table: sorted(map(tuple, conn.exec_driver_sql(sql)), key=repr) for table, sql in queries.items()}
 
