@@ -169,15 +169,18 @@ class MatchIndex:
     def certain(self, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]) -> list[int]:
         """Every contact a record certainly is (by e-mail, phone or profile), first found first."""
         found: list[int] = []
-        for table, values in (
-            (self.by_email, [e.casefold() for e in emails]),
-            (self.by_phone, phones),
-            (self.by_profile, [profile_key(u) for u in profiles]),
-        ):
-            for value in values:
-                contact_id = table.get(value)
-                if contact_id is not None and contact_id not in found:
-                    found.append(contact_id)
+        for address in emails:
+            contact_id = self.by_email.get(address.casefold())
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
+        for number in phones:
+            contact_id = self.by_phone.get(number)
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
+        for url in profiles:
+            contact_id = self.by_profile.get(profile_key(url))
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
         return found
 
     def find(
