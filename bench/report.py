@@ -431,6 +431,21 @@ def _import_section(run: Run) -> list[str]:
     row(f"runs, {spec.existing:,} contacts (s)", lambda r: " / ".join(f"{t:.2f}" for t in r.existing.runs))
     row("runs, floor (s)", lambda r: " / ".join(f"{t:.2f}" for t in r.written_runs))
 
+    def cpu_ratios(r: Any) -> str:
+        floor = min(r.written_cpu) if r.written_cpu else 0.0
+        if not floor or not r.empty.cpu_runs or not r.existing.cpu_runs:
+            return "–"
+        return (
+            f"{min(r.empty.cpu_runs) / floor:.2f}× / {min(r.existing.cpu_runs) / floor:.2f}× /"
+            f" {r.empty.again_cpu / floor:.2f}× / {r.existing.again_cpu / floor:.2f}× (floor {_s(floor)})"
+        )
+
+    row(
+        "the same ratios in CPU time of the benchmark's process (empty / 10,000 / re-imports): all the work on"
+        " SQLite, the client's share only on PostgreSQL",
+        cpu_ratios,
+    )
+
     out += [
         "",
         "### Where the import's time goes",

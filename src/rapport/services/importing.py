@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy import text as sql_text
 
 from rapport.domain.dates import local_day
@@ -68,6 +68,7 @@ _NEW_CONTACT_COLUMNS = (
     "created_at",
     "updated_at",
 )
+_CONTACT_ROW = select(contacts).where(contacts.c.id == bindparam("contact_id"))  # built once: read per merge
 _RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 _EXPORT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
@@ -468,7 +469,7 @@ class _Importer:
     def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> bool:
         """Bring a stored contact up to date with a record; True when anything changed."""
         contact_id = self.real(contact_id)
-        row = self.conn.execute(select(contacts).where(contacts.c.id == contact_id)).one()
+        row = self.conn.execute(_CONTACT_ROW, {"contact_id": contact_id}).one()
         changed = False
         fills: dict[str, Any] = {}
         if _better_spelling(checked.name, row.display_name):
