@@ -441,7 +441,7 @@ def _import_section(run: Run) -> list[str]:
         )
 
     row(
-        "the same ratios in CPU time of the benchmark's process (empty / 10,000 / re-imports): all the work on"
+        f"the same ratios in CPU time of the benchmark's process (empty / {spec.existing:,} / re-imports): all the work on"
         " SQLite, the client's share only on PostgreSQL",
         cpu_ratios,
     )
