@@ -441,8 +441,8 @@ def _import_section(run: Run) -> list[str]:
         )
 
     row(
-        f"the same ratios in CPU time of the benchmark's process (empty / {spec.existing:,} / re-imports): all the work on"
-        " SQLite, the client's share only on PostgreSQL",
+        f"the same ratios in CPU time of the benchmark's process (empty / {spec.existing:,} / re-imports): all the"
+        " work on SQLite, the client's share only on PostgreSQL",
         cpu_ratios,
     )
 
