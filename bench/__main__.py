@@ -282,11 +282,12 @@ def main(argv: list[str] | None = None) -> int:
         for backend, result in imp.backends.items():
             say(
                 f"  {backend:<10} import {result.empty.best:.2f} s (empty store), {result.existing.best:.2f} s"
-                f" ({imp.spec.existing:,} contacts), floor {imp.floor_best * 1000:.0f} ms: ratios"
-                f" {imp.ratio(result.empty.best):.1f} (goal <= {imports_bench.EMPTY_GOAL:.0f})"
-                f" and {imp.ratio(result.existing.best):.1f} (goal <= {imports_bench.EXISTING_GOAL:.0f}),"
-                f" re-import {result.empty.again:.2f} s, peak RSS"
-                f" {max(s.memory.get('peak_rss_mb', 0) for s in (result.empty, result.existing)):.0f} MB"
+                f" ({imp.spec.existing:,} contacts), floor (the rows alone) {result.written * 1000:.0f} ms: ratios"
+                f" {imp.ratio(backend, result.empty.best):.1f} (goal <= {imports_bench.EMPTY_GOAL:.0f})"
+                f" and {imp.ratio(backend, result.existing.best):.1f} (goal <= {imports_bench.EXISTING_GOAL:.0f}),"
+                f" re-import {imp.ratio(backend, result.empty.again):.1f}"
+                f" and {imp.ratio(backend, result.existing.again):.1f} (goal <= {imports_bench.REIMPORT_GOAL:.0f}),"
+                f" peak RSS {max(s.memory.get('peak_rss_mb', 0) for s in (result.empty, result.existing)):.0f} MB"
                 f" (goal <= {imports_bench.MEMORY_GOAL_MB})"
             )
         for backend, why in imp.skipped.items():

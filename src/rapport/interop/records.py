@@ -63,7 +63,7 @@ class ContactRecord:
         if self.full_name.strip():
             return " ".join(self.full_name.split())
         parts = (self.prefix, self.given_name, self.middle_name, self.family_name, self.suffix)
-        return " ".join(" ".join(p for p in parts if p.strip()).split())
+        return " ".join(" ".join(parts).split())  # blank parts are only whitespace: split() drops them
 
 
 @dataclass

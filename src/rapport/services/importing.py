@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import text as sql_text
 
 from rapport.domain import limits
 from rapport.domain.dates import local_day
@@ -24,10 +25,11 @@ from rapport.domain.model import ARCHIVED, EventKind, Interaction, YearlyDate
 from rapport.domain.text import fold, search_key
 from rapport.errors import InputError
 from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord, Item
+from rapport.services import checked as checked_values
 from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.services.matching import Known, MatchIndex, name_key, same_organisation
-from rapport.store import activity
+from rapport.store import activity, bulk
 from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
     contacts,
@@ -53,6 +55,34 @@ FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another 
 # What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
 # file, known at its end); replaced by that day when the file is done, so it never stays in the store.
 PENDING = date(1, 1, 1)
+_NEW_CONTACT_COLUMNS = (
+    "id",
+    "owner_id",
+    "display_name",
+    "search_key",
+    "prefix",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "suffix",
+    "organisation",
+    "job_title",
+    "address",
+    "connected_on",
+    "how_met",
+    "looking_for",
+    "offers",
+    "address_form",
+    "linkedin_organisation",
+    "linkedin_title",
+    "linkedin_as_of",
+    "circle",
+    "archived",
+    "created_at",
+    "updated_at",
+)
+_CONTACT_ROW = select(contacts).where(contacts.c.id == bindparam("contact_id"))  # built once: read per merge
+_RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 
 
 @dataclass
@@ -157,20 +187,10 @@ class _Importer:
         self.ctx, self.conn, self.skip_bad = ctx, conn, skip_bad
         self.owner = ctx.owner_id
         self.summary = ImportSummary()
-        self.index = _load_index(conn, self.owner)
-        self.records = {
-            (r.source, r.record_key): (r.contact_id, r.digest)
-            for r in conn.execute(
-                select(
-                    imported_records.c.source,
-                    imported_records.c.record_key,
-                    imported_records.c.contact_id,
-                    imported_records.c.digest,
-                ).where(imported_records.c.owner_id == self.owner)
-            )
-        }
-        self.linkedin_sourced = self._linkedin_sourced()
+        self._index: MatchIndex | None = None  # loaded when a record is not known unchanged
+        self.records, self.linkedin_sourced = _load_records(conn, self.owner)
         self.pending: list[_NewContact] = []
+        self.new_records: list[tuple[Any, ...]] = []  # imported_records rows of merged records, not written yet
         self.pending_linkedin: set[int] = set()  # temporary ids of new contacts from LinkedIn
         self.next_temp = 0
         self.real_ids: dict[int, int] = {}  # temporary id of a new contact → its stored id
@@ -185,6 +205,13 @@ class _Importer:
         self.scanned: date | None = None  # the export's day from reading all its connections ahead, when needed
         self.connections_read = False  # whether the file held connections (messages alone need no day)
         self.unchanged_linkedin: list[int] = []  # contacts of the file's unchanged connections: same job, newer day
+
+    @property
+    def index(self) -> MatchIndex:
+        """The owner's contacts by identifying value; a re-import of unchanged records never needs it."""
+        if self._index is None:
+            self._index = _load_index(self.conn, self.owner)
+        return self._index
 
     # -- files -------------------------------------------------------------------------------------------------
     def begin_file(self, path: str, kind: str, exported_on: date | None = None) -> None:
@@ -353,6 +380,7 @@ class _Importer:
             return
         from rapport.services.merging import merge_contacts
 
+        self.flush()
         survivor = self.real(ids[0])
         for other_id in ids[1:]:
             other = self.real(other_id)
@@ -413,7 +441,7 @@ class _Importer:
             if not address.strip():
                 continue
             try:
-                addresses.append(inputs.email(address))
+                addresses.append(checked_values.email(address))
             except InputError:
                 self.bad(BadRecord(record.file, record.line, "bad.email", {"value": address}))
                 return None
@@ -430,7 +458,9 @@ class _Importer:
             if not url.strip():
                 continue
             try:
-                profiles.append((kind, inputs.profile_url(url, kind) if kind in ("linkedin", "xing") else url.strip()))
+                profiles.append(
+                    (kind, checked_values.profile_url(url, kind) if kind in ("linkedin", "xing") else url.strip())
+                )
             except InputError:
                 profiles.append(("web", url.strip()))
         return _Checked(
@@ -452,18 +482,10 @@ class _Importer:
             return
         if identity[0] == "linkedin":
             self.linkedin_sourced.add(contact_id)
-        if existing is None:
-            self.conn.execute(
-                insert(imported_records).values(
-                    owner_id=self.owner,
-                    contact_id=contact_id,
-                    source=identity[0],
-                    record_key=identity[1][:500],
-                    digest=digest,
-                    imported_at=self.ctx.now,
-                )
-            )
+        if existing is None:  # written with the next batch
+            self.new_records.append((self.owner, contact_id, identity[0], identity[1][:500], digest, self.ctx.now))
         else:
+            self._write_records()
             self.conn.execute(
                 update(imported_records)
                 .where(
@@ -497,40 +519,47 @@ class _Importer:
         return temp_id
 
     def flush(self) -> None:
-        """Write the contacts created since the last flush, with all their details, in a few statements."""
+        """Write what is pending: the contacts created since the last flush, with all their details, and the
+        records of merged contacts, in a few statements."""
+        self._write_new()
+        self._write_records()
+
+    def _write_records(self) -> None:
+        bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, self.new_records)
+        self.new_records = []
+
+    def _write_new(self) -> None:
         if not self.pending:
             return
         now, owner = self.ctx.now, self.owner
+        ids = allocate_ids(self.conn, contacts, len(self.pending))
         rows = []
-        for new in self.pending:
+        for new, contact_id in zip(self.pending, ids, strict=True):
             record, checked = new.record, new.checked
             circle = self._circle_for(record)
-            rows.append(
-                {
-                    "owner_id": owner,
-                    "display_name": checked.name,
-                    "search_key": search_key(checked.name),
-                    "prefix": new.parts[0],
-                    "given_name": new.parts[1],
-                    "middle_name": new.parts[2],
-                    "family_name": new.parts[3],
-                    "suffix": new.parts[4],
-                    "organisation": checked.organisation,
-                    "job_title": checked.title,
-                    "address": record.address.strip(),
-                    "connected_on": record.connected_on,
-                    **_rapport_fields(record),
-                    **self._linkedin_columns(record, checked),
-                    "circle": circle,
-                    "archived": circle == ARCHIVED,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        ids = allocate_ids(self.conn, contacts, len(rows))
-        for row, contact_id in zip(rows, ids, strict=True):
-            row["id"] = contact_id
-        self.conn.execute(insert(contacts), rows)
+            row = {
+                "id": contact_id,
+                "owner_id": owner,
+                "display_name": checked.name,
+                "search_key": search_key(checked.name),
+                "prefix": new.parts[0],
+                "given_name": new.parts[1],
+                "middle_name": new.parts[2],
+                "family_name": new.parts[3],
+                "suffix": new.parts[4],
+                "organisation": checked.organisation,
+                "job_title": checked.title,
+                "address": record.address.strip(),
+                "connected_on": record.connected_on,
+                **_rapport_fields(record),
+                **self._linkedin_columns(record, checked),
+                "circle": circle,
+                "archived": circle == ARCHIVED,
+                "created_at": now,
+                "updated_at": now,
+            }
+            rows.append(tuple(row[column] for column in _NEW_CONTACT_COLUMNS))
+        bulk.insert_rows(self.conn, contacts, _NEW_CONTACT_COLUMNS, rows)
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):
@@ -540,20 +569,10 @@ class _Importer:
                 self.records[(source, key)] = (contact_id, digest)
                 if source == "linkedin":
                     self.linkedin_sourced.add(contact_id)
-                record_rows.append(
-                    {
-                        "owner_id": owner,
-                        "contact_id": contact_id,
-                        "source": source,
-                        "record_key": key[:500],
-                        "digest": digest,
-                        "imported_at": now,
-                    }
-                )
+                record_rows.append((owner, contact_id, source, key[:500], digest, now))
         for table, table_rows in details.items():
-            if table_rows:
-                self.conn.execute(insert(table), table_rows)
-        self.conn.execute(insert(imported_records), record_rows)
+            bulk.insert_dicts(self.conn, table, table_rows)
+        bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, record_rows)
         self.pending = []
 
     def _circle_for(self, record: ContactRecord) -> str:
@@ -593,7 +612,7 @@ class _Importer:
     def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> bool:
         """Bring a stored contact up to date with a record; True when anything changed."""
         contact_id = self.real(contact_id)
-        row = self.conn.execute(select(contacts).where(contacts.c.id == contact_id)).one()
+        row = self.conn.execute(_CONTACT_ROW, {"contact_id": contact_id}).one()
         changed = False
         fills: dict[str, Any] = {}
         if _better_spelling(checked.name, row.display_name):
@@ -629,7 +648,7 @@ class _Importer:
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
-                self.conn.execute(insert(table), table_rows)
+                bulk.insert_dicts(self.conn, table, table_rows)
                 changed = True
         self.index.add_values(
             contact_id, checked.emails, checked.phones, [u for k, u in checked.urls if k in ("linkedin", "xing")]
@@ -684,17 +703,6 @@ class _Importer:
                         updated_at=self.ctx.now,
                     )
                 )
-
-    def _linkedin_sourced(self) -> set[int]:
-        """Contacts whose organisation and title came from LinkedIn: only those can have LinkedIn news."""
-        return {
-            int(i)
-            for i in self.conn.execute(
-                select(imported_records.c.contact_id).where(
-                    imported_records.c.owner_id == self.owner, imported_records.c.source == "linkedin"
-                )
-            ).scalars()
-        }
 
     # -- interactions ------------------------------------------------------------------------------------------
     def interaction(self, record: InteractionRecord) -> None:
@@ -852,7 +860,7 @@ def _display_name(record: ContactRecord) -> str:
         return full[len(prefix) + 1 :] if prefix and full.startswith(prefix + " ") else full
     if record.given_name.strip() or record.family_name.strip():
         parts = (record.given_name, record.middle_name, record.family_name, record.suffix)
-        return " ".join(" ".join(p for p in parts if p.strip()).split())
+        return " ".join(" ".join(parts).split())  # blank parts are only whitespace: split() drops them
     return record.name
 
 
@@ -938,27 +946,38 @@ def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, s
     return (parsed.title, parsed.first, parsed.middle, parsed.last, parsed.suffix)
 
 
+_DETAIL_PARTS = (
+    ("emails", emails, "address", 0, 0),
+    ("phones", phones, "number", 0, 0),
+    ("urls", urls, "url", 0, 0),
+    ("tags", tags, "tag", 0, 0),
+    ("dates", yearly_dates, "kind", "month", "day"),
+    ("notes", notes, "text", 0, 0),
+    ("interests", interests, "topic", 0, 0),
+)
+
+
+def _details_sql(parts: tuple[tuple[str, Any, str, object, object], ...]) -> Any:
+    return sql_text(
+        " UNION ALL ".join(
+            f"SELECT '{part}' AS part, {value} AS value, {month} AS month, {day} AS day FROM {table.name}"
+            " WHERE contact_id = :contact_id"
+            for part, table, value, month, day in parts
+        )
+    )
+
+
+_DETAILS = _details_sql(_DETAIL_PARTS[:-1])
+_DETAILS_WITH_INTERESTS = _details_sql(_DETAIL_PARTS)
+
+
 def _details_of(conn: Connection, contact_id: int, with_interests: bool = False) -> dict[str, set[Any]]:
-    """What a contact has, folded, to add only what is missing (interests only when the record brings some)."""
-
-    def values(query: Any) -> set[Any]:
-        return {tuple(_fold(v) for v in row) if len(row) > 1 else _fold(row[0]) for row in conn.execute(query)}
-
-    return {
-        "emails": values(select(emails.c.address).where(emails.c.contact_id == contact_id)),
-        "phones": values(select(phones.c.number).where(phones.c.contact_id == contact_id)),
-        "urls": values(select(urls.c.url).where(urls.c.contact_id == contact_id)),
-        "tags": values(select(tags.c.tag).where(tags.c.contact_id == contact_id)),
-        "dates": values(
-            select(yearly_dates.c.kind, yearly_dates.c.month, yearly_dates.c.day).where(
-                yearly_dates.c.contact_id == contact_id
-            )
-        ),
-        "notes": values(select(notes.c.text).where(notes.c.contact_id == contact_id)),
-        "interests": (
-            values(select(interests.c.topic).where(interests.c.contact_id == contact_id)) if with_interests else set()
-        ),
-    }
+    """The details a contact has (case-folded), in one statement (interests only when the record brings some)."""
+    have: dict[str, set[Any]] = {part[0]: set() for part in _DETAIL_PARTS}
+    query = _DETAILS_WITH_INTERESTS if with_interests else _DETAILS
+    for part, value, month, day in conn.execute(query, {"contact_id": contact_id}).tuples():
+        have[part].add((value.casefold(), month, day) if part == "dates" else value.casefold())
+    return have
 
 
 def _fold(value: Any) -> Any:
@@ -1034,6 +1053,24 @@ def _collect_details(
 def _date_label(label: str) -> str:
     """No label for a plain anniversary, so that each language shows its own word."""
     return "" if label.strip().casefold() in ("anniversary", "jahrestag", "hochzeitstag") else label.strip()
+
+
+def _load_records(conn: Connection, owner: int) -> tuple[dict[tuple[str, str], tuple[int, str]], set[int]]:
+    """What was imported before, in one query: (source, record key) → (contact id, digest), and the contacts whose
+    organisation and title came from LinkedIn (only those can have LinkedIn news)."""
+    records: dict[tuple[str, str], tuple[int, str]] = {}
+    linkedin_sourced: set[int] = set()
+    query = select(
+        imported_records.c.source,
+        imported_records.c.record_key,
+        imported_records.c.contact_id,
+        imported_records.c.digest,
+    ).where(imported_records.c.owner_id == owner)
+    for source, key, contact_id, digest in conn.execute(query).tuples():
+        records[(source, key)] = (contact_id, digest)
+        if source == "linkedin":
+            linkedin_sourced.add(int(contact_id))
+    return records, linkedin_sourced
 
 
 def _load_index(conn: Connection, owner: int) -> MatchIndex:

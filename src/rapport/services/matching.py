@@ -168,10 +168,20 @@ class MatchIndex:
 
     def certain(self, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]) -> list[int]:
         """Every contact a record certainly is (by e-mail, phone or profile), first found first."""
-        found = [self.by_email.get(e.casefold()) for e in emails]
-        found += [self.by_phone.get(p) for p in phones]
-        found += [self.by_profile.get(profile_key(u)) for u in profiles]
-        return list(dict.fromkeys(i for i in found if i is not None))
+        found: list[int] = []
+        for address in emails:
+            contact_id = self.by_email.get(address.casefold())
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
+        for number in phones:
+            contact_id = self.by_phone.get(number)
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
+        for url in profiles:
+            contact_id = self.by_profile.get(profile_key(url))
+            if contact_id is not None and contact_id not in found:
+                found.append(contact_id)
+        return found
 
     def find(
         self, name: str, organisation: str, emails: Iterable[str], phones: Iterable[str], profiles: Iterable[str]

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.exc import CompileError
 
 from rapport.domain.model import Circle, ContactState, History, YearlyDate
 from rapport.domain.text import search_key
@@ -88,10 +89,18 @@ def insert_contact(conn: Connection, owner_id: int, now: datetime, **fields: Any
     return int(conn.execute(insert(contacts).values(**values).returning(contacts.c.id)).scalar_one())
 
 
+# Built once: the columns to set are the keys of each call's values (an import updates thousands of contacts).
+_UPDATE_CONTACT = update(contacts).where(contacts.c.id == bindparam("contact_id_"))
+_CONTACT_COLUMNS = frozenset(contacts.c.keys())
+
+
 def update_contact(conn: Connection, contact_id: int, now: datetime, **fields: Any) -> None:
     if "display_name" in fields:
         fields["search_key"] = search_key(fields["display_name"])
-    conn.execute(update(contacts).where(contacts.c.id == contact_id).values(updated_at=now, **fields))
+    unknown = fields.keys() - _CONTACT_COLUMNS
+    if unknown:  # as .values() would refuse them (execute alone would skip them silently)
+        raise CompileError(f"Unconsumed column names: {', '.join(sorted(unknown))}")
+    conn.execute(_UPDATE_CONTACT, {"contact_id_": contact_id, "updated_at": now, **fields})
 
 
 def add_details(

@@ -1,0 +1,79 @@
+"""Writing many rows at once with the driver itself: what Core's executemany stores, without its per-row work.
+
+The values are converted by the columns' own types (so a row is stored exactly as `conn.execute(insert(table),
+rows)` would store it), then sent in one `executemany` on SQLite or one `COPY … FROM STDIN` on PostgreSQL, in the
+caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+_COPY_FROM = 50  # rows from which COPY beats a plain INSERT on PostgreSQL (it takes one more round trip)
+
+
+def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Insert `rows` (values in the order of `columns`) into `table`."""
+    dialect = conn.dialect
+    converters: list[tuple[int, Callable[[Any], Any]]] = []
+    for position, name in enumerate(columns):
+        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None:
+            converters.append((position, _remembering(convert)))
+    if converters:
+        rows = [_converted(row, converters) for row in rows]
+    elif not isinstance(rows, list):
+        rows = list(rows)
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if dialect.name == "postgresql":
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor:  # type: ignore[union-attr]
+            if len(rows) < _COPY_FROM:
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+                return
+            with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+
+
+def insert_dicts(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows given as dictionaries that all have the same keys (as `_collect_details` builds them)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    pick = itemgetter(*columns)
+    values = [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
+    insert_rows(conn, table, columns, values)
+
+
+def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The conversion, done once per distinct value (a batch repeats its time stamps, dates and flags)."""
+    seen: dict[Any, Any] = {}
+
+    def converted(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            result = seen[value] = convert(value)
+            return result
+        except TypeError:  # not hashable
+            return convert(value)
+
+    return converted
+
+
+def _converted(row: Sequence[Any], converters: list[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
+    values = list(row)
+    for position, convert in converters:
+        values[position] = convert(values[position])
+    return tuple(values)
