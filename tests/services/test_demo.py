@@ -179,7 +179,7 @@ def test_reset_of_an_empty_store_removes_nothing(ctx: Context) -> None:
 # ---------------------------------------------------------------------------------------------- the languages
 # Common words of one language that the other does not use, matched as whole words.
 ENGLISH = {"the", "and", "with", "about", "meeting", "coffee", "lunch", "call", "her", "his", "she", "for", "of", "to"}
-ENGLISH |= {"from", "at", "on", "is", "my", "asked", "sent", "talked", "after", "next", "catching", "up"}
+ENGLISH |= {"from", "at", "on", "is", "my", "asked", "sent", "talked", "after", "next", "catching"}
 GERMAN = {"und", "der", "die", "das", "mit", "für", "nicht", "ich", "ein", "eine", "ihr", "sein", "zum", "zur"}
 GERMAN |= {"im", "am", "auf", "von", "bei", "kaffee", "mittagessen", "telefonat", "sitzung", "gesprochen"}
 
@@ -225,10 +225,13 @@ def test_the_german_demo_is_written_in_german_and_the_english_one_in_english(sto
     assert foreign_words({k: v for k, v in english.items() if k != "did"}, GERMAN) == {}
     assert sorted(words(t) & GERMAN != set() for t in english["did"]) == [False, True]
     assert [words(t) & GERMAN != set() for t in german["did"]] == [True]
-    for kind in ("notes", "topics", "summaries", "news", "favours"):  # the word lists do catch either language
+    for kind in ("notes", "summaries", "news", "favours"):  # the word lists do catch either language
         assert sum(bool(words(t) & GERMAN) for t in german[kind]) >= len(german[kind]) // 3, kind
         assert sum(bool(words(t) & ENGLISH) for t in english[kind]) >= len(english[kind]) // 3, kind
-        assert len(german[kind]) == len(english[kind]) and german[kind] != english[kind]
+    for kind in german:
+        assert len(german[kind]) == len(english[kind]) - (kind == "did"), kind
+    topics = set(german["topics"])  # single words: most differ ("Lieferkette"), names stay ("SAP", "Design Thinking")
+    assert len(topics - set(english["topics"])) > len(topics) * 3 // 4
 
 
 @pytest.mark.parametrize("now", ["2026-11-26T09:00", "2027-03-01T09:00"])
