@@ -17,7 +17,7 @@ def test_the_german_demo_makes_the_german_agenda_german_throughout(cli: Cli) -> 
     assert "Demo-Netzwerk geladen" in loaded.out
     agenda = cli.ok("today", "--limit", "100", lang="de").out
     assert words(agenda) & ENGLISH == set(), agenda
-    assert "Thomas Keller" in agenda and "Leiter Digitale Kanäle" in agenda and "UX-Researcherin" in agenda
+    assert "Thomas Keller" in agenda and "Neuer Leiter Digitale Kanäle" in agenda and "UX-Researcherin" in agenda
 
     thomas = json.loads(cli.ok("show", "Thomas", "--json", lang="de").out)
     assert "Design Thinking" in thomas["interests"] and "neue Sitzungsformate" in thomas["interests"]
