@@ -95,10 +95,10 @@ class _Demo:
         return dict(self.counts)
 
     # ------------------------------------------------------------------------------------------ dates
-    def at(self, days_ago: int, hour: int = 12, minute: int = 0) -> str:
+    def at(self, days_ago: int, hour: int = 12, minute: int = 0) -> datetime:
         """A local moment `days_ago` calendar days before today (a time between 07:00 and 21:00: no DST gap)."""
         day = self.today - timedelta(days=days_ago)
-        return datetime.combine(day, time(hour, minute), self.ctx.zone).isoformat()
+        return datetime.combine(day, time(hour, minute), self.ctx.zone)
 
     def birthday(self, value: str | Data | None) -> str | None:
         """A fixed birthday, or one `in_days` from today in `year` (a leap year, so that 29 February fits)."""
@@ -152,11 +152,11 @@ class _Demo:
         for note in spec.get("note", []):
             if note["text"] is None:  # written in the other language only
                 continue
-            when = self.at(note["days"], *_clock(note)) if "days" in note else None
+            when = self.at(note["days"], *_clock(note)).isoformat() if "days" in note else None
             journal.note(self.ctx, self.conn, self.ref(name), note["text"], did=note.get("did", False), when=when)
             self.counts["notes"] += 1
         for favour in spec.get("favour", []):
-            direction, when = Direction(favour["direction"]), self.at(favour["days"], 10)
+            direction, when = Direction(favour["direction"]), self.at(favour["days"], 10).isoformat()
             journal.favour(self.ctx, self.conn, self.ref(name), direction, favour["kind"], favour["text"], when=when)
             self.counts["favours"] += 1
         for news in spec.get("news", []):
@@ -170,8 +170,7 @@ class _Demo:
     ) -> None:
         """One interaction; `how` may say `by_them`, `hour` and `minute`."""
         by_them = Initiator.THEM if how.get("by_them") else Initiator.ME
-        moment = datetime.fromisoformat(self.at(days_ago, *_clock(how)))
-        item = Interaction(moment, channel, by_them, summary, place)
+        item = Interaction(self.at(days_ago, *_clock(how)), channel, by_them, summary, place)
         journal.record_interaction(self.ctx, self.conn, [self.people[n] for n in names], item)
         self.counts["interactions"] += 1
 
@@ -182,7 +181,7 @@ class _Demo:
             self.conn,
             self.ref(name),
             at=met["place"],
-            when=self.at(met["days"], hour, minute),
+            when=self.at(met["days"], hour, minute).isoformat(),
             topics=met.get("topics", ()),
             notes=met.get("notes") or None,
             looking_for=met.get("looking_for"),
@@ -197,7 +196,8 @@ class _Demo:
             attending += [n for n in stamm["regulars"] if days == latest or self.rng.random() < stamm["chance"]]
             if days <= stamm["newcomer_from"]:
                 attending.append(stamm["newcomer"])
-            journal.log(self.ctx, self.conn, attending, "group", when=self.at(days, 18, 30), summary=stamm["place"])
+            when = self.at(days, 18, 30).isoformat()
+            journal.log(self.ctx, self.conn, attending, "group", when=when, summary=stamm["place"])
             self.counts["interactions"] += 1
 
     # ------------------------------------------------------------------------------------------ generated
