@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection, func, select
@@ -11,7 +14,7 @@ from sqlalchemy import Connection, func, select
 from rapport.domain.model import Action, ActionKind
 from rapport.services import agenda, demo
 from rapport.services.context import Context
-from rapport.store.schema import circles, contacts, events, favours, interactions, notes, users
+from rapport.store.schema import circles, contacts, events, favours, interactions, interests, notes, users
 from tests.conftest import make_context
 
 
@@ -171,3 +174,90 @@ def test_same_now_same_demo_and_reset_keeps_owner_and_circles_and_other_owners(s
 def test_reset_of_an_empty_store_removes_nothing(ctx: Context) -> None:
     with ctx.transaction() as conn:
         assert demo.reset_demo(ctx, conn) == 0
+
+
+# ---------------------------------------------------------------------------------------------- the languages
+# Common words of one language that the other does not use, matched as whole words.
+ENGLISH = {"the", "and", "with", "about", "meeting", "coffee", "lunch", "call", "her", "his", "she", "for", "of", "to"}
+ENGLISH |= {"from", "at", "on", "is", "my", "asked", "sent", "talked", "after", "next", "catching"}
+GERMAN = {"und", "der", "die", "das", "mit", "für", "nicht", "ich", "ein", "eine", "ihr", "sein", "zum", "zur"}
+GERMAN |= {"im", "am", "auf", "von", "bei", "kaffee", "mittagessen", "telefonat", "sitzung", "gesprochen"}
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+def stored_texts(conn: Connection, owner_id: int) -> dict[str, list[str]]:
+    """What the demo wrote in words: notes (what I did apart), topics, summaries, news, favours, and about whom."""
+
+    def column(col: Any, *where: Any) -> list[str]:
+        table = col.table
+        found = conn.execute(select(col).where(table.c.owner_id == owner_id, *where)).scalars()
+        return [str(text) for text in found if text]
+
+    return {
+        "notes": column(notes.c.text, notes.c.kind != "did"),
+        "did": column(notes.c.text, notes.c.kind == "did"),
+        "topics": column(interests.c.topic),
+        "summaries": column(interactions.c.summary),
+        "news": column(events.c.text),
+        "favours": column(favours.c.note),
+        "about": column(contacts.c.how_met) + column(contacts.c.looking_for) + column(contacts.c.offers),
+    }
+
+
+def foreign_words(texts: dict[str, list[str]], foreign: set[str]) -> dict[str, list[str]]:
+    return {kind: found for kind, all_ in texts.items() if (found := [t for t in all_ if words(t) & foreign])}
+
+
+def test_the_german_demo_is_written_in_german_and_the_english_one_in_english(store_url: str) -> None:
+    with context_at(store_url, "2026-11-26T09:00") as en, context_at(store_url, "2026-11-26T09:00") as de:
+        de.settings = replace(de.settings, lang="de")
+        load(en)
+        load(de)
+        with en.transaction() as conn:
+            english, german = stored_texts(conn, en.owner_id), stored_texts(conn, de.owner_id)
+
+    assert foreign_words(german, ENGLISH) == {}
+    assert not any("ß" in text for found in german.values() for text in found)  # Swiss spelling
+    # Julia writes to Thomas in German: the English demo keeps her German note of what she did, and adds it in English
+    assert foreign_words({k: v for k, v in english.items() if k != "did"}, GERMAN) == {}
+    assert sorted(words(t) & GERMAN != set() for t in english["did"]) == [False, True]
+    assert [words(t) & GERMAN != set() for t in german["did"]] == [True]
+    for kind in ("notes", "summaries", "news", "favours"):  # the word lists do catch either language
+        assert sum(bool(words(t) & GERMAN) for t in german[kind]) >= len(german[kind]) // 3, kind
+        assert sum(bool(words(t) & ENGLISH) for t in english[kind]) >= len(english[kind]) // 3, kind
+    for kind in german:
+        assert len(german[kind]) == len(english[kind]) - (kind == "did"), kind
+    topics = set(german["topics"])  # single words: most differ ("Lieferkette"), names stay ("SAP", "Design Thinking")
+    assert len(topics - set(english["topics"])) > len(topics) * 3 // 4
+
+
+@pytest.mark.parametrize("now", ["2026-11-26T09:00", "2027-03-01T09:00"])
+def test_both_languages_give_the_same_network_and_agenda(store_url: str, now: str) -> None:
+    with context_at(store_url, now) as en, context_at(store_url, now) as de:
+        de.settings = replace(de.settings, lang="de")
+        english, german = load(en), load(de)
+
+        assert german == {**english, "notes": english["notes"] - 1}  # only the English copy of the did note
+        assert shape(de) == shape(en)
+        assert_every_practice(today(de))
+
+
+def test_every_text_of_the_data_file_is_in_both_languages_or_the_same_in_both() -> None:
+    def one_sided(value: object, path: str) -> Iterator[str]:
+        if isinstance(value, dict):
+            if value and set(value) <= {"en", "de"}:
+                if set(value) != {"en", "de"}:
+                    yield path
+                return
+            for key, item in value.items():
+                yield from one_sided(item, f"{path}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from one_sided(item, f"{path}[{index}]")
+
+    data = demo.network()
+    assert list(one_sided(data, "")) == [".person[0].note[1].text"]  # the English copy of Julia's did note
+    assert demo.in_language(data, "de")["person"][0]["note"][1]["text"] is None
