@@ -26,7 +26,10 @@ def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailbox]:
         yield mailbox
 
 
-def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(cli: Cli) -> None:
+def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")  # the sign-off's name
     cli.ok("demo")
     german = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--did", DID, "--json").out)
     assert german["kind"] == "follow-up" and german["check"]["score"] >= 90, german

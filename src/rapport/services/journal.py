@@ -70,11 +70,13 @@ def met(
     circle: str | None = None,
     company: str = "",
     title: str = "",
+    next_meeting: str | None = None,
 ) -> Met:
     """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window."""
     place = _text(at, "--at", required=True)
     moment = _when(ctx, when)
     notes_text = _text(notes, "--notes")
+    next_text = _text(next_meeting, "--next")
     try:
         person = resolve(ctx, conn, typed)
         created = False
@@ -105,6 +107,8 @@ def met(
     record_interaction(ctx, conn, [person], Interaction(moment, Channel.IN_PERSON, Initiator.ME, summary, place))
     if notes_text:
         activity.insert_note(conn, ctx.owner_id, person.id, moment, notes_text)
+    if next_text:  # a planned next meeting: drafts propose it
+        activity.insert_note(conn, ctx.owner_id, person.id, moment, next_text, "next")
     first = before.history.first_met_at is None or moment <= before.history.first_met_at
     closes = moment + timedelta(hours=ctx.settings.follow_up_hours) if first else None
     return Met(person=person, created=created, met_at=moment, window_closes_at=closes)
