@@ -42,7 +42,8 @@ SLOT_LEAD_DAYS = 2
 THIRD_PERSON = re.compile(
     r"(?i:\b(?:he|she|his|her|hers|him|himself|herself)\b)|"
     r"\b(?:er|sie|sein|seine|seinen|seinem|seiner|seines|ihm|ihn|ihr|ihre|ihren|ihrem|ihrer|ihres)\b|"
-    r"^(?:Er|Sein|Seine|Seinen|Seinem|Seiner|Ihm|Ihn)\b"
+    r"^(?:Er|Sein|Seine|Seinen|Seinem|Seiner|Ihm|Ihn)\b|"
+    r"\bSie\s+(?:[a-zäöü]+t|hat|ist|wird|will|kann|muss|möchte|mag|weiss|weiß|sucht)\b"  # "Sie sucht", not "Sie suchen"
 )
 
 
@@ -197,9 +198,9 @@ class _Writer:
             return f" beim {place}"
         return f" ({place})"
 
-    def usable(self, text: str) -> str | None:
-        """A stored fact fit to be quoted to the contact: not about them in the third person, in the draft's
-        language (a fact of two words or fewer is taken as it is), else None."""
+    def usable(self, text: str, label: bool = False) -> str | None:
+        """A stored fact fit to be quoted to the contact: not about them in the third person and, unless it is a
+        label such as a topic, not clearly in the other language than the draft's; else None."""
         from rapport.messages import phrases as P
 
         text = text.strip().rstrip(".")
@@ -211,7 +212,7 @@ class _Writer:
         if self.base == "en":
             ours = sum(w in P.STOPWORDS["en"] for w in words)
         theirs = sum(w in P.STOPWORDS[other] for w in words)
-        return None if theirs > ours else text
+        return None if not label and theirs >= 2 and theirs > ours else text
 
     def slots(self, meal: str, count: int = 2) -> str:
         from babel.dates import format_date
@@ -304,7 +305,7 @@ def compose(
     note = channel == "linkedin"
     parts: list[_Part] = []
     gaps: list[str] = []
-    topic = next((t.strip() for t in facts.topics if w.usable(t)), "")
+    topic = next((t.strip() for t in facts.topics if w.usable(t, label=True)), "")
     input_noted = bool(did and did.strip() and not THIRD_PERSON.search(did))
     when_used = ""
 

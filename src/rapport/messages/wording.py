@@ -111,7 +111,7 @@ TOPIC: dict[str, list[str]] = {
     "de": [
         "Unser Austausch zum Thema «{topic}» beschäftigt mich seither.",
         "Besonders spannend fand ich, was {du} zum Thema «{topic}» erzählt {hast}.",
-        "{Dein}e Gedanken zum Thema «{topic}» gehen mir nicht mehr aus dem Kopf.",
+        "Was {du} zum Thema «{topic}» gesagt {hast}, geht mir nicht mehr aus dem Kopf.",
     ],
     "en": [
         "Our exchange about {topic} has stayed with me.",
@@ -293,8 +293,12 @@ OFFER_GENERIC: dict[str, list[str]] = {
     ],
 }
 ASK: dict[str, list[str]] = {
-    "de": ["Ich hätte eine Bitte: {ask}.", "Darf ich {dich} um etwas bitten? {ask}.", "Eine Frage an {dich}: {ask}."],
-    "en": ["I have a favour to ask: {ask}.", "May I ask you something? {ask}.", "A question for you: {ask}."],
+    "de": [
+        "Ich hätte eine Bitte: {ask}.",
+        "Darf ich {dich} um etwas bitten? Konkret: {ask}.",
+        "Eine Frage an {dich}: {ask}.",
+    ],
+    "en": ["I have a favour to ask: {ask}.", "May I ask you something? In short: {ask}.", "A question for you: {ask}."],
 }
 #: An ask built from what they offer (stored as "offers"), when no ask of mine is recorded.
 ASK_OFFERS: dict[str, list[str]] = {
