@@ -111,7 +111,7 @@ def test_a_note_about_them_in_the_third_person_is_never_quoted(lang: str) -> Non
     for kind in ("follow-up", "check-in", "ask"):
         draft = compose(facts, kind, "email", lang, DID[lang[:2]], NOW, ZURICH)
         assert props.first_person(draft.text) == [], draft.text
-        assert props.not_pasted(draft.text, facts.notes + [facts.looking_for, facts.offers]) == [], draft.text
+        assert props.not_pasted(draft.text, [*facts.notes, facts.looking_for, facts.offers]) == [], draft.text
     ask = compose(facts, "ask", "email", lang, None, NOW, ZURICH)
     assert ask.gaps and ask.gaps[0] in ask.text  # what to ask for is left to the user, not made up
 
