@@ -175,8 +175,14 @@ class _Writer:
         d, today = self.day(moment), self.now.date()
         days = (today - d).days
         de = self.base == "de"
-        if days <= 0:
-            return "heute" if de else "today"
+        if days <= 0:  # the part of today: "heute Abend", "this evening"
+            hour = moment.astimezone(self.zone).hour
+            part = 0 if hour < 11 else 1 if hour < 14 else 2 if hour < 17 else 3
+            return (
+                ("heute Morgen", "heute Mittag", "heute Nachmittag", "heute Abend")
+                if de
+                else ("this morning", "earlier today", "this afternoon", "this evening")
+            )[part]
         if days == 1:
             return "gestern" if de else "yesterday"
         if days < 7:
