@@ -133,7 +133,9 @@ def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli, monkeypatch: pyt
         for name, args in DEMO_DRAFTS:
             draft = json.loads(cli.ok("draft", name, "--lang", lang, *args, "--json", lang=lang[:2]).out)
             text, facts = draft["text"], shown[name]
-            free = [n["text"] for n in facts["notes"] if n["kind"] == ""] + [i["summary"] for i in facts["interactions"]]
+            free = [n["text"] for n in facts["notes"] if n["kind"] == ""] + [
+                i["summary"] for i in facts["interactions"]
+            ]
             problems = (
                 props.grammar(text)
                 + props.first_person(text)
