@@ -202,3 +202,23 @@ def test_the_linkedin_note_keeps_greeting_moment_topic_and_thanks(lang: str) -> 
     elements = {e.name for e in note.check.elements if e.present}
     assert {"greeting", "moment", "topic", "thanks", "next_step"} <= elements, note.text
     assert note.check.score >= 85 and props.signed(note.text, "Julia Baumann") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_short_note_keeps_what_its_kind_needs_most(kind: str, lang: str) -> None:
+    from rapport.messages.check import KINDS as NEEDS
+
+    de = lang != "en"
+    facts = _facts(
+        last=LastContact(datetime(2026, 10, 2, 12, 0, tzinfo=ZURICH)),
+        favour=Favour("advice", "Tipps zur Preisgestaltung" if de else "tips on pricing"),
+        news=News("promotion", "Leiter Digitale Kanäle" if de else "Head of Digital Channels"),
+        asks=["eine Einführung bei der Personalabteilung" if de else "an introduction to the HR team"],
+        looking_for="Ideen für einen Workshop zu Meeting-Formaten" if de else "ideas for a workshop",
+    )
+    for limit in (300,):
+        note = compose(facts, kind, "linkedin", lang, DID[lang[:2]], NOW, ZURICH, limit=limit)
+        present = {e.name for e in note.check.elements if e.present}
+        assert len(note.text) <= limit and NEEDS[kind].core <= present, (limit, note.text, note.check.missing)
+        assert props.signed(note.text, "Julia Baumann") == [] and props.fitting_time(note.text) == []

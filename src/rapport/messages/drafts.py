@@ -379,13 +379,13 @@ def compose(
     elif kind == "check-in":
         when_used = recall(9)
         if topic:
-            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 6))
+            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 8))
         else:  # a check-in asks about them (the check looks for an open question)
-            parts.append(_Part(w.say("topic", W.CHECKIN_QUESTION), 6))
+            parts.append(_Part(w.say("topic", W.CHECKIN_QUESTION), 8))
         if input_noted:  # optional in a check-in: without a note of what I did, no gap to fill
-            consequence(7)
-        thanks(5)
-        offer(4, generic=True)
+            consequence(5)
+        thanks(4)
+        offer(3, generic=True)
     elif kind == "thanks":
         favour = facts.favour or Favour("other")
         thing = w.fill(W.FAVOUR[w.base].get(favour.kind, W.FAVOUR[w.base]["other"]))
@@ -399,7 +399,7 @@ def compose(
         offer(4, generic=True)
         subject_values["thing"] = thing
     else:  # ask: my stored ask, else what they offer, else a gap
-        when_used = recall(6)
+        when_used = recall(8)
         request = next((a for a in (w.usable(x) for x in facts.asks) if a), None)
         offers = w.usable(facts.offers)
         if request:
@@ -411,9 +411,11 @@ def compose(
             parts.append(_Part(w.say("ask", W.ASK, ask=W.GAP[w.base]["ask"]), 9))
         if topic:
             parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 3))
-        parts.append(_Part(w.say("easy_out", W.EASY_OUT), 4, 2))
+        parts.append(_Part(w.say("easy_out", W.EASY_OUT), 6, 2))
         offer(5, generic=False)
-    parts.append(_Part(w.proposal(short=note), 8, 2))
+    # in a short note, what the kind needs most stays longest (see check.KINDS: the core elements)
+    keep = {"follow-up": 8, "congrats": 2, "check-in": 7, "thanks": 5, "ask": 7}[kind]
+    parts.append(_Part(w.proposal(short=note), keep, 2))
 
     greeting = w.greeting()
     closing, name_gap = w.closing()
