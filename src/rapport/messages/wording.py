@@ -186,7 +186,7 @@ THANKS: dict[str, list[str]] = {
 }
 #: Thanks for a recorded favour received ({thing} from FAVOUR), when no input on a topic is noted.
 THANKS_FAVOUR: dict[str, list[str]] = {
-    "de": ["Danke nochmals für {thing}!", "Vielen Dank nochmals für {thing}!", "Merci nochmals für {thing}!"],
+    "de": ["Danke nochmals für {thing}!", "Vielen Dank nochmals für {thing}!", "Nochmals danke für {thing}!"],
     "en": ["Thanks again for {thing}!", "Many thanks again for {thing}!", "Thank you again for {thing}!"],
 }
 
