@@ -160,7 +160,7 @@ def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli, monkeypatch: pyt
         assert all(m in martina for m in month), martina
 
 
-def test_a_planned_next_meeting_from_met_is_proposed(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_planned_meeting_and_a_stored_ask_fill_the_drafts(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")
     cli.ok("demo")
     planned = "27 December, next talk of the series"
@@ -170,3 +170,10 @@ def test_a_planned_next_meeting_from_met_is_proposed(cli: Cli, monkeypatch: pyte
     draft = json.loads(cli.ok("draft", "Nina Graf", "--lang", "en", "--json").out)
     assert planned in draft["text"] and not props.CLOCK.search(draft["text"]), draft["text"]
     assert draft["check"]["score"] >= 85 and planned not in draft["notes"]
+    # an ask quotes what I recorded asking for (`rapport ask`), once I have given first
+    cli.ok("gave", "Thomas", "introduction", "--note", "Intro to a facilitator")
+    wish = "eine Einführung bei eurer Qualitätsabteilung für meine Masterarbeit"
+    cli.ok("ask", "Thomas", wish)
+    ask = json.loads(cli.ok("draft", "Thomas", "--kind", "ask", "--lang", "de-CH", "--json", lang="de").out)
+    assert wish in ask["text"] and ask["gaps"] == [] and ask["check"]["score"] >= 85, ask
+    assert props.grammar(ask["text"]) == [] and props.fitting_time(ask["text"]) == []
