@@ -222,3 +222,11 @@ def test_a_short_note_keeps_what_its_kind_needs_most(kind: str, lang: str) -> No
         present = {e.name for e in note.check.elements if e.present}
         assert len(note.text) <= limit and NEEDS[kind].core <= present, (limit, note.text, note.check.missing)
         assert props.signed(note.text, "Julia Baumann") == [] and props.fitting_time(note.text) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_subject_names_only_what_is_known(lang: str) -> None:
+    for name in ["Anna", "Beat", "Carla", "Daniel", "Eva", "Franz", "Gina", "Hans"]:
+        draft = compose(_facts(first_name=name, topics=[]), "follow-up", "email", lang, None, NOW, ZURICH)
+        assert draft.subject and "{" not in draft.subject and "Thema" not in draft.subject
+        assert "about" not in draft.subject and props.grammar(draft.subject) == [], draft.subject

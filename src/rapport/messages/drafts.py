@@ -360,8 +360,6 @@ def compose(
             topic_part.keep = 3  # the thanks name the topic: in a short note, the topic sentence goes first
         offer(2, generic=False)
         subject_values["when"] = when_used
-        if not topic:
-            subject_values["topic"] = facts.place.split(",")[0]
     elif kind == "congrats":
         news = facts.news or News("other")
         occ = W.OCCASION[w.base].get(news.kind, W.OCCASION[w.base]["other"])
@@ -432,7 +430,9 @@ def compose(
 
     subject = None
     if channel == "email":
-        subject = w.fill(w.pick("subject", W.SUBJECT[w.base][kind]), **subject_values)
+        # a subject names only what is known: without a topic, none of the subjects about the topic
+        options = [o for o in W.SUBJECT[w.base][kind] if "{topic}" not in o or topic]
+        subject = w.fill(w.pick("subject", options), **subject_values)
         subject = re.sub(r"\s+", " ", subject).strip()
     gaps = list(dict.fromkeys(gaps + [g for g in _GAP.findall(text) if g not in gaps]))
     facts_for_check = Facts(
