@@ -7,6 +7,7 @@ file named by RAPPORT_CONFIG), environment variables, command-line options.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -15,36 +16,63 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rapport.errors import InputError
 
 LANGUAGES = ("en", "de")
+CIRCLE_NAME = 50  # characters: rapport.domain.limits.CIRCLE, not imported here to keep start-up light
 # The owner of the data on a one-person store (a server has one owner per user).
 LOCAL_OWNER = "me"
 
 
-def _setting(default: Any, env: str, doc: str, secret: bool = False) -> Any:
-    return field(default=default, metadata={"env": env, "doc": doc, "secret": secret})
+def _setting(
+    default: Any, env: str, doc: str, secret: bool = False, check: str = "", least: int = 0, most: int = 0
+) -> Any:
+    """One setting. `check` names how a text value is checked (see _check_text); a number is least..most."""
+    metadata = {"env": env, "doc": doc, "secret": secret, "check": check, "least": least, "most": most}
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
 class Settings:
     lang: str = _setting(
-        "", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale)."
+        "", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale).", check="lang"
     )
     timezone: str = _setting(
-        "", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's)."
+        "", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's).", check="zone"
     )
-    region: str = _setting("CH", "RAPPORT_REGION", "Country for phone numbers typed without +prefix (ISO code).")
-    daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", "How many actions `rapport today` proposes.")
-    news_window_days: int = _setting(7, "RAPPORT_NEWS_WINDOW_DAYS", "Days before/after a date or news to congratulate.")
-    follow_up_hours: int = _setting(72, "RAPPORT_FOLLOW_UP_HOURS", "Hours after a first meeting to follow up in.")
-    dormant_days: int = _setting(730, "RAPPORT_DORMANT_DAYS", "Days without contact after which a tie is dormant.")
-    default_circle: str = _setting("active", "RAPPORT_DEFAULT_CIRCLE", "Circle for people added or met.")
-    smtp_host: str = _setting("", "RAPPORT_SMTP_HOST", "Your mail server for `rapport send` (none: sending is off).")
-    smtp_port: int = _setting(587, "RAPPORT_SMTP_PORT", "Its port: 587 with STARTTLS, 465 with SSL.")
-    smtp_security: str = _setting("starttls", "RAPPORT_SMTP_SECURITY", "starttls, ssl or none (none only locally).")
-    smtp_user: str = _setting("", "RAPPORT_SMTP_USER", "The user name to log in with (none: no login).")
+    region: str = _setting(
+        "CH", "RAPPORT_REGION", "Country for phone numbers typed without +prefix (ISO code).", check="region"
+    )
+    daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", "How many actions `rapport today` proposes.", most=1000)
+    news_window_days: int = _setting(
+        7, "RAPPORT_NEWS_WINDOW_DAYS", "Days before/after a date or news to congratulate.", most=366
+    )
+    follow_up_hours: int = _setting(
+        72, "RAPPORT_FOLLOW_UP_HOURS", "Hours after a first meeting to follow up in.", most=24 * 366
+    )
+    dormant_days: int = _setting(
+        730, "RAPPORT_DORMANT_DAYS", "Days without contact after which a tie is dormant.", most=36_500
+    )
+    default_circle: str = _setting(
+        "active", "RAPPORT_DEFAULT_CIRCLE", "Circle for people added or met.", check="circle"
+    )
+    smtp_host: str = _setting(
+        "", "RAPPORT_SMTP_HOST", "Your mail server for `rapport send` (none: sending is off).", check="host"
+    )
+    smtp_port: int = _setting(
+        587, "RAPPORT_SMTP_PORT", "Its port: 587 with STARTTLS, 465 with SSL.", least=1, most=65535
+    )
+    smtp_security: str = _setting(
+        "starttls", "RAPPORT_SMTP_SECURITY", "starttls, ssl or none (none only locally).", check="security"
+    )
+    smtp_user: str = _setting("", "RAPPORT_SMTP_USER", "The user name to log in with (none: no login).", check="line")
     smtp_password: str = _setting(
-        "", "RAPPORT_SMTP_PASSWORD", "The password (kept here or in the environment, never shown).", secret=True
+        "",
+        "RAPPORT_SMTP_PASSWORD",
+        "The password (kept here or in the environment, never shown).",
+        secret=True,
+        check="line",
     )
-    mail_from: str = _setting("", "RAPPORT_MAIL_FROM", "Your From address, e.g. Julia Baumann <julia@example.ch>.")
+    mail_from: str = _setting(
+        "", "RAPPORT_MAIL_FROM", "Your From address, e.g. Julia Baumann <julia@example.ch>.", check="mailbox"
+    )
 
     def zone(self) -> tzinfo:
         name = self.timezone or system_zone_name()
@@ -97,27 +125,106 @@ def load(**overrides: Any) -> Settings:
     return _validated(values)
 
 
-def _validated(values: dict[str, Any]) -> Settings:
+def _validated(values: dict[str, Any], thorough: bool = False) -> Settings:
+    """Settings from raw values, each checked; `thorough` also checks what needs a library (region, From address),
+    as `config set` does before writing."""
     settings = Settings()
     known = {spec.name: spec for spec in fields(Settings)}
     for name, raw in values.items():
         spec = known.get(name)
         if spec is None:
-            raise InputError("config.unknown_key", key=name)
+            raise InputError("config.unknown_key", key=_shown(name))
         if isinstance(spec.default, int):
-            try:
-                value: Any = int(raw)
-            except (TypeError, ValueError) as exc:
-                raise InputError("config.not_a_number", key=name, value=str(raw)) from exc
-            if value < 0:
-                raise InputError("config.not_a_number", key=name, value=str(raw))
+            value: Any = _number(name, raw, spec.metadata["least"], spec.metadata["most"])
         else:
-            value = str(raw)
+            value = _check_text(name, raw, spec.metadata["check"], thorough, spec.metadata["secret"])
         settings = replace(settings, **{name: value})
-    lang = settings.lang.split("-")[0].split("_")[0].lower() if settings.lang else ""
-    if lang and lang not in LANGUAGES:
-        raise InputError("input.language", value=settings.lang)
-    return replace(settings, lang=lang)
+    return settings
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message quotes it: one line, at most 60 characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _number(name: str, raw: Any, least: int, most: int) -> int:
+    if isinstance(raw, bool):
+        raise InputError("config.not_a_number", key=name, value=_shown(raw))
+    try:
+        value = int(str(raw).strip()) if len(str(raw)) <= 30 else None
+    except ValueError:
+        value = None
+    if value is None or not least <= value <= most:
+        raise InputError("config.out_of_range", key=name, value=_shown(raw), least=least, most=most)
+    return value
+
+
+_SECURITIES = ("starttls", "ssl", "none")
+_HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\]")
+
+
+def _check_text(name: str, raw: Any, check: str, thorough: bool, secret: bool = False) -> str:
+    """A text setting checked for its kind and normalised; InputError (config.invalid) when it does not fit."""
+    if not isinstance(raw, str | int | float) or isinstance(raw, bool):
+        raise InputError("config.invalid", key=name, value=_shown(raw))
+    value = str(raw)
+    if check != "line":  # a secret keeps its spaces
+        value = value.strip()
+    if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value) or (
+        check != "line" and any(ch < " " or ch == "\x7f" for ch in value)
+    ):
+        raise InputError("config.invalid", key=name, value=_shown(value))
+    if check == "line" and (len(value) > 1000 or (("\n" in value or "\r" in value) and not secret)):
+        raise InputError("config.invalid", key=name, value="***" if secret else _shown(value))
+    if check == "lang" and value:
+        value = value.split("-")[0].split("_")[0].lower()
+        if value not in LANGUAGES:
+            raise InputError("input.language", value=_shown(raw))
+    elif check == "zone" and value:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise InputError("input.timezone", value=_shown(value)) from exc
+    elif check == "region":
+        value = value.upper()
+        if not re.fullmatch(r"[A-Z]{2}", value) or (thorough and not _known_region(value)):
+            raise InputError("config.region", key=name, value=_shown(raw))
+    elif check == "circle":
+        value = value.lower()
+        if not value or len(value) > CIRCLE_NAME:
+            raise InputError("input.circle_name", value=_shown(raw))
+    elif check == "host" and value and not _HOST.fullmatch(value):
+        raise InputError("config.invalid", key=name, value=_shown(value))
+    elif check == "security":
+        value = value.lower()
+        if value not in _SECURITIES:
+            raise InputError("config.security", key=name, value=_shown(raw), choices=", ".join(_SECURITIES))
+    elif check == "mailbox" and value and (len(value) > 400 or (thorough and not _mailbox(value))):
+        raise InputError("config.mailbox", key=name, value=_shown(value))
+    return value
+
+
+def _known_region(code: str) -> bool:
+    import phonenumbers
+
+    return code in phonenumbers.SUPPORTED_REGIONS
+
+
+def _mailbox(value: str) -> bool:
+    """'Julia Baumann <julia@example.ch>' or 'julia@example.ch', with a valid address."""
+    from email.utils import parseaddr
+
+    from email_validator import EmailNotValidError, validate_email
+
+    _display, address = parseaddr(value)
+    if not address or ("<" in value) != value.endswith(">"):
+        return False
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
 
 
 def system_zone_name() -> str:
@@ -143,12 +250,16 @@ def parse_now(text: str | None, zone: tzinfo) -> datetime:
     """The moment to evaluate at: --now / RAPPORT_NOW as ISO date or date-time (local when no offset), else now."""
     if not text:
         return datetime.now(UTC).astimezone(zone)
-    from rapport.services.inputs import parse_moment
+    from rapport.domain.dates import FIRST_YEAR, LAST_YEAR, OutOfRange, iso_moment
 
     try:
-        return parse_moment(text, zone, field="--now")
-    except InputError:
-        raise InputError("input.now", value=text) from None
+        return iso_moment(text, zone)
+    except OutOfRange:
+        raise InputError(
+            "input.out_of_range", field="--now", value=_shown(text), low=FIRST_YEAR, high=LAST_YEAR
+        ) from None
+    except ValueError:
+        raise InputError("input.now", value=_shown(text)) from None
 
 
 def describe() -> list[dict[str, Any]]:
@@ -176,30 +287,69 @@ def describe() -> list[dict[str, Any]]:
 
 
 def write_setting(key: str, value: str | None) -> None:
-    """Set (or with None remove) one key in the config file, after checking it; other keys stay as they are."""
-    values = read_file()
-    if value is None:
+    """Set (or with None remove) one key in the config file, after checking it; other keys stay as they are.
+
+    The file may hold a password, so it is written readable by its owner only (0600). Removing a key works even
+    when the file is broken (its lines for that key are taken out, the rest is kept as it is)."""
+    known = {spec.name for spec in fields(Settings)}
+    path = config_path()
+    if value is None:  # a key the file has may always go, known or not (a typo, a newer rapport's setting)
+        try:
+            values = read_file(path)
+        except InputError:
+            _remove_lines(path, key)
+            return
+        if key not in known and key not in values:
+            raise InputError("config.unknown_key", key=_shown(key))
         values.pop(key, None)
-        if key not in {spec.name for spec in fields(Settings)}:
-            raise InputError("config.unknown_key", key=key)
     else:
+        if key not in known:
+            raise InputError("config.unknown_key", key=_shown(key))
+        values = read_file(path)
         values[key] = value
-        checked = _validated(values)  # refuse an unknown key or a bad value before anything is written
+        checked = _validated(values, thorough=True)  # refuse a bad value before anything is written
         checked.zone()
         values[key] = getattr(checked, key)
-    path = config_path()
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     lines = [f"{name} = {_toml_value(v)}" for name, v in sorted(values.items())]
+    _write(path, "# rapport settings: `rapport config list` explains each key\n" + "\n".join(lines) + "\n")
+
+
+def _remove_lines(path: str, key: str) -> None:
+    """Take `key = …` out of a config file that does not parse, leaving every other line as it was."""
+    with open(path, encoding="utf-8", errors="surrogateescape") as file:
+        lines = file.read().splitlines(keepends=True)
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    kept = [line for line in lines if not pattern.match(line)]
+    with _opened(path + ".part") as out:
+        out.write("".join(kept).encode("utf-8", errors="surrogateescape"))
+    os.replace(path + ".part", path)
+
+
+def _write(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     partial = f"{path}.part"
-    with open(partial, "w", encoding="utf-8") as file:
-        file.write("# rapport settings: `rapport config list` explains each key\n" + "\n".join(lines) + "\n")
+    with _opened(partial) as file:
+        file.write(text.encode("utf-8"))
     os.replace(partial, path)
 
 
+def _opened(path: str) -> Any:
+    """A new file open for writing, readable and writable by its owner only."""
+    if os.path.exists(path):
+        os.remove(path)
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
 def _toml_value(value: Any) -> str:
+    """A TOML value: a number as it is, text as a basic string with every character TOML needs escaped."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(
+        _TOML_ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ch < " " or ch == "\x7f" else ch) for ch in str(value)
+    )
     return f'"{escaped}"'

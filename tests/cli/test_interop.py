@@ -146,6 +146,12 @@ def _card_view(profile: dict[str, object]) -> tuple[object, ...]:
         sorted(profile["tags"]),
         profile["address"],  # type: ignore[arg-type]
         sorted(n["text"] for n in profile["notes"]),  # type: ignore[attr-defined]
+        # what only rapport knows (X-RAPPORT-*, INTEREST)
+        profile["circle"],
+        sorted(profile["interests"]),  # type: ignore[arg-type]
+        profile["how_met"],
+        profile["looking_for"],
+        profile["offers"],
     )
 
 
@@ -164,7 +170,17 @@ def test_a_vcard_export_imports_back_without_loss(cli: Cli, tmp_path: Path) -> N
         "--email",
         "heidi@bachmann.example",
         "--address",
-        "Dorfstrasse 1, 7270 Davos",
+        "Dorfstrasse 1\n7270 Davos Platz\nSchweiz",
+        "--circle",
+        "core",
+        "--interest",
+        "ski touring, avalanches",
+        "--how-met",
+        "Parsenn hut",
+        "--looking-for",
+        "a physiotherapist",
+        "--offers",
+        "a flat in Davos; weekends",
     )
     cli.ok("note", "heidi", "Skis every weekend; two kids")
     for version in ("4.0", "3.0"):

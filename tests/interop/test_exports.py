@@ -6,6 +6,7 @@ khard and khal are development dependencies: when they are missing, these tests 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import subprocess
@@ -23,9 +24,11 @@ from rapport.domain.model import Direction, YearlyDate
 from rapport.errors import InputError
 from rapport.i18n import Translator
 from rapport.interop import csv_export, ical, vcard_export
-from rapport.services import exporting, journal, people
+from rapport.services import exporting, importing, journal, people
 from rapport.services.context import Context
 from rapport.services.exporting import ExportContact
+from rapport.store.contacts import update_contact
+from tests.conftest import make_context
 
 BIN = Path(sys.executable).parent
 ANNA_NOTE = "Likes jazz.\nAsk about the Basel project"
@@ -67,10 +70,23 @@ def network(ctx: Context) -> Context:
                 anniversaries=["Wedding=2015-06-20", "--09-01"],
                 address="Bahnhofstrasse 1\n8001 Zürich",
                 looking_for="a UX designer",
+                offers="introductions, to Zurich studios; and a desk",
+                how_met="Design Days 2019\nat the Kongresshaus",
+                address_form="Sie",
             ),
         )
         journal.note(ctx, conn, "anna", ANNA_NOTE)
-        people.add_contact(ctx, conn, people.NewContact("Beat Meier", emails=["beat@example.com"], birthday="--02-29"))
+        people.add_contact(
+            ctx,
+            conn,
+            people.NewContact(
+                "Beat Meier",
+                emails=["beat@example.com"],
+                birthday="--02-29",
+                address="c/o Meier\nPostfach 12\nCH-3000 Bern 1\nBE\nSchweiz",
+                address_form="du",
+            ),
+        )
         people.add_contact(
             ctx,
             conn,
@@ -82,8 +98,12 @@ def network(ctx: Context) -> Context:
                 tags=["-2+3", "+fun", "\tx"],
                 birthday="1985-07-04",
                 xing="https://www.xing.com/profile/Carla_Roth",
+                address="350 Fifth Avenue\nNew York, NY 10118\nUSA",
+                interests=["sailing, racing", "wine; natural"],
             ),
         )
+        carla = people.resolve(ctx, conn, "carla").id
+        update_contact(conn, carla, ctx.now, connected_on=date(2013, 5, 2))
         journal.met(ctx, conn, "Dora Frei", at="Meetup Zürich", when="2026-11-25T19:00", company="Frei GmbH")
         people.add_contact(ctx, conn, people.NewContact("Emil Graf", emails=["emil@example.com"], circle="archived"))
     return ctx
@@ -147,7 +167,18 @@ def test_vcard_round_trip_through_vobject_keeps_names_emails_phones_and_dates(ne
     assert anna.org.value == ["Müller & Söhne AG"] and anna.title.value == "Head of Design"
     assert anna.categories.value == ["design", "Zürich"]
     assert anna.note.value == ANNA_NOTE
-    assert anna.adr.value.street == "Bahnhofstrasse 1\n8001 Zürich"
+    adr = {name: (card.adr.value, card.adr.params["TYPE"]) for name, card in cards.items() if "adr" in card.contents}
+    work, home = (["work"], ["home"]) if version == "4.0" else (["WORK"], ["HOME"])
+    parts = {
+        n: ((a.box, a.extended, a.street, a.city, a.region, a.code, a.country), kind) for n, (a, kind) in adr.items()
+    }
+    assert parts == {
+        # the Swiss pattern in parts; a work address for someone with an organisation, else a home address
+        anna.fn.value: (("", "", "Bahnhofstrasse 1", "Zürich", "", "8001", ""), work),
+        "Beat Meier": (("", "", "c/o Meier\nPostfach 12", "Bern 1", "BE", "CH-3000", "Schweiz"), home),
+        # no pattern it can be sure of: the whole address in the street, line breaks kept
+        "Carla Roth": (("", "", "350 Fifth Avenue\nNew York, NY 10118\nUSA", "", "", "", ""), work),
+    }
     assert _values(anna, "tel")[0].value.endswith("+41791234567")
     urls = {u.value: u.params.get("TYPE") for u in _values(anna, "url")}
     assert urls == {"https://www.linkedin.com/in/anna-keller": ["linkedin"], "https://anna.example": None}
@@ -179,6 +210,81 @@ def test_vcard_export_is_stable_across_exports_and_follows_the_filters(network: 
     with pytest.raises(InputError) as bad:
         _vcards(network, version="2.1")
     assert bad.value.code == "export.vcard_version"
+
+
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+def test_a_vcard_export_imported_into_a_fresh_store_keeps_every_field(
+    network: Context, store_url: str, tmp_path: Path, version: str
+) -> None:
+    before = _contacts(network, include_archived=True)
+    path = tmp_path / "network.vcf"
+    path.write_text(_vcards(network, version, include_archived=True), encoding="utf-8", newline="")
+    fresh = make_context(store_url)
+    try:
+        with fresh.transaction() as conn:
+            summary = importing.import_files(fresh, conn, [str(path)])
+        assert (summary.created, summary.merged, summary.bad) == (len(before), 0, [])
+        after = {c.name: c for c in _contacts(fresh, include_archived=True)}
+        assert sorted(after) == sorted(c.name for c in before)
+        for old in before:
+            new = after[old.name]
+            for kept in dataclasses.fields(ExportContact):
+                if kept.name not in ("id", "uid", "updated_at"):  # the new store's own
+                    assert getattr(new, kept.name) == getattr(old, kept.name), (old.name, kept.name)
+        # what the fixture puts in every field rapport alone knows, so that the loop above compares something
+        anna = after["Prof. Dr. Anna Maria Keller-Müller"]
+        assert (anna.circle, anna.address_form, anna.interests) == ("core", "Sie", ("jazz",))
+        assert anna.how_met == "Design Days 2019\nat the Kongresshaus" and anna.looking_for == "a UX designer"
+        assert anna.offers == "introductions, to Zurich studios; and a desk"
+        assert after["Beat Meier"].address == "c/o Meier\nPostfach 12\nCH-3000 Bern 1\nBE\nSchweiz"
+        assert after["Carla Roth"].interests == ("sailing, racing", "wine; natural")
+        assert after["Carla Roth"].connected_on == date(2013, 5, 2)
+        assert after["Emil Graf"].archived and after["Emil Graf"].circle == "archived"
+
+        with fresh.transaction() as conn:  # the same file again: nothing new, nothing changed
+            again = importing.import_files(fresh, conn, [str(path)])
+        assert (again.created, again.updated, again.unchanged) == (0, 0, len(before))
+    finally:
+        fresh.close()
+
+
+def test_an_export_imported_into_its_own_store_changes_nothing(network: Context, tmp_path: Path) -> None:
+    before = _contacts(network, include_archived=True)
+    path = tmp_path / "network.vcf"
+    path.write_text(_vcards(network, include_archived=True), encoding="utf-8", newline="")
+    with network.transaction() as conn:
+        summary = importing.import_files(network, conn, [str(path)])
+    assert (summary.created, summary.merged) == (0, len(before))
+    unchanged = [dataclasses.replace(c, updated_at=None) for c in before]
+    assert [dataclasses.replace(c, updated_at=None) for c in _contacts(network, include_archived=True)] == unchanged
+
+
+def test_an_imported_card_keeps_its_circle_only_where_it_fits_and_an_unknown_form_of_address_is_left_out(
+    ctx: Context, tmp_path: Path
+) -> None:
+    def card(name: str, circle: str, form: str = "") -> str:
+        lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//rapport//EN", f"FN:{name}", f"X-RAPPORT-CIRCLE:{circle}"]
+        return "\r\n".join([*lines, *([f"X-RAPPORT-ADDRESS-FORM:{form}"] if form else []), "END:VCARD", ""])
+
+    with ctx.transaction() as conn:
+        people.set_circle(ctx, conn, "core", None, 1, None)
+    path = tmp_path / "cards.vcf"
+    path.write_text(
+        card("Ida Marti", "Core", "sie")
+        + card("Jan Marti", "core", "Ihr")  # core holds one: the first card took its place
+        + card("Kim Marti", "inner circle")  # no such circle here
+        + card("Lea Marti", "archived"),
+        encoding="utf-8",
+    )
+    with ctx.transaction() as conn:
+        assert importing.import_files(ctx, conn, [str(path)]).created == 4
+    found = {c.name: (c.circle, c.archived, c.address_form) for c in _contacts(ctx, include_archived=True)}
+    assert found == {
+        "Ida Marti": ("core", False, "Sie"),
+        "Jan Marti": ("wider", False, ""),
+        "Kim Marti": ("wider", False, ""),
+        "Lea Marti": ("archived", True, ""),
+    }
 
 
 def test_vcard_types_come_from_labels() -> None:
@@ -249,6 +355,16 @@ def test_khard_reads_the_exported_cards(network: Context, tmp_path: Path, versio
     assert "Prefix: Prof. Dr." in shown and "Last name: Keller-Müller" in shown
     assert "Organisation: Müller & Söhne AG" in shown
     assert "anna@example.com" in shown and "+41791234567" in shown
+    work, home = ("work", "home") if version == "4.0" else ("WORK", "HOME")
+    assert f"Address:\n    {work}:\n" in shown
+    assert "Street: Bahnhofstrasse 1\n        Code: '8001'\n        City: Zürich\n" in shown
+    beat = next(c.uid for c in _contacts(network) if c.name == "Beat Meier")
+    shown = _run(*khard, "show", "--format", "yaml", f"urn:uuid:{beat}")
+    assert f"Address:\n    {home}:\n" in shown
+    assert (
+        "Street: |-\n            c/o Meier\n            Postfach 12\n        Code: CH-3000\n        City: Bern 1\n"
+        "        Region: BE\n        Country: Schweiz\n"
+    ) in shown
 
 
 def test_write_vdir_writes_one_card_per_contact_that_khard_lists(network: Context, tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_apple_contacts(samples: Path) -> None:
     assert joerg.birthday == YearlyDate(7, 22)  # 1604-07-22 with X-APPLE-OMIT-YEAR: no year
     assert joerg.anniversaries == [("Anniversary", YearlyDate(5, 12, 2018))]  # item2.X-ABDATE + its X-ABLabel
     assert joerg.urls == [("linkedin", "https://www.linkedin.com/in/joerg-buehler-gl")]  # URL + X-SOCIALPROFILE
-    assert joerg.address == "Industriestrasse 7, 8750 Glarus, Schweiz"
+    assert joerg.address == "Industriestrasse 7\n8750 Glarus\nSchweiz"  # one line per line of the envelope
     assert joerg.notes == [
         "Kennengelernt an der Swiss Testing Night 2020. Interessiert an Edge Computing, Alpinklettern."  # \, unescaped
     ]
@@ -141,7 +141,7 @@ def test_xing(samples: Path) -> None:
     assert (simon.name, simon.organisation) == ("Simon Aebischer", "Aebischer Advisory GmbH")
     assert simon.urls == [("xing", "https://www.xing.com/profile/Simon_Aebischer3")]
     assert simon.emails == [("simon@aebischer-advisory.example", "work")]
-    assert simon.address == "Kramgasse 45, 3011 Bern, Schweiz"
+    assert simon.address == "Kramgasse 45\n3011 Bern\nSchweiz"
 
 
 # -- nasty files -------------------------------------------------------------------------------------------------
@@ -248,7 +248,7 @@ def test_android_2_1_quoted_printable_utf8() -> None:
     assert juergen.notes == ["Erste Zeile\nZweite Zeile mit einem sehr langen Text, der weiterläuft"]
     assert juergen.emails == [("juergen@example.ch", "work"), ("j@example.ch", "home")]  # PREF first
     assert juergen.phones == [("+41 79 123 45 67", "mobile"), ("044 123 45 67", "home")]
-    assert juergen.address == "Bahnhofstraße 1, 8001 Zürich, ZH, Schweiz"
+    assert juergen.address == "Bahnhofstraße 1\n8001 Zürich\nZH\nSchweiz"
     assert juergen.birthday == YearlyDate(1, 1, 1970)  # a date-time: its date
 
 
@@ -541,3 +541,55 @@ def items_or_refusal(path: Path) -> Iterator[Item]:
     for item in items:
         event(f"item: {getattr(item, 'problem', 'contact')}")
     return iter(items)
+
+
+# -- rapport's own cards read back ---------------------------------------------------------------------------------
+_FREE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85") | st.just("\n"),
+    max_size=60,
+).map(lambda text: "\n".join(line.strip() for line in text.split("\n")).strip())
+_ADDRESS = st.one_of(
+    _FREE_TEXT,
+    st.tuples(_FREE_TEXT, st.from_regex(r"(CH-)?[1-9][0-9]{3}", fullmatch=True), _FREE_TEXT).map(
+        lambda p: f"{p[0]}\n{p[1]} {p[2]}"
+    ),
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.sampled_from(["4.0", "3.0"]),
+    _ADDRESS,
+    st.lists(_FREE_TEXT.filter(bool), max_size=3, unique_by=str.casefold),
+    st.tuples(_FREE_TEXT, _FREE_TEXT, _FREE_TEXT),
+    st.sampled_from(["", "du", "Sie"]),
+)
+def test_what_rapport_writes_it_reads_back(
+    scratch: Path, version: str, address: str, interests: list[str], texts: tuple[str, str, str], form: str
+) -> None:
+    from rapport.interop import postal, vcard_export
+    from rapport.services.exporting import ExportContact
+
+    how_met, looking_for, offers = texts
+    contact = ExportContact(
+        id=1,
+        uid="0fb88cab-5fc5-5ee2-a626-2680544e048f",
+        name="Anna Keller",
+        organisation="Keller AG",
+        address=address,
+        interests=tuple(interests),
+        how_met=how_met,
+        looking_for=looking_for,
+        offers=offers,
+        address_form=form,
+        circle="core",
+        connected_on=date(2013, 5, 2),
+    )
+    path = scratch / "own.vcf"
+    path.write_text(vcard_export.card_text(contact, version), encoding="utf-8", newline="")
+    (record,) = contacts(path)
+    assert record.from_rapport and record.full_name == "Anna Keller"
+    assert record.address == "\n".join(postal.lines(address))  # its lines, empty ones aside
+    assert (record.how_met, record.looking_for, record.offers) == texts
+    assert record.interests == interests
+    assert (record.circle, record.address_form, record.connected_on) == ("core", form, date(2013, 5, 2))

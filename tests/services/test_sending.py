@@ -151,6 +151,27 @@ def test_an_explicit_address_wins(ctx: Context, smtp_server: tuple[Mailbox, Smtp
     assert not sent.closed_window and _count(ctx, "anna") == 1
 
 
+def test_without_a_from_address_the_owners_profile_sends(
+    ctx: Context, smtp_server: tuple[Mailbox, SmtpSettings]
+) -> None:
+    import dataclasses
+
+    from rapport.errors import InputError
+    from rapport.services import owner
+
+    mailbox, smtp = smtp_server
+    unset = dataclasses.replace(smtp, sender="")
+    _add(ctx, "Anna Keller", "anna@example.com")
+    with pytest.raises(InputError) as refused, ctx.transaction() as conn:
+        send_email(ctx, conn, "anna", "Hi", "Hello Anna", unset)
+    assert refused.value.code == "send.not_configured" and not mailbox.received
+    with ctx.transaction() as conn:
+        owner.update(ctx, conn, name="Jürg Baumann", email="juerg.baumann@example.ch")
+        send_email(ctx, conn, "anna", "Hi", "Hello Anna", unset)
+    assert mailbox.received[0][0] == "juerg.baumann@example.ch"
+    assert mailbox.message()["From"].addresses[0].display_name == "Jürg Baumann"
+
+
 def test_an_unreachable_server_logs_nothing(ctx: Context) -> None:
     _add(ctx, "Beat Meier", "beat@example.ch")
     smtp = SmtpSettings(host="127.0.0.1", port=_free_port(), security="none", sender="me@example.ch", timeout=5)

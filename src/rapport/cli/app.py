@@ -22,7 +22,7 @@ app = typer.Typer(
     name="rapport",
     help="Keep your professional network alive: what to do today, for whom and why.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -92,6 +92,34 @@ def demo(
             demo_service.reset_demo(ctx, conn)
         counts = demo_service.load_demo(ctx, conn)
     say("demo.done", contacts=counts["contacts"], interactions=counts["interactions"])
+
+
+@app.command()
+def me(
+    name: Annotated[str | None, typer.Option("--name", help="Your name, as drafts sign ('' to clear).")] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", help="Where you work: contacts elsewhere are worth reconnecting.")
+    ] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Your e-mail address.")] = None,
+    json_: Json = False,
+) -> None:
+    """Your own profile: how drafts sign and where you work (without options: show it)."""
+    from rapport.services import owner
+
+    with unit_of_work() as (ctx, conn):
+        profile = owner.update(ctx, conn, name=name, organisation=organisation, email=email)
+    if json_:
+        output.json(profile.as_json())
+        return
+    t = state.translator()
+    for key, value in (
+        ("me.name", profile.name),
+        ("me.organisation", profile.organisation),
+        ("me.email", profile.email),
+    ):
+        output.line(f"{t(key)}: {value or '—'}")
+    if not profile.name:
+        say("me.hint")
 
 
 # ---------------------------------------------------------------------------------------------- capturing
@@ -202,13 +230,14 @@ def edit(
     looking_for: LookingFor = None,
     offers: Offers = None,
     address_form: AddressForm = None,
+    force: Annotated[bool, typer.Option("--force", help="Rename even to the name of someone already there.")] = False,
 ) -> None:
     """Change what you know about a person: given fields replace, e-mails, phones, tags and dates add."""
     from rapport.services.people import edit_contact
 
     changes = _new_contact(new_name or "", locals())
     with unit_of_work() as (ctx, conn):
-        person = edit_contact(ctx, conn, name, changes)
+        person = edit_contact(ctx, conn, name, changes, rename=new_name is not None, force=force)
     say("edit.done", name=person.name)
 
 
@@ -326,7 +355,7 @@ def _ledger(direction: str, name: str, kind: str, note_text: str | None, when: s
     t = state.translator()
     if entry.take_before_give:
         output.warn(t("warn.give_first", name=entry.person.name, balance=entry.balance))
-    say(done_key, name=entry.person.name, kind=kind, balance=entry.balance)
+    say(done_key, name=entry.person.name, kind=entry.kind, balance=entry.balance)
 
 
 FavourKindArg = Annotated[
@@ -409,7 +438,7 @@ def show(
 
     with unit_of_work() as (ctx, conn):
         data = profile(ctx, conn, name)
-    output.profile(data, ctx.now, state.translator(), as_json=json_)
+    output.profile(data, ctx.now, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
 @app.command(name="list")
@@ -424,7 +453,7 @@ def list_(
 
     with unit_of_work() as (ctx, conn):
         rows = listing(ctx, conn, circle=circle, tag=tag, only_rusting=rusting)
-    output.contacts(rows, state.translator(), as_json=json_)
+    output.contacts(rows, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
 @app.command()
@@ -523,12 +552,21 @@ def import_(
     owner: Annotated[
         str | None, typer.Option("--owner", help="Your name or profile URL in a LinkedIn export (else recognised).")
     ] = None,
+    exported_on: Annotated[
+        str | None,
+        typer.Option("--exported-on", help="YYYY-MM-DD the LinkedIn export was made (else: zip, file name)."),
+    ] = None,
     json_: Json = False,
 ) -> None:
     """Bring contacts in: one person per human, merged with who is already there; importing twice changes nothing."""
     from rapport.services.importing import import_files
 
     summary = None
+    export_day = None
+    if exported_on is not None:
+        from rapport.services.inputs import parse_day
+
+        export_day = parse_day(exported_on, "--exported-on")
     try:
         with unit_of_work() as (ctx, conn), output.import_progress(paths) as progress:
             summary = import_files(
@@ -540,6 +578,7 @@ def import_(
                 skip_bad=skip_bad,
                 owner=owner,
                 progress=progress,
+                exported_on=export_day,
             )
             if dry_run:
                 raise _Rollback
@@ -672,16 +711,37 @@ def restore(
 ) -> None:
     """Restore a backup into a new or empty store (or over your data with --replace)."""
     import sys
+    from contextlib import nullcontext
 
     from rapport.services import backup as service
 
-    with unit_of_work(create=True) as (ctx, conn):
-        if path == "-":
-            done = service.restore(ctx, conn, sys.stdin.buffer, replace=replace, file="-")
-        else:
-            with open(path, "rb") as stream:
-                done = service.restore(ctx, conn, stream, replace=replace, file=path)
+    with (
+        nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb") as stream,  # opened before a store is made
+        _new_store_removed_on_failure(),
+        unit_of_work(create=True) as (ctx, conn),
+    ):
+        done = service.restore(ctx, conn, stream, replace=replace, file=path)
     say("restore.done", contacts=done.rows.get("contacts", 0), rows=sum(done.rows.values()), created_at=done.created_at)
+
+
+@contextmanager
+def _new_store_removed_on_failure() -> Iterator[None]:
+    """When the SQLite store does not exist yet and the command fails, no empty store is left behind."""
+    import os
+
+    from rapport.store.location import Location, default_url, normalise_url
+
+    db = state.options.db
+    path = Location(normalise_url(db) if db else default_url()).sqlite_path
+    new = path is not None and not os.path.exists(path)
+    try:
+        yield
+    except BaseException:
+        if new and path is not None:
+            for leftover in (path, f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
+        raise
 
 
 config_app = typer.Typer(

@@ -41,9 +41,16 @@ def main(argv: list[str] | None = None) -> int:
 
         if quick.today(args):
             return 0
+        if "--install-completion" in args:  # with an optional shell, and said in the user's language
+            from rapport.cli import completion
+
+            installed = completion.install_call(args)
+            if installed is not None:
+                return installed
         from rapport.cli.app import app
 
-        app(args=args, prog_name="rapport", standalone_mode=True)
+        code = app(args=args, prog_name="rapport", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
@@ -55,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         state.fail("interrupted", 130)
     except Exception as exc:  # every failure a user can meet becomes one line, never a traceback
+        from typer import Abort
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer's own copy of Click
+
+        if isinstance(exc, NoArgsIsHelpError):
+            print(exc.ctx.get_help())
+            return 0
+        if isinstance(exc, UsageError):
+            return state.usage_error(exc, args)
+        if isinstance(exc, Abort):
+            return state.fail_code("aborted", 1)
         return state.report(exc)
     return 0
 

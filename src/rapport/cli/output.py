@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,12 +16,28 @@ if TYPE_CHECKING:
     from rapport.i18n import Translator
 
 
+# Terminal escape sequences (CSI, OSC, DCS … and two-character ones), then any other control character.
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[ -/]*[0-~])?"
+    r"|\x9b[0-?]*[ -/]*[@-~]|[\x90\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Text as it may reach a terminal: escape sequences removed, other control characters (and the marks that
+    reverse the writing direction) shown as �. Line breaks and tabs stay. Every table and line goes through it."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("\ufffd", _ESCAPES.sub("", text))
+
+
 def line(text: str) -> None:
-    print(text)
+    print(clean(text))
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr)
+    print(clean(text), file=sys.stderr)
 
 
 def _default(value: Any) -> Any:
@@ -31,10 +48,15 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def json(data: Any) -> None:
+    """JSON for scripts: JSON escapes the C0 control characters itself; DEL and the C1 ones are escaped here."""
     import json as json_module
 
-    print(json_module.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    text = json_module.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _console() -> Any:
@@ -46,7 +68,11 @@ def _console() -> Any:
 def _table(*columns: str) -> Any:
     from rich.table import Table
 
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    class CleanTable(Table):
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*(clean(c) if isinstance(c, str) else c for c in cells), **options)
+
+    table = CleanTable(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
@@ -90,23 +116,48 @@ def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: boo
         due = t("due.now") if a.due <= now else t.moment(a.due)
         indent = " " * (len(str(i)) + 2)
         print()
-        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(a.contact_name)} · {t('col.due').lower()} {due}")
-        print(textwrap.fill(t.reason(a.reason, now), width, initial_indent=indent, subsequent_indent=indent))
+        name = clean(a.contact_name)
+        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(name)} · {t('col.due').lower()} {due}")
+        print(textwrap.fill(clean(t.reason(a.reason, now)), width, initial_indent=indent, subsequent_indent=indent))
 
 
-def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
+def phone(number: str, region: str) -> str:
+    """A stored phone number as people read it, in international format: "+41 79 123 45 67". A number without a
+    country code is read as one of `region` (the settings' region); one that cannot be read is shown as stored."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, region.upper())
+    except phonenumbers.NumberParseException:
+        return number
+    if not phonenumbers.is_possible_number(parsed):
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool, region: str = "CH") -> None:
+    """The list of contacts; JSON keeps phone numbers as stored (E.164), the table shows them for people."""
     if as_json:
         json(rows)
         return
     table = _table(
-        t("col.name"), t("col.organisation"), t("col.circle"), t("col.last"), t("col.strength"), t("col.balance")
+        t("col.name"),
+        t("col.organisation"),
+        t("col.phone"),
+        t("col.circle"),
+        t("col.last"),
+        t("col.strength"),
+        t("col.balance"),
     )
-    for row in rows:
+    numbers = [phone(row["phone"], region) if row["phone"] else "" for row in rows]
+    table.columns[2].min_width = max(map(len, numbers), default=0)  # a number is read whole: never broken
+    for row, number in zip(rows, numbers, strict=True):
         last = row["last_real_at"]
         mark = " !" if row["rusting"] else ""
         table.add_row(
             row["name"],
             row["organisation"],
+            number,
             row["circle"],
             (t.date(t.local(last).date()) if last else t("never")) + mark,
             str(row["strength"]),
@@ -142,21 +193,21 @@ def _yearly(d: YearlyDateT, t: Translator) -> str:
     return format_skeleton("MMMMd", date(2000, d.month, d.day), locale=t.locale)
 
 
-def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -> None:
+def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, region: str = "CH") -> None:
     if as_json:
         out = dict(data)
         out["dates"] = [{"kind": d["kind"], "label": d["label"], "date": d["date"].iso()} for d in data["dates"]]
         json(out)
         return
     console = _console()
-    console.print(data["name"], style="bold", markup=False)
+    console.print(clean(data["name"]), style="bold", markup=False)
     if data["organisation"] or data["title"]:
         works = (
             t("show.works", title=data["title"], organisation=data["organisation"])
             if data["title"] and data["organisation"]
             else data["title"] or data["organisation"]
         )
-        console.print(works, markup=False)
+        console.print(clean(works), markup=False)
     fields = _table("", "")
     fields.show_header = False
 
@@ -166,7 +217,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -
 
     row("show.circle", data["circle"])
     row("show.emails", ", ".join(data["emails"]))
-    row("show.phones", ", ".join(data["phones"]))
+    row("show.phones", ", ".join(phone(number, region) for number in data["phones"]))
     row("show.urls", ", ".join(data["urls"]))
     row("show.tags", ", ".join(data["tags"]))
     row("show.interests", ", ".join(data["interests"]))
@@ -199,7 +250,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool) -
         console.print()
         console.print(t(key), style="bold", markup=False)
         for item in items or [t("show.none")]:
-            console.print(f"  {item}", markup=False)
+            console.print(clean(f"  {item}"), markup=False)
 
     section("show.notes", [f"{t.moment(n['written_at'])}  {n['text']}" for n in data["notes"]])
     section("show.interactions", [_interaction(i, t) for i in data["interactions"]])
@@ -279,8 +330,33 @@ def import_summary(summary: Any, t: Translator, dry_run: bool) -> None:
         warn(t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts)))
     for news in summary.news:
         line(t("import.news", name=news["name"], kind=t("event." + news["kind"]), text=news["text"]))
+    _import_time(summary, t)
     if dry_run:
         line(t("import.dry_run"))
+
+
+FUTURE_SHOWN = 20  # items dated later than now listed one by one; the rest are counted
+
+
+def _import_time(summary: Any, t: Translator) -> None:
+    """Which day each LinkedIn export is from and how that is known, what an older export left alone, and what
+    was dated later than now (file and line)."""
+    import datetime as dt
+
+    for export in summary.exports:
+        if not export["date"]:
+            line(t("import.export_unknown", file=export["file"]))
+            continue
+        day = t.date(dt.date.fromisoformat(export["date"]))
+        origin = t("import.export_origin." + export["origin"])
+        line(t("import.export_date", file=export["file"], date=day, origin=origin))
+    if summary.older_kept:
+        line(t("import.older_kept", count=summary.older_kept))
+    for item in summary.future[:FUTURE_SHOWN]:
+        what = t("import.future." + item["what"])
+        warn(t("import.future", file=item["file"], line=item["line"], what=what, value=item["value"]))
+    if len(summary.future) > FUTURE_SHOWN:
+        warn(t("import.future_more", count=len(summary.future) - FUTURE_SHOWN))
 
 
 def duplicates(pairs: list[dict[str, Any]], t: Translator, as_json: bool) -> None:

@@ -7,7 +7,7 @@ daylight saving time still lasts exactly 72 hours. Calendar facts (a birthday) b
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from rapport.domain.model import YearlyDate
 
@@ -16,6 +16,34 @@ def require_aware(moment: datetime) -> datetime:
     """Return the moment unchanged, or fail when it carries no time zone."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("a moment needs a time zone")
+    return moment
+
+
+# Dates rapport works with: far enough back for birthdays, far enough ahead for plans, and far from the calendar's
+# ends, so that adding a rhythm or a window to any of them stays a date.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+# A date without a time means midday of that day, local time.
+MIDDAY = time(12, 0)
+
+
+class OutOfRange(ValueError):
+    """A date that is valid but outside FIRST_YEAR..LAST_YEAR."""
+
+
+def iso_moment(text: str, zone: tzinfo) -> datetime:
+    """An ISO 8601 date (midday) or date-time, local in `zone` when it has no offset; ValueError when it is none
+    or (OutOfRange) lies outside FIRST_YEAR..LAST_YEAR."""
+    raw = text.strip()
+    if len(raw) == 10:
+        moment = datetime.combine(date.fromisoformat(raw), MIDDAY)
+    else:
+        moment = datetime.fromisoformat(raw.replace(" ", "T", 1) if " " in raw else raw)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise OutOfRange(f"{raw!r} is outside {FIRST_YEAR}–{LAST_YEAR}")
+    if moment.tzinfo is None:
+        # a local time that does not exist (skipped by a DST change) is moved forward, as clocks do
+        moment = moment.replace(tzinfo=zone).astimezone(zone)
     return moment
 
 

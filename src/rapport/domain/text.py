@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from rapport.domain import limits
+
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
@@ -26,8 +28,12 @@ def fold_german(text: str) -> str:
 
 
 def search_key(name: str) -> str:
-    """What a name is looked up by: both spellings, so 'Muller' and 'Mueller' both find 'Müller'."""
-    plain, german = fold(name), fold_german(name)
+    """What a name is looked up by: both spellings, so 'Muller' and 'Mueller' both find 'Müller'.
+
+    At most limits.SEARCH_KEY characters: folding can lengthen a name (ß → ss, ﬃ → ffi), so each form is cut to
+    half of it (a look-up by the first hundreds of characters still finds the person)."""
+    half = (limits.SEARCH_KEY - 3) // 2
+    plain, german = fold(name)[:half], fold_german(name)[:half]
     return plain if plain == german else f"{plain} | {german}"
 
 

@@ -72,6 +72,12 @@ EN: dict[str, str] = {
     "col.members": "Members",
     "col.rusting": "Rusting",
     "col.half_life": "Half-life",
+    # phone numbers in lists
+    "col.phone": "Phone",
+    # shell completion
+    "completion.installed": "Completion for {shell} installed in {path}; it works in a new terminal.",
+    "completion.shell": "'{value}' is no shell rapport completes in; use one of {choices}.",
+    "completion.no_shell": "Cannot tell which shell this is; name it: rapport --install-completion SHELL ({choices}).",
     "due.now": "now",
     "never": "never",
     "days": "{days} days",
@@ -176,7 +182,7 @@ EN: dict[str, str] = {
     "input.negative": "{field} must not be negative (got {value}).",
     "input.positive": "{field} must be a positive number (got {value}).",
     "input.empty": "{field} must not be empty.",
-    "input.too_long": "{field} is too long.",
+    "input.too_long": "{field} is too long (at most {limit} characters).",
     "input.circle": "unknown circle '{value}'; circles are: {choices}.",
     "input.circle_name": "'{value}' is not a usable circle name.",
     "input.timezone": "unknown time zone '{value}'.",
@@ -320,6 +326,7 @@ EN: dict[str, str] = {
     "bad.phone": "'{value}' is not a valid phone number",
     "bad.url": "'{value}' is not a web address",
     "bad.no_name": "the record has no name",
+    "bad.field_too_long": "its {field} is longer than {limit} characters",
     "bad.columns": "{found} columns where the header has {expected}",
     "bad.vcard": "not a readable vCard ({detail})",
     "bad.encoding": "the text cannot be decoded ({detail})",
@@ -343,6 +350,58 @@ EN: dict[str, str] = {
     "file.bad_zip": "not a LinkedIn export archive ({detail})",
     "file.bad_mapping": "the column mapping '{mapping}' is not valid ({detail})",
     "file.other": "{detail}",
+    # the owner's profile (rapport me)
+    "me.name": "Name",
+    "me.organisation": "Organisation",
+    "me.email": "E-mail",
+    "me.hint": "Drafts sign with your name: rapport me --name 'Your Name' --organisation … --email ….",
+    # checking settings and numbers (config set, --cadence, --now)
+    "config.out_of_range": "setting {key}: '{value}' is not a whole number from {least} to {most}.",
+    "config.invalid": "setting {key}: '{value}' is not a usable value.",
+    "config.region": "setting {key}: '{value}' is not a country code such as CH, DE or US.",
+    "config.security": "setting {key}: '{value}' is not one of {choices}.",
+    "config.mailbox": "setting {key}: '{value}' is not an address such as 'Julia Baumann <julia@example.ch>'.",
+    "input.out_of_range": "{field}: {value} is out of range (from {low} to {high}).",
+    "store.newer": "the store at {url} was written by a newer rapport (schema {revision}); update rapport to use it.",
+    # mistakes in how a command is called (unknown command or option, missing or bad value)
+    "usage.no_command": "there is no command '{name}'{hint}; see `{help}`.",
+    "usage.no_option": "there is no option {name}{hint}; see `{help}`.",
+    "usage.missing": "{name} is missing; see `{help}`.",
+    "usage.bad_value": "{name}: '{value}' is not a {expected}; see `{help}`.",
+    "usage.option_value": "{name} needs a value; see `{help}`.",
+    "usage.extra": "unexpected extra argument {value}; see `{help}` (quote a name with spaces).",
+    "usage.other": "{detail} See `{help}`.",
+    "usage.did_you_mean": " (did you mean {names}?)",
+    "usage.no_command_given": "which command? See `{help}`.",
+    "usage.type.int": "whole number",
+    "usage.type.float": "number",
+    "aborted": "stopped; nothing was changed.",
+    # did you mean: the closest known words and names, never chosen silently
+    "input.channel_close": "unknown channel '{value}': did you mean {suggestions}?",
+    "input.favour_kind_close": "unknown kind of favour '{value}': did you mean {suggestions}?",
+    "input.event_kind_close": "unknown kind of news '{value}': did you mean {suggestions}?",
+    "contact.not_found_close": "no contact matches '{name}': did you mean {suggestions}?",
+    "input.unstorable": "{field} holds characters that cannot be stored (NUL, or bytes that are not UTF-8).",
+    # importing and time: the export's date, what is dated later than now, archive and column limits
+    "file.too_many_columns": "the header row has {found} columns, more than the {limit} rapport reads",
+    "file.zip_too_large": "{member} expands to more than {limit} MB; not read (a damaged or hostile archive?)",
+    "file.several_connections": "several Connections.csv ({members}), that is several exports; import each on its own",
+    "import.exported_on_future": "--exported-on {value} is later than today.",
+    "import.export_date": "{file}: LinkedIn export of {date} ({origin}).",
+    "import.export_unknown": "{file}: the date of this LinkedIn export is unknown; give it with --exported-on.",
+    "import.export_origin.option": "as given with --exported-on",
+    "import.export_origin.archive": "from the archive's file dates",
+    "import.export_origin.name": "from the file name",
+    "import.export_origin.connections": "at least: the newest 'Connected On' date; give the exact date with "
+    "--exported-on",
+    "import.older_kept": "{count} contact(s): newer LinkedIn data was already known; their jobs were kept, no news.",
+    "import.future": "{file}, line {line}: {what} {value} is later than now; not imported.",
+    "import.future.interaction": "message or invitation of",
+    "import.future.export": "export date",
+    "import.future.connected_on": "'Connected On' date",
+    "import.future.birthday": "birthday",
+    "import.future.anniversary": "anniversary",
+    "import.future_more": "… and {count} more dated later than now (see --json).",
 }
 
 DE: dict[str, str] = {
@@ -410,6 +469,15 @@ DE: dict[str, str] = {
     "col.members": "Mitglieder",
     "col.rusting": "Eingerostet",
     "col.half_life": "Halbwertszeit",
+    # phone numbers in lists
+    "col.phone": "Telefon",
+    # shell completion
+    "completion.installed": "Vervollständigung für {shell} eingerichtet in {path}; sie wirkt in einem neuen Terminal.",
+    "completion.shell": "«{value}» ist keine Shell, in der rapport vervollständigt; eine von {choices} angeben.",
+    "completion.no_shell": (
+        "Welche Shell das ist, lässt sich nicht erkennen; "
+        "bitte angeben: rapport --install-completion SHELL ({choices})."
+    ),
     "due.now": "jetzt",
     "never": "nie",
     "days": "{days} Tage",
@@ -512,7 +580,7 @@ DE: dict[str, str] = {
     "input.negative": "{field} darf nicht negativ sein ({value}).",
     "input.positive": "{field} muss eine positive Zahl sein ({value}).",
     "input.empty": "{field} darf nicht leer sein.",
-    "input.too_long": "{field} ist zu lang.",
+    "input.too_long": "{field} ist zu lang (höchstens {limit} Zeichen).",
     "input.circle": "unbekannter Kreis «{value}»; Kreise sind: {choices}.",
     "input.circle_name": "«{value}» ist kein brauchbarer Kreisname.",
     "input.timezone": "unbekannte Zeitzone «{value}».",
@@ -662,6 +730,7 @@ DE: dict[str, str] = {
     "bad.phone": "«{value}» ist keine gültige Telefonnummer",
     "bad.url": "«{value}» ist keine Webadresse",
     "bad.no_name": "der Eintrag hat keinen Namen",
+    "bad.field_too_long": "das Feld {field} ist länger als {limit} Zeichen",
     "bad.columns": "{found} Spalten, die Kopfzeile hat {expected}",
     "bad.vcard": "keine lesbare vCard ({detail})",
     "bad.encoding": "der Text lässt sich nicht decodieren ({detail})",
@@ -685,6 +754,62 @@ DE: dict[str, str] = {
     "file.bad_zip": "kein LinkedIn-Exportarchiv ({detail})",
     "file.bad_mapping": "die Spaltenzuordnung «{mapping}» ist ungültig ({detail})",
     "file.other": "{detail}",
+    # the owner's profile (rapport me)
+    "me.name": "Name",
+    "me.organisation": "Organisation",
+    "me.email": "E-Mail",
+    "me.hint": "Entwürfe unterschreiben mit Ihrem Namen: rapport me --name 'Ihr Name' --organisation … --email ….",
+    # checking settings and numbers (config set, --cadence, --now)
+    "config.out_of_range": "Einstellung {key}: «{value}» ist keine ganze Zahl von {least} bis {most}.",
+    "config.invalid": "Einstellung {key}: «{value}» ist kein brauchbarer Wert.",
+    "config.region": "Einstellung {key}: «{value}» ist kein Ländercode wie CH, DE oder US.",
+    "config.security": "Einstellung {key}: «{value}» ist keins von {choices}.",
+    "config.mailbox": "Einstellung {key}: «{value}» ist keine Adresse wie «Julia Baumann <julia@example.ch>».",
+    "input.out_of_range": "{field}: {value} liegt ausserhalb des Bereichs (von {low} bis {high}).",
+    "store.newer": "die Datenbank unter {url} stammt von einem neueren rapport (Schema {revision}); "
+    "aktualisieren Sie rapport, um sie zu nutzen.",
+    # mistakes in how a command is called (unknown command or option, missing or bad value)
+    "usage.no_command": "es gibt keinen Befehl «{name}»{hint}; siehe `{help}`.",
+    "usage.no_option": "es gibt keine Option {name}{hint}; siehe `{help}`.",
+    "usage.missing": "{name} fehlt; siehe `{help}`.",
+    "usage.bad_value": "{name}: «{value}» ist keine {expected}; siehe `{help}`.",
+    "usage.option_value": "{name} braucht einen Wert; siehe `{help}`.",
+    "usage.extra": "unerwartetes zusätzliches Argument {value}; siehe `{help}` "
+    "(Namen mit Leerzeichen in Anführungszeichen).",
+    "usage.other": "{detail} Siehe `{help}`.",
+    "usage.did_you_mean": " (meinten Sie {names}?)",
+    "usage.no_command_given": "welcher Befehl? Siehe `{help}`.",
+    "usage.type.int": "ganze Zahl",
+    "usage.type.float": "Zahl",
+    "aborted": "abgebrochen; nichts wurde geändert.",
+    # did you mean: the closest known words and names, never chosen silently
+    "input.channel_close": "unbekannter Kanal «{value}»: meinten Sie {suggestions}?",
+    "input.favour_kind_close": "unbekannte Art von Gefallen «{value}»: meinten Sie {suggestions}?",
+    "input.event_kind_close": "unbekannte Art von Neuigkeit «{value}»: meinten Sie {suggestions}?",
+    "contact.not_found_close": "kein Kontakt passt zu «{name}»: meinten Sie {suggestions}?",
+    "input.unstorable": "{field} enthält Zeichen, die sich nicht speichern lassen (NUL oder Bytes ohne UTF-8).",
+    # importing and time: the export's date, what is dated later than now, archive and column limits
+    "file.too_many_columns": "die Kopfzeile hat {found} Spalten, mehr als die {limit}, die rapport liest",
+    "file.zip_too_large": "{member} wird entpackt grösser als {limit} MB; nicht gelesen (ein beschädigtes oder "
+    "bösartiges Archiv?)",
+    "file.several_connections": "mehrere Connections.csv ({members}), also mehrere Exporte; jeden einzeln importieren",
+    "import.exported_on_future": "--exported-on {value} liegt nach heute.",
+    "import.export_date": "{file}: LinkedIn-Export vom {date} ({origin}).",
+    "import.export_unknown": "{file}: das Datum dieses LinkedIn-Exports ist unbekannt; mit --exported-on angeben.",
+    "import.export_origin.option": "wie mit --exported-on angegeben",
+    "import.export_origin.archive": "aus den Dateidaten des Archivs",
+    "import.export_origin.name": "aus dem Dateinamen",
+    "import.export_origin.connections": "mindestens: das neueste «Connected On»-Datum; das genaue Datum mit "
+    "--exported-on angeben",
+    "import.older_kept": "{count} Kontakt(e): neuere LinkedIn-Daten waren schon bekannt; ihre Stellen bleiben, "
+    "keine Neuigkeiten.",
+    "import.future": "{file}, Zeile {line}: {what} {value} liegt nach jetzt; nicht importiert.",
+    "import.future.interaction": "Nachricht oder Einladung vom",
+    "import.future.export": "Exportdatum",
+    "import.future.connected_on": "«Connected On»-Datum",
+    "import.future.birthday": "Geburtstag",
+    "import.future.anniversary": "Jahrestag",
+    "import.future_more": "… und {count} weitere mit einem Datum nach jetzt (siehe --json).",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -6,8 +6,9 @@ the first lines, finds the header row after any preamble, and streams `(line, ro
 starts on, quoted line breaks included. Nothing is held beyond the record being read.
 
 What makes a whole file unusable raises `bad_file` (rapport.interop.records): `file.empty`, `file.binary`,
-`file.json`, `file.missing_columns`, `file.too_long`, `file.unreadable`; all but `file.too_long` before the first
-record (a line over LINE_LIMIT characters stops reading where it is met). A row with the wrong number of cells is a
+`file.json`, `file.missing_columns`, `file.too_many_columns` (over COLUMN_LIMIT), `file.too_long`,
+`file.unreadable`; all but `file.too_long` before the first record (a line over LINE_LIMIT characters stops reading
+where it is met). A row with the wrong number of cells is a
 `BadRecord` (`bad.columns`) and reading goes on; a quoted value left open at the end of the file is one too
 (`bad.other`), and the last.
 
@@ -34,6 +35,7 @@ from rapport.errors import InputError
 from rapport.interop.records import BadRecord, ContactRecord, Item, bad_file
 
 LINE_LIMIT = 1_000_000  # characters in one line, or in one record spanning lines
+COLUMN_LIMIT = 2_000  # columns in the header row (Google's widest export has a few hundred)
 SNIFF_BYTES = 64 * 1024  # what the encoding is told from
 SNIFF_LINES = 100  # the header row must be among the first lines ...
 SNIFF_CHARS = 64 * 1024  # ... and within the first characters (whole lines)
@@ -261,6 +263,31 @@ def _find_header(lines: list[str], layouts: Sequence[Sequence[str]]) -> _Found:
     return best
 
 
+def _header(file: str, lines: list[str], layouts: Sequence[Sequence[str]]) -> _Found:
+    """The header row (`_find_header`), refused when it has more than COLUMN_LIMIT columns."""
+    found = _find_header(lines, layouts)
+    if len(found.cells) > COLUMN_LIMIT:
+        raise bad_file(file, found.line, "file.too_many_columns", found=len(found.cells), limit=COLUMN_LIMIT)
+    return found
+
+
+def _unique_columns(cells: Sequence[str]) -> tuple[str, ...]:
+    """The normalised column names, a repeated one numbered (`name #2`, `name #3`, …); linear in the columns."""
+    columns: list[str] = []
+    used: set[str] = set()
+    last: dict[str, int] = {}  # the last number given to each name
+    for cell in cells:
+        name = normalise_column(cell)
+        unique, n = name, last.get(name, 1)
+        while unique in used:
+            n += 1
+            unique = f"{name} #{n}"
+        last[name] = n
+        used.add(unique)
+        columns.append(unique)
+    return tuple(columns)
+
+
 class Table:
     """An opened CSV file. Iterate for `(line, row)` pairs, where row maps each normalised column name
     (`normalise_column`) to its cell as written; a row that cannot be used is yielded as a `BadRecord`.
@@ -275,15 +302,7 @@ class Table:
         self.header_line = found.line
         self.header = [cell.strip() for cell in found.cells]  # as written
         self.layout = found.layout
-        columns: list[str] = []
-        for cell in found.cells:
-            name = normalise_column(cell)
-            unique, n = name, 1
-            while unique in columns:
-                n += 1
-                unique = f"{name} #{n}"
-            columns.append(unique)
-        self.columns = tuple(columns)
+        self.columns = _unique_columns(found.cells)
         self._stream = stream
         self._lines = lines
 
@@ -370,7 +389,7 @@ def open_table(file: str, layouts: Sequence[Sequence[str]], opener: Opener | Non
     stream, encoding = open_text(file, opener or _open_path(file))
     try:
         lines = _Lines(file, stream)
-        found = _find_header(lines.peek(), layouts)
+        found = _header(file, lines.peek(), layouts)
         if found.layout < 0:
             raise bad_file(file, found.line, "file.missing_columns", columns=", ".join(found.missing))
         return Table(file, stream, lines, encoding, found)
@@ -385,7 +404,7 @@ def header_layout(
     """Which of `layouts` the file's header row holds (-1: none); raises like `open_table` for an unusable file."""
     stream, _encoding = open_text(file, opener or _open_path(file), expected)
     with stream:
-        return _find_header(_Lines(file, stream).peek(), layouts).layout
+        return _header(file, _Lines(file, stream).peek(), layouts).layout
 
 
 def open_path(path: str) -> Opener:

@@ -20,6 +20,7 @@ several people is one record per recipient.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
@@ -28,12 +29,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import IO
+from typing import IO, Any
 
 from rapport.domain.model import Channel, Initiator
 from rapport.domain.text import fold
 from rapport.errors import InputError
-from rapport.interop.csvfiles import Opener, Table, linkedin_profile, normalise_column, open_table
+from rapport.interop.csvfiles import Opener, Table, header_layout, linkedin_profile, normalise_column, open_table
 from rapport.interop.records import (
     BadRecord,
     ContactRecord,
@@ -57,6 +58,8 @@ SUMMARY_LENGTH = 200
 HIDDEN_NAME = "linkedin member"
 SPONSORED = '<p class="spinmail'  # how sponsored messages (ads, not people) begin
 OWNER_SAMPLE = 50  # the owner is looked for among the people of the first messages
+MEMBER_LIMIT = 1 << 30  # bytes a zip member may expand to (LinkedIn's largest files are some hundred MB)
+FIRST_EXPORT = date(2003, 5, 5)  # LinkedIn's launch: no export is older (an earlier zip time is no time)
 
 
 # -- reading -----------------------------------------------------------------------------------------------------
@@ -64,12 +67,32 @@ OWNER_SAMPLE = 50  # the owner is looked for among the people of the first messa
 
 def read(path: str, owner: str = "", **options: object) -> Iterator[LinkedInItem]:
     """The records of a LinkedIn export: a zip, a folder, or one of its CSV files."""
+    yield from _read(path, owner, READ_ORDER)
+
+
+def read_connections(path: str) -> Iterator[LinkedInItem]:
+    """The records of the export's Connections.csv alone (nothing when it has none)."""
+    yield from _read(path, "", ("connections.csv",))
+
+
+def _read(path: str, owner: str, wanted: tuple[str, ...]) -> Iterator[LinkedInItem]:
     if os.path.isdir(path):
-        yield from _read_folder(path, owner)
+        yield from _read_folder(path, owner, wanted)
     elif _is_zip(path):
-        yield from _read_zip(path, owner)
+        yield from _read_zip(path, owner, wanted)
     else:
-        yield from _read_files([(path, None, _layouts_for(path))], _Owner.given(owner))
+        layouts = _layouts_for(path)
+        if wanted == READ_ORDER:
+            yield from _read_files([(path, None, layouts)], _Owner.given(owner))
+        elif layouts == (CONNECTIONS,) or (len(layouts) > 1 and _header_is_connections(path)):
+            yield from _read_files([(path, None, (CONNECTIONS,))], _Owner())
+
+
+def _header_is_connections(path: str) -> bool:
+    try:
+        return header_layout(path, LAYOUTS) == 0
+    except InputError:
+        return False
 
 
 def _is_zip(path: str) -> bool:
@@ -91,34 +114,45 @@ def _layouts_for(name: str) -> tuple[tuple[str, ...], ...]:
 Source = tuple[str, Opener | None, tuple[tuple[str, ...], ...]]  # (file name, opener or None for a path, layouts)
 
 
-def _read_folder(path: str, owner: str) -> Iterator[LinkedInItem]:
+def _read_folder(path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER) -> Iterator[LinkedInItem]:
     found: dict[str, str] = {}
+    every: list[str] = []
     for folder, _dirs, names in sorted(os.walk(path)):
         for name in sorted(names):
             found.setdefault(name.casefold(), os.path.join(folder, name))
-    members = [n for n in READ_ORDER if n in found]
-    if not members:
+            every.append(os.path.relpath(os.path.join(folder, name), path))
+    _one_export(path, every)
+    if not any(n in found for n in READ_ORDER):
         raise bad_file(path, 0, "file.bad_zip", detail="no Connections.csv, messages.csv or Invitations.csv")
+    members = [n for n in wanted if n in found]
     known = _Owner.given(owner)
     if not known and "profile.csv" in found:
         known = _Owner.from_profile(found["profile.csv"], None)
     yield from _read_files([(found[n], None, (LAYOUTS[MEMBER_NAMES[n]],)) for n in members], known)
 
 
-def _read_zip(path: str, owner: str) -> Iterator[LinkedInItem]:
+def _one_export(path: str, names: Iterable[str]) -> None:
+    """Refuses an archive or folder holding several Connections.csv (several exports): which one is meant?"""
+    connections = [n for n in names if os.path.basename(n).casefold() == "connections.csv"]
+    if len(connections) > 1:
+        raise bad_file(path, 0, "file.several_connections", members=", ".join(connections))
+
+
+def _read_zip(path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER) -> Iterator[LinkedInItem]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos: dict[str, zipfile.ZipInfo] = {}
             for info in archive.infolist():
                 if not info.is_dir():
                     infos.setdefault(os.path.basename(info.filename).casefold(), info)
-            members = [n for n in READ_ORDER if n in infos]
-            if not members:
+            _one_export(path, (i.filename for i in archive.infolist() if not i.is_dir()))
+            if not any(n in infos for n in READ_ORDER):
                 raise bad_file(path, 0, "file.bad_zip", detail="no Connections.csv, messages.csv or Invitations.csv")
+            members = [n for n in wanted if n in infos]
 
             def opener(info: zipfile.ZipInfo) -> Opener:
                 def open_member() -> IO[bytes]:
-                    return archive.open(info)
+                    return io.BufferedReader(_Limited(path, info, archive.open(info)))
 
                 return open_member
 
@@ -132,6 +166,38 @@ def _read_zip(path: str, owner: str) -> Iterator[LinkedInItem]:
             yield from _read_files(sources, known)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
         raise bad_file(path, 0, "file.bad_zip", detail=str(exc) or type(exc).__name__) from exc
+
+
+class _Limited(io.RawIOBase):
+    """A zip member read with a limit on its expanded size: a member expanding beyond MEMBER_LIMIT (a zip bomb,
+    or a damaged archive) stops reading with `file.zip_too_large`, whatever size its header claims."""
+
+    def __init__(self, archive: str, info: zipfile.ZipInfo, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._archive, self._name, self._stream = archive, info.filename, stream
+        self._read = 0
+        if info.file_size > MEMBER_LIMIT:
+            stream.close()
+            raise self._too_large()
+
+    def _too_large(self) -> InputError:
+        return bad_file(self._archive, 0, "file.zip_too_large", member=self._name, limit=MEMBER_LIMIT >> 20)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        wanted = min(len(buffer), MEMBER_LIMIT + 1 - self._read)
+        data = self._stream.read(max(wanted, 1))
+        self._read += len(data)
+        if self._read > MEMBER_LIMIT:
+            raise self._too_large()
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
 
 
 def _read_files(sources: list[Source], owner: _Owner) -> Iterator[LinkedInItem]:
@@ -150,6 +216,83 @@ def _read_files(sources: list[Source], owner: _Owner) -> Iterator[LinkedInItem]:
                     with suppress(InputError):
                         owner.complete(_Owner.recognised(file, _participants_of(open_table(file, layouts, opener))))
                 yield from _messages(table, owner)
+
+
+# -- the export's date -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportDate:
+    """The day an export was made, and where that is known from: "option" (given by the user), "archive" (the
+    zip's file times), "name" (the file or folder name) or "connections" (the newest `Connected On`: the export is
+    at least that new). `claimed` is a later day the source claimed, when that was after today (the day is then
+    today)."""
+
+    day: date
+    origin: str
+    claimed: date | None = None
+
+
+_NAME_ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+_NAME_MDY = re.compile(r"(?<!\d)(\d{2})[-_.](\d{2})[-_.](\d{4})(?!\d)")
+
+
+def date_in_name(name: str) -> date | None:
+    """The date a file name carries: ISO (`Connections-2025-06-01.csv`) or LinkedIn's month-day-year
+    (`Basic_LinkedInDataExport_06-01-2025.zip`; day-month-year where the first number cannot be a month). None
+    when it holds no valid date."""
+    for m in _NAME_ISO.finditer(name):
+        with suppress(ValueError):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in _NAME_MDY.finditer(name):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        month, day = (first, second) if first <= 12 else (second, first)
+        with suppress(ValueError):
+            return date(year, month, day)
+    return None
+
+
+def archive_date(path: str) -> date | None:
+    """The newest day a LinkedIn file of the zip was written (LinkedIn writes them as it makes the export); None
+    when the archive has no usable times (zip's 1980 stands for none)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            days = [
+                date(*info.date_time[:3])
+                for info in archive.infolist()
+                if os.path.basename(info.filename).casefold() in (*MEMBER_NAMES, "profile.csv")
+            ]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None
+    return max((d for d in days if d >= FIRST_EXPORT), default=None)
+
+
+def export_date(path: str, today: date, given: date | None = None, scan: bool = True) -> ExportDate | None:
+    """The day the export at `path` was made: `given` by the user, else from the zip's file times, else from the
+    file (or its folder's) name, else at least the newest `Connected On` date (the file is read for it, unless not
+    to `scan`). A day after `today` is taken as today (see `ExportDate.claimed`). None when nothing tells."""
+    if given is not None:
+        return _not_after(given, "option", today)
+    if _is_zip(path) and (day := archive_date(path)) is not None:
+        return _not_after(day, "archive", today)
+    for name in (os.path.basename(os.path.normpath(path)), os.path.basename(os.path.dirname(os.path.abspath(path)))):
+        if (day := date_in_name(name)) is not None:
+            return _not_after(day, "name", today)
+    if not scan:
+        return None
+    newest = max(
+        (
+            item.connected_on
+            for item in read_connections(path)
+            if isinstance(item, ContactRecord) and item.connected_on is not None and item.connected_on <= today
+        ),
+        default=None,
+    )
+    return None if newest is None else ExportDate(newest, "connections")
+
+
+def _not_after(day: date, origin: str, today: date) -> ExportDate:
+    return ExportDate(today, origin, claimed=day) if day > today else ExportDate(day, origin)
 
 
 # -- Connections.csv ---------------------------------------------------------------------------------------------
@@ -518,6 +661,7 @@ __all__ = [
     "CONNECTIONS",
     "INVITATIONS",
     "MESSAGES",
+    "ExportDate",
     "HiddenMember",
     "LinkedInItem",
     "normalise_column",
@@ -525,4 +669,5 @@ __all__ = [
     "parse_moment",
     "parse_sent_at",
     "read",
+    "read_connections",
 ]

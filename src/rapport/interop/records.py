@@ -48,6 +48,14 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     connected_on: date | None = None  # LinkedIn's "Connected On"
     had_photo: bool = False  # the file carried a photo; rapport does not keep photos
+    # what only rapport's own export carries (vCard X-RAPPORT-*, INTEREST); "" / empty from other sources
+    from_rapport: bool = False  # written by rapport: its full name is the display name as it was, titles included
+    interests: list[str] = field(default_factory=list)
+    circle: str = ""
+    how_met: str = ""
+    looking_for: str = ""
+    offers: str = ""
+    address_form: str = ""  # "du" or "Sie" as written; checked by the import service
 
     @property
     def name(self) -> str:

@@ -18,6 +18,11 @@ split into cards at BEGIN:VCARD / END:VCARD, and each card is cleaned up and the
 * Photos are not kept (`had_photo` says there was one); their data is skipped, however long it is.
 * ORG: the organisation only (its first component); a department after it is dropped, so that the organisation
   compares with LinkedIn's company name.
+* ADR: one line per line of the envelope (street lines, "postal code locality", region, country), as rapport
+  keeps addresses (rapport.interop.postal); the preferred ADR, else the first LABEL.
+* What rapport's own export writes is read back: INTEREST (X-INTEREST), X-RAPPORT-CIRCLE, -HOW-MET,
+  -LOOKING-FOR, -OFFERS, -ADDRESS-FORM and -CONNECTED-ON; PRODID tells a card rapport wrote (its FN is the name
+  as rapport listed it, titles included).
 
 What goes wrong, and what comes of it:
 
@@ -44,6 +49,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -51,6 +57,7 @@ import vobject
 
 from rapport.domain.model import YearlyDate
 from rapport.errors import InputError
+from rapport.interop import postal
 from rapport.interop.records import BadRecord, ContactRecord, Item, bad_file
 
 SOURCE = "vcard"
@@ -61,8 +68,19 @@ _SNIFF = 1024  # "the first KB" for the binary check
 
 _DATES = ("BDAY", "ANNIVERSARY", "X-ABDATE", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY")
 # The properties rapport reads; all others are dropped before vobject sees the card.
-_WANTED = frozenset({"VERSION", "UID", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "ADR", "LABEL", "NOTE"}) | frozenset(
-    {"CATEGORIES", "URL", "X-SOCIALPROFILE", "X-ABLABEL", *_DATES}
+# What only rapport writes (rapport.interop.vcard_export), read back into the record's attribute of that name.
+_RAPPORT = {
+    "X-RAPPORT-CIRCLE": "circle",
+    "X-RAPPORT-HOW-MET": "how_met",
+    "X-RAPPORT-LOOKING-FOR": "looking_for",
+    "X-RAPPORT-OFFERS": "offers",
+    "X-RAPPORT-ADDRESS-FORM": "address_form",
+}
+_INTERESTS = frozenset({"INTEREST", "X-INTEREST"})  # RFC 6715; X-INTEREST in rapport's vCard 3.0
+_WANTED = (
+    frozenset({"VERSION", "UID", "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "ADR", "LABEL", "NOTE"})
+    | frozenset({"CATEGORIES", "URL", "X-SOCIALPROFILE", "X-ABLABEL", *_DATES})
+    | frozenset({"PRODID", "X-RAPPORT-CONNECTED-ON", *_RAPPORT, *_INTERESTS})
 )
 _BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})  # data rapport does not keep; PHOTO sets had_photo
 _LISTS = frozenset({"N", "ADR", "CATEGORIES"})  # commas in these separate values; elsewhere they are text
@@ -582,16 +600,20 @@ def _date(child: Any, number: int) -> YearlyDate | None:
 
 
 def _address(value: Any) -> str:
-    """vCard's address parts as one line: 'Wiesenstrasse 10a, 8952 Schlieren, Schweiz'."""
-
-    def part(name: str) -> str:
-        return ", ".join(line.strip() for line in _text(getattr(value, name, ""), ", ").splitlines() if line.strip())
-
+    """vCard's address parts as lines of text: street, "code locality", region, country (rapport.interop.postal)."""
     if not hasattr(value, "street"):
-        return ", ".join(line.strip() for line in _text(value).splitlines() if line.strip())
-    town = " ".join(p for p in (part("code"), part("city")) if p)
-    pieces = (part("box"), part("extended"), part("street"), town, part("region"), part("country"))
-    return ", ".join(p for p in pieces if p)
+        return "\n".join(postal.lines(_text(value)))
+    return postal.join(
+        postal.PostalAddress(
+            street=_text(getattr(value, "street", ""), ", "),
+            locality=_text(getattr(value, "city", ""), ", "),
+            region=_text(getattr(value, "region", ""), ", "),
+            code=_text(getattr(value, "code", ""), ", "),
+            country=_text(getattr(value, "country", ""), ", "),
+            box=_text(getattr(value, "box", ""), ", "),
+            extended=_text(getattr(value, "extended", ""), ", "),
+        )
+    )
 
 
 def _contact(file: str, card: _Card, children: list[tuple[int, Any]]) -> Item:
@@ -658,6 +680,23 @@ def _contact(file: str, card: _Card, children: list[tuple[int, Any]]) -> Item:
                 continue
             kind = _url_kind(url, [*_types(child), labels.get((child.group or "").lower(), "")])
             urls.setdefault(_url_key(kind, url), (kind, url))
+        elif name == "PRODID":
+            record.from_rapport = _text(child.value).startswith("-//rapport//")
+        elif name in _RAPPORT:
+            if not getattr(record, _RAPPORT[name]):
+                setattr(record, _RAPPORT[name], _text(child.value))
+        elif name in _INTERESTS:
+            topic = _text(child.value)
+            if topic and topic.casefold() not in {t.casefold() for t in record.interests}:
+                record.interests.append(topic)
+        elif name == "X-RAPPORT-CONNECTED-ON":
+            try:
+                when = _date(child, number)
+            except _Bad as bad:
+                bad_date = bad_date or bad
+                continue
+            if when is not None and when.year is not None and record.connected_on is None:
+                record.connected_on = date(when.year, when.month, when.day)
         elif name in _DATES:
             try:
                 when = _date(child, number)

@@ -9,13 +9,17 @@ What goes where:
   number in 3.0. EMAIL in 3.0 also carries TYPE=INTERNET.
 * URL with TYPE=linkedin / TYPE=xing for profiles (and X-SOCIALPROFILE, which Apple's and Google's address
   books read), plain for web sites.
-* ADR: the address is stored as free text; it goes into the street component, line breaks kept.
+* ADR: the address is stored as free text. Where it follows the Swiss and German pattern ("Bahnhofstrasse 1",
+  "8001 Zürich", an optional region and country) it is written as street, postal code, locality, region and
+  country (rapport.interop.postal); otherwise it all goes into the street component, line breaks kept. Its
+  TYPE is work for someone with an organisation (rapport keeps people's work addresses), else home.
 * BDAY and the anniversaries: 4.0 writes `YYYYMMDD`, or `--MMDD` without a year; 3.0 has no year-less form, so
   it writes Apple's convention `1604-MM-DD` with the parameter X-APPLE-OMIT-YEAR=1604 (1604 is a leap year, so
   29 February survives). The first anniversary without a label is ANNIVERSARY (4.0) or
   X-ANNIVERSARY (3.0); every other one, labelled ones included, as Apple's grouped X-ABDATE with X-ABLABEL.
 * What only rapport knows: INTEREST (RFC 6715; X-INTEREST in 3.0) per interest, X-RAPPORT-CIRCLE,
-  X-RAPPORT-HOW-MET, X-RAPPORT-LOOKING-FOR, X-RAPPORT-OFFERS, X-RAPPORT-CONNECTED-ON.
+  X-RAPPORT-HOW-MET, X-RAPPORT-LOOKING-FOR, X-RAPPORT-OFFERS, X-RAPPORT-CONNECTED-ON, X-RAPPORT-ADDRESS-FORM
+  (du or Sie). rapport's vCard import reads all of these back (rapport.interop.vcard).
 
 Known limit of a reader: khard (0.22) reads 4.0's `--MMDD` with the placeholder year 1900, which is no leap
 year, so it drops a year-less 29 February of a 4.0 card (vobject and RFC 6350 readers keep it; 3.0 is fine).
@@ -33,6 +37,7 @@ import vobject
 
 from rapport.domain.model import YearlyDate
 from rapport.errors import InputError
+from rapport.interop import postal
 
 if TYPE_CHECKING:
     from rapport.services.exporting import ExportContact
@@ -165,7 +170,17 @@ def card(contact: ExportContact, version: str = "4.0") -> Any:
             social.params["TYPE"] = [kind]
 
     if contact.address.strip():
-        c.add("adr").value = vobject.vcard.Address(street=contact.address.strip())
+        parts = postal.split(contact.address)
+        prop = c.add("adr")
+        prop.value = vobject.vcard.Address(
+            street=parts.street,
+            city=parts.locality,
+            region=parts.region,
+            code=parts.code,
+            country=parts.country,
+        )
+        kind = "work" if contact.organisation.strip() else "home"
+        prop.params["TYPE"] = [kind if v4 else kind.upper()]
 
     if contact.birthday is not None:
         _add_date(c, "bday", contact.birthday, v4)
@@ -185,6 +200,7 @@ def card(contact: ExportContact, version: str = "4.0") -> Any:
         ("x-rapport-looking-for", contact.looking_for),
         ("x-rapport-offers", contact.offers),
         ("x-rapport-connected-on", contact.connected_on.isoformat() if contact.connected_on else ""),
+        ("x-rapport-address-form", contact.address_form),
     ):
         if value:
             c.add(name).value = value

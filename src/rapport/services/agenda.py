@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from rapport.services.context import Context
 
 
+MAX_LIMIT = 100_000  # actions on one day: more than anyone reads
+
+
 def agenda_rules(settings: Settings, zone: tzinfo, circles: list[Circle], my_organisation: str) -> rules.AgendaRules:
     return rules.AgendaRules(
         zone=zone,
@@ -39,6 +42,8 @@ def agenda_for(
     """The ranked, explained actions for `now`, at most `limit` (default: the daily budget)."""
     if limit is not None and limit < 0:
         raise InputError("input.negative", field="--limit", value=str(limit))
+    if limit is not None and limit > MAX_LIMIT:
+        raise InputError("input.out_of_range", field="--limit", value=str(limit)[:40], low=0, high=MAX_LIMIT)
     config = agenda_rules(settings, zone, reads.circles(rows, owner), reads.owner_organisation(rows, owner))
     today_ = local_day(now, zone)
     window = timedelta(days=config.news_window_days)

@@ -17,7 +17,7 @@ from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
 from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
-from rapport.services import people
+from rapport.services import owner, people
 from rapport.services.context import Context
 from rapport.store import activity
 from rapport.store import contacts as store
@@ -99,21 +99,12 @@ def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFact
 
 
 def owner_name(ctx: Context, conn: Connection) -> str | None:
-    """The owner's name for a draft's sign-off: the profile's display name when the users table has one (`rapport
-    me --name`), else the name in the configured From address ("Julia Baumann <julia@example.ch>"), else None (the
-    draft leaves a marked gap). Read defensively: the profile's column may not exist in this store yet."""
+    """The owner's name for a draft's sign-off: the profile's name (`rapport me --name`), else the name in the
+    configured From address ("Julia Baumann <julia@example.ch>"), else None (the draft leaves a marked gap)."""
     from email.utils import parseaddr
 
-    from sqlalchemy import text
-
-    row = conn.execute(text("SELECT * FROM users WHERE id = :id"), {"id": ctx.owner_id}).mappings().first()
-    stored: dict[str, Any] = dict(row) if row is not None else {}
-    for column in ("display_name", "full_name"):
-        value = str(stored.get(column) or "").strip()
-        if value:
-            return value
-    sender = parseaddr(str(getattr(ctx.settings, "mail_from", "") or ""))[0].strip()
-    return sender or None
+    name = owner.signature(ctx, conn)[0].strip()
+    return name or parseaddr(str(ctx.settings.mail_from or ""))[0].strip() or None
 
 
 def draft(

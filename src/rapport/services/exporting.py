@@ -72,6 +72,7 @@ class ExportContact:
     looking_for: str = ""
     offers: str = ""
     connected_on: date | None = None
+    address_form: str = ""  # "du", "Sie", or "" (the language's default)
     updated_at: datetime | None = None  # the last change of the contact or its notes (vCard REV)
 
 
@@ -213,6 +214,7 @@ def _chunk(conn: Connection, owner_id: int, key: str, ids: Sequence[int]) -> Ite
             looking_for=row.looking_for,
             offers=row.offers,
             connected_on=reads.day(row.connected_on) if row.connected_on is not None else None,
+            address_form=row.address_form,
             updated_at=max((m for m in changed if m is not None), default=None),
         )
 

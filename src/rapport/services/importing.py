@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from rapport.domain import limits
 from rapport.domain.dates import local_day
-from rapport.domain.model import EventKind, Interaction
+from rapport.domain.model import ARCHIVED, EventKind, Interaction, YearlyDate
 from rapport.domain.text import fold, search_key
 from rapport.errors import InputError
 from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord, Item
@@ -36,6 +36,7 @@ from rapport.store.schema import (
     field_sources,
     imported_records,
     interactions,
+    interests,
     notes,
     phones,
     tags,
@@ -47,7 +48,11 @@ from rapport.store.schema import (
 FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000
-_EXPORT_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
+FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another time zone's today, not the future
+# What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
+# file, known at its end); replaced by that day when the file is done, so it never stays in the store.
+PENDING = date(1, 1, 1)
 
 
 @dataclass
@@ -63,6 +68,9 @@ class ImportSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     bad: list[BadRecord] = field(default_factory=list)
     news: list[dict[str, str]] = field(default_factory=list)
+    exports: list[dict[str, str]] = field(default_factory=list)  # LinkedIn exports: file, date, origin
+    future: list[dict[str, Any]] = field(default_factory=list)  # what was dated later than now: file, line, what
+    older_kept: int = 0  # contacts whose job from a newer LinkedIn export was kept
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +85,9 @@ class ImportSummary:
             "skipped": dict(self.skipped),
             "bad": [{"file": b.file, "line": b.line, "problem": b.problem, "facts": b.facts} for b in self.bad],
             "news": self.news,
+            "exports": self.exports,
+            "future": self.future,
+            "older_kept": self.older_kept,
         }
 
 
@@ -117,20 +128,26 @@ def import_files(
     skip_bad: bool = False,
     owner: str | None = None,
     progress: Progress | None = None,
+    exported_on: date | None = None,
 ) -> ImportSummary:
-    """Import files into the owner's network (in the caller's transaction) and say what happened."""
+    """Import files into the owner's network (in the caller's transaction) and say what happened.
+
+    `exported_on` is the day the LinkedIn exports among `paths` were made, when the user knows it better than the
+    files tell (see rapport.interop.linkedin.export_date)."""
     importer = _Importer(ctx, conn, skip_bad)
+    if exported_on is not None and exported_on > importer.today:
+        raise InputError("import.exported_on_future", value=exported_on.isoformat())
     for path in paths:
         if not os.path.isfile(path):
             raise InputError("import.no_file", file=path)
         kind, items = reader_for(path, fmt, mapping, owner)
         importer.summary.files.append(os.path.basename(path))
-        importer.begin_file(path, kind)
+        importer.begin_file(path, kind, exported_on)
         for item in items:
             importer.take(item)
             if progress is not None:
                 progress(path, getattr(item, "line", 0))
-        importer.flush()
+        importer.end_file()
     importer.finish()
     return importer.summary
 
@@ -160,28 +177,101 @@ class _Importer:
         self.touched: set[int] = set()  # contacts whose interaction summaries must be rebuilt
         self.source = ""
         self.file = ""
-        self.news_allowed = True
         self.today = local_day(ctx.now, ctx.zone)
+        self.members: dict[str, int] | None = None  # contacts per circle, counted when a record names a circle
+        self.export_day: date | None = None  # the day the LinkedIn export being read was made, when known
+        self.export_path = ""  # the export whose day is found from its connections (see PENDING), or ""
+        self.newest_connection: date | None = None  # of the connections read so far
+        self.scanned: date | None = None  # the export's day from reading all its connections ahead, when needed
+        self.connections_read = False  # whether the file held connections (messages alone need no day)
+        self.unchanged_linkedin: list[int] = []  # contacts of the file's unchanged connections: same job, newer day
 
     # -- files -------------------------------------------------------------------------------------------------
-    def begin_file(self, path: str, kind: str) -> None:
+    def begin_file(self, path: str, kind: str, exported_on: date | None = None) -> None:
         self.file = os.path.basename(path)
         self.source = kind
-        self.news_allowed = True
+        self.export_day = None
+        self.export_path, self.newest_connection, self.scanned = "", None, None
+        self.connections_read, self.unchanged_linkedin = False, []
         if kind == "linkedin":
-            self.news_allowed = self._newer_linkedin_export(path)
+            self._linkedin_export(path, exported_on)
 
-    def _newer_linkedin_export(self, path: str) -> bool:
-        """Whether this export is at least as new as the last one imported (its date is in the file name, as
-        LinkedIn's own name or one the user gave it, else it is taken as made today). Older exports add people
-        but do not report old jobs as news or overwrite newer ones."""
-        found = _EXPORT_DATE.search(os.path.basename(path))
-        exported = date.fromisoformat(found.group(1)) if found else self.today
+    def _linkedin_export(self, path: str, exported_on: date | None) -> None:
+        """The day the export was made, from the user, the zip or the name; else it is the newest `Connected On`
+        date, found while the file is read (PENDING until `end_file`)."""
+        from rapport.interop.linkedin import export_date
+
+        found = export_date(path, self.today, exported_on, scan=False)
+        if found is None:
+            self.export_day, self.export_path = PENDING, path
+            return
+        if found.claimed is not None and found.claimed > found.day + FUTURE_SLACK:
+            self._future(path, 0, "export", found.claimed.isoformat())
+        self._dated(found.day, found.origin)
+
+    def _dated(self, day: date | None, origin: str) -> None:
+        """Say which day the export is from and how that is known; remember it as the owner's newest export."""
+        if day is None:
+            self.summary.exports.append({"file": self.file, "date": "", "origin": "unknown"})
+            return
+        self.export_day = day
+        self.summary.exports.append({"file": self.file, "date": day.isoformat(), "origin": origin})
         last = self.conn.execute(select(users.c.linkedin_export_on).where(users.c.id == self.owner)).scalar()
-        if last is not None and exported < last:
+        if last is None or day > last:
+            self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=day))
+
+    def end_file(self) -> None:
+        """The file is read: an export dated by its connections gets its day, on every job it brought."""
+        self.flush()
+        if self.export_path:
+            day = self.newest_connection
+            self.export_path = ""
+            self.conn.execute(
+                update(contacts)
+                .where(contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of == PENDING)
+                .values(linkedin_as_of=day)
+            )
+            if self.connections_read:
+                self._dated(day, "connections")
+        self._confirm_unchanged_jobs()
+
+    def _confirm_unchanged_jobs(self) -> None:
+        """A newer export showing a job as it was confirms it as of its day (else an export between the two,
+        imported later, would pass for newer)."""
+        day, ids = self.export_day, self.unchanged_linkedin
+        self.unchanged_linkedin = []
+        if day is None or day == PENDING or not ids:
+            return
+        older = select(contacts.c.id).where(
+            contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of < day, contacts.c.linkedin_as_of.is_not(None)
+        )
+        candidates = set(self.conn.execute(older).scalars())
+        chunk = sorted(candidates.intersection(self.real(i) for i in ids)) if candidates else []
+        for start in range(0, len(chunk), _BATCH):
+            self.conn.execute(
+                update(contacts).where(contacts.c.id.in_(chunk[start : start + _BATCH])).values(linkedin_as_of=day)
+            )
+
+    def _older(self, known_as_of: date | None) -> bool:
+        """Whether the export being read is older than the one a contact's LinkedIn job is known from. An export
+        dated by its connections is at least as new as the newest read so far; only where that is not enough are
+        all its connections read ahead (once)."""
+        if known_as_of is None or known_as_of == PENDING:
             return False
-        self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=exported))
-        return True
+        if self.export_day != PENDING:
+            return _older_than_known(self.export_day, known_as_of)
+        if self.newest_connection is not None and self.newest_connection >= known_as_of:
+            return False
+        if self.scanned is None:
+            from rapport.interop.linkedin import export_date
+
+            found = export_date(self.export_path, self.today)
+            self.scanned = found.day if found is not None else PENDING
+        return self.scanned < known_as_of
+
+    def _future(self, file: str, line: int, what: str, value: str) -> None:
+        """Something dated later than now: reported with its file and line, never imported as it is."""
+        self.summary.future.append({"file": file, "line": line, "what": what, "value": value})
 
     # -- records -----------------------------------------------------------------------------------------------
     def take(self, item: Item) -> None:
@@ -201,11 +291,19 @@ class _Importer:
         self.summary.skipped["bad-record"] += 1
 
     def contact(self, record: ContactRecord) -> None:
+        for what, value in _drop_future_dates(record, self.today):
+            self._future(record.file, record.line, what, value)
+        if record.source == "linkedin":
+            self.connections_read = True
+            if record.connected_on is not None:
+                self.newest_connection = max(self.newest_connection or record.connected_on, record.connected_on)
         identity = (record.source, record.key or _identity(record))
         digest = _digest(record)
         known = self.records.get(identity)
         if known is not None and known[1] == digest:  # seen before, unchanged: nothing to check or write
             self.summary.unchanged += 1
+            if record.source == "linkedin":
+                self.unchanged_linkedin.append(known[0])
             return
         checked = self._check(record)
         if checked is None:
@@ -305,6 +403,11 @@ class _Importer:
         if not name:
             self.bad(BadRecord(record.file, record.line, "bad.no_name"))
             return None
+        too_long = _too_long(record, name)
+        if too_long is not None:
+            field_name, limit = too_long
+            self.bad(BadRecord(record.file, record.line, "bad.field_too_long", {"field": field_name, "limit": limit}))
+            return None
         addresses = []
         for address, _label in record.emails:
             if not address.strip():
@@ -401,6 +504,7 @@ class _Importer:
         rows = []
         for new in self.pending:
             record, checked = new.record, new.checked
+            circle = self._circle_for(record)
             rows.append(
                 {
                     "owner_id": owner,
@@ -415,8 +519,10 @@ class _Importer:
                     "job_title": checked.title,
                     "address": record.address.strip(),
                     "connected_on": record.connected_on,
-                    "circle": IMPORT_CIRCLE,
-                    "archived": False,
+                    **_rapport_fields(record),
+                    **self._linkedin_columns(record, checked),
+                    "circle": circle,
+                    "archived": circle == ARCHIVED,
                     "created_at": now,
                     "updated_at": now,
                 }
@@ -425,7 +531,7 @@ class _Importer:
         for row, contact_id in zip(rows, ids, strict=True):
             row["id"] = contact_id
         self.conn.execute(insert(contacts), rows)
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
+        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):
             self.real_ids[new.temp_id] = contact_id
@@ -450,6 +556,33 @@ class _Importer:
         self.conn.execute(insert(imported_records), record_rows)
         self.pending = []
 
+    def _circle_for(self, record: ContactRecord) -> str:
+        """The circle a rapport export names when it exists here and has room, else the import circle."""
+        if not record.circle:
+            return IMPORT_CIRCLE
+        from rapport.domain import cadence
+        from rapport.store.contacts import count_in_circle
+
+        found = cadence.circle_named(self.ctx.circles(self.conn), record.circle.strip().lower())
+        if found is None:
+            return IMPORT_CIRCLE
+        if self.members is None:
+            self.members = count_in_circle(self.conn, self.owner)
+        if found.name != ARCHIVED and found.capacity is not None and self.members.get(found.name, 0) >= found.capacity:
+            return IMPORT_CIRCLE
+        self.members[found.name] = self.members.get(found.name, 0) + 1
+        return found.name
+
+    def _linkedin_columns(self, record: ContactRecord, checked: _Checked) -> dict[str, Any]:
+        """What a new contact from a LinkedIn export remembers of the job the export shows (someone known from
+        messages alone has no job to remember)."""
+        linkedin = record.source == "linkedin" and bool(checked.organisation or checked.title)
+        return {
+            "linkedin_organisation": checked.organisation if linkedin else "",
+            "linkedin_title": checked.title if linkedin else "",
+            "linkedin_as_of": self.export_day if linkedin else None,
+        }
+
     def real(self, contact_id: int) -> int:
         """The stored id of a contact, writing pending new contacts first when it is one of them."""
         if contact_id < 0 and contact_id not in self.real_ids:
@@ -468,25 +601,31 @@ class _Importer:
             parts = _name_parts(checked.name, record)
             fills.update(given_name=parts[1], middle_name=parts[2], family_name=parts[3])
             self.index.rename(contact_id, checked.name, row.organisation)
+        older = record.source == "linkedin" and self._older(row.linkedin_as_of)
+        if older and (checked.organisation, checked.title) != (row.linkedin_organisation, row.linkedin_title):
+            self.summary.older_kept += 1
         for column, value in (
-            ("organisation", checked.organisation),
-            ("job_title", checked.title),
+            ("organisation", "" if older else checked.organisation),
+            ("job_title", "" if older else checked.title),
             ("address", record.address.strip()),
         ):
             if value and not getattr(row, column):
                 fills[column] = value
+        for column, value in _rapport_fields(record).items():
+            if value and not getattr(row, column):
+                fills[column] = value
         if record.connected_on and (row.connected_on is None or record.connected_on < row.connected_on):
             fills["connected_on"] = record.connected_on
-        if record.source == "linkedin" and self.news_allowed:
-            changed |= self._career_news(row, checked, fills)
+        if record.source == "linkedin" and not older:
+            changed |= self._linkedin_job(row, checked, fills)
         if fills:
             from rapport.store.contacts import update_contact
 
             update_contact(self.conn, contact_id, self.ctx.now, **fills)
-            self._sources(contact_id, [f for f in fills if f != "connected_on"])
-            changed = True
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in (emails, phones, urls, tags, yearly_dates, notes)}
-        have = _details_of(self.conn, contact_id)
+            self._sources(contact_id, [f for f in fills if f in _SOURCED])
+            changed = changed or set(fills) != {"linkedin_as_of"}  # the same job on another day is no change
+        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
+        have = _details_of(self.conn, contact_id, with_interests=bool(record.interests))
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
@@ -497,20 +636,22 @@ class _Importer:
         )
         return changed
 
-    def _career_news(self, row: Any, checked: _Checked, fills: dict[str, Any]) -> bool:
-        """A newer LinkedIn export with another company (new job) or another title at the same one (promotion)."""
-        if row.id not in self.linkedin_sourced or not (checked.organisation or checked.title):
-            return False
-        old_org, old_title = row.organisation or "", row.job_title or ""
-        kind = None
-        if checked.organisation and old_org and not same_organisation(old_org, checked.organisation):
-            kind = EventKind.NEW_JOB
-        elif checked.title and old_title and fold(checked.title) != fold(old_title):
-            kind = EventKind.PROMOTION
+    def _linkedin_job(self, row: Any, checked: _Checked, fills: dict[str, Any]) -> bool:
+        """A LinkedIn export at least as new as what is known of the person: its job is remembered as LinkedIn's,
+        and a job other than the one LinkedIn showed before is news (another company: new job; another title at
+        the same one: promotion), which also becomes the contact's job. The job the address book or the user gave
+        is not compared: LinkedIn is compared with LinkedIn, so the order of imports does not matter."""
+        seen = {"linkedin_organisation": checked.organisation, "linkedin_title": checked.title}
+        for column, value in seen.items():
+            if value != getattr(row, column):
+                fills[column] = value
+        if self.export_day is not None and self.export_day != row.linkedin_as_of:
+            fills["linkedin_as_of"] = self.export_day
+        kind = _job_change(row.linkedin_organisation, row.linkedin_title, checked.organisation, checked.title)
         if kind is None:
             return False
-        fills["organisation"] = checked.organisation or old_org
-        fills["job_title"] = checked.title or old_title
+        fills["organisation"] = checked.organisation or row.linkedin_organisation
+        fills["job_title"] = checked.title or row.linkedin_title
         text = f"{fills['job_title']}, {fills['organisation']}".strip(", ")
         self.conn.execute(
             insert(events).values(
@@ -530,7 +671,7 @@ class _Importer:
             updated = self.conn.execute(
                 update(field_sources)
                 .where(field_sources.c.contact_id == contact_id, field_sources.c.field == name)
-                .values(source=f"{self.source}:{self.file}", updated_at=self.ctx.now)
+                .values(source=f"{self.source}:{self.file}"[: limits.SOURCE], updated_at=self.ctx.now)
             ).rowcount
             if not updated:
                 self.conn.execute(
@@ -538,7 +679,7 @@ class _Importer:
                         owner_id=self.owner,
                         contact_id=contact_id,
                         field=name,
-                        source=f"{self.source}:{self.file}",
+                        source=f"{self.source}:{self.file}"[: limits.SOURCE],
                         updated_at=self.ctx.now,
                     )
                 )
@@ -556,6 +697,9 @@ class _Importer:
 
     # -- interactions ------------------------------------------------------------------------------------------
     def interaction(self, record: InteractionRecord) -> None:
+        if record.occurred_at > self.ctx.now:  # never a touch: it would close windows and silence rhythms
+            self._future(record.file, record.line, "interaction", record.occurred_at.isoformat())
+            return
         self.flush()
         key = f"{record.source}:{record.key}"[:500]
         exists = self.conn.execute(
@@ -618,6 +762,61 @@ class _Importer:
                 recompute_histories(self.ctx, self.conn, ids, half_life)
 
 
+_SOURCED = (
+    "display_name",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "organisation",
+    "job_title",
+    "address",
+    "how_met",
+    "looking_for",
+    "offers",
+    "address_form",
+)
+
+
+def _older_than_known(export_day: date | None, known_as_of: date | None) -> bool:
+    """Whether a LinkedIn export is older than the one a contact's LinkedIn job is known from (an export of unknown
+    date cannot be told newer, so it is taken as older where a dated one is known)."""
+    return known_as_of is not None and (export_day is None or export_day < known_as_of)
+
+
+def _job_change(old_org: str, old_title: str, new_org: str, new_title: str) -> EventKind | None:
+    """Another company is a new job, another title at the same company a promotion; nothing known before (or
+    nothing shown now) is no news."""
+    if new_org and old_org and not same_organisation(old_org, new_org):
+        return EventKind.NEW_JOB
+    if new_title and old_title and fold(new_title) != fold(old_title):
+        return EventKind.PROMOTION
+    return None
+
+
+def _drop_future_dates(record: ContactRecord, today: date) -> list[tuple[str, str]]:
+    """Dates of a record later than today (a connection made, a birth year to come) are taken off the record;
+    returns what they were, to be reported."""
+    dropped: list[tuple[str, str]] = []
+    if record.connected_on is not None and record.connected_on > today:
+        dropped.append(("connected_on", record.connected_on.isoformat()))
+        record.connected_on = None
+    if record.birthday is not None and _after(record.birthday, today):
+        dropped.append(("birthday", record.birthday.iso()))
+        record.birthday = None
+    for label, when in list(record.anniversaries):
+        if _after(when, today):
+            dropped.append(("anniversary", when.iso()))
+            record.anniversaries.remove((label, when))
+    return dropped
+
+
+def _after(yearly: YearlyDate, today: date) -> bool:
+    """Whether a date with its year is later than today (one without a year never is)."""
+    if yearly.year is None:
+        return False
+    return (yearly.year, yearly.month, yearly.day) > (today.year, today.month, today.day)
+
+
 @dataclass
 class _Checked:
     name: str
@@ -647,11 +846,31 @@ def _display_name(record: ContactRecord) -> str:
     full = " ".join(record.full_name.split())
     if full:
         prefix = " ".join(record.prefix.split())
+        if record.from_rapport:  # rapport's own card: the name as it was listed
+            return full
         return full[len(prefix) + 1 :] if prefix and full.startswith(prefix + " ") else full
     if record.given_name.strip() or record.family_name.strip():
         parts = (record.given_name, record.middle_name, record.family_name, record.suffix)
         return " ".join(" ".join(p for p in parts if p.strip()).split())
     return record.name
+
+
+def _too_long(record: ContactRecord, name: str) -> tuple[str, int] | None:
+    """The first of the record's names, organisation and title longer than input allows (limits), if any."""
+    values = {
+        "name": (name, limits.NAME),
+        "prefix": (record.prefix.strip(), limits.NAME),
+        "given_name": (record.given_name.strip(), limits.NAME),
+        "middle_name": (record.middle_name.strip(), limits.NAME),
+        "family_name": (record.family_name.strip(), limits.NAME),
+        "suffix": (record.suffix.strip(), limits.NAME),
+        "organisation": (record.organisation.strip(), limits.ORGANISATION),
+        "title": (record.title.strip(), limits.JOB_TITLE),
+    }
+    for field_name, (value, limit) in values.items():
+        if len(value) > limit or "\x00" in value:  # NUL: no store keeps it
+            return field_name, limit
+    return None
 
 
 def _identity(record: ContactRecord) -> str:
@@ -681,7 +900,25 @@ def _digest(record: ContactRecord) -> str:
         repr(record.tags),
         record.connected_on.isoformat() if record.connected_on else "",
     ]
+    rapport_only = (record.circle, record.how_met, record.looking_for, record.offers, record.address_form)
+    if record.interests or any(rapport_only):  # only rapport's own cards say these: other digests stay as they were
+        parts += [repr(record.interests), *rapport_only]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _rapport_fields(record: ContactRecord) -> dict[str, str]:
+    """The contact columns only rapport's own export carries (X-RAPPORT-*), checked: an unknown form of address
+    is left out rather than refusing the person."""
+    try:
+        form = inputs.address_form(record.address_form)
+    except InputError:
+        form = ""
+    fields = {
+        "how_met": record.how_met.strip(),
+        "looking_for": record.looking_for.strip(),
+        "offers": record.offers.strip(),
+    }
+    return {**fields, "address_form": form}
 
 
 def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, str]:
@@ -700,7 +937,9 @@ def _name_parts(name: str, record: ContactRecord) -> tuple[str, str, str, str, s
     return (parsed.title, parsed.first, parsed.middle, parsed.last, parsed.suffix)
 
 
-def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
+def _details_of(conn: Connection, contact_id: int, with_interests: bool = False) -> dict[str, set[Any]]:
+    """What a contact has, folded, to add only what is missing (interests only when the record brings some)."""
+
     def values(query: Any) -> set[Any]:
         return {tuple(_fold(v) for v in row) if len(row) > 1 else _fold(row[0]) for row in conn.execute(query)}
 
@@ -715,6 +954,9 @@ def _details_of(conn: Connection, contact_id: int) -> dict[str, set[Any]]:
             )
         ),
         "notes": values(select(notes.c.text).where(notes.c.contact_id == contact_id)),
+        "interests": (
+            values(select(interests.c.topic).where(interests.c.contact_id == contact_id)) if with_interests else set()
+        ),
     }
 
 
@@ -732,8 +974,8 @@ def _collect_details(
     have: dict[str, set[Any]] | None,
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
-    have = have or {"emails": set(), "phones": set(), "urls": set(), "tags": set(), "dates": set(), "notes": set()}
-    source = f"{record.source}:{os.path.basename(record.file)}"
+    have = have or {k: set() for k in ("emails", "phones", "urls", "tags", "dates", "notes", "interests")}
+    source = f"{record.source}:{os.path.basename(record.file)}"[: limits.SOURCE]
     base = {"owner_id": owner, "contact_id": contact_id}
     labels = {address.casefold(): label for address, label in record.emails}
     for address in checked.emails:
@@ -776,6 +1018,11 @@ def _collect_details(
                 "source": source,
             }
         )
+    for topic in record.interests:
+        cleaned = topic.strip()[:200]
+        if cleaned and cleaned.casefold() not in have["interests"]:
+            have["interests"].add(cleaned.casefold())
+            details[interests].append({**base, "topic": cleaned})
     for text in record.notes:
         cleaned = text.strip()
         if cleaned and cleaned.casefold() not in have["notes"]:

@@ -7,14 +7,13 @@ or refused the same way everywhere.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TypeVar
 
+from rapport.domain import limits
+from rapport.domain.dates import FIRST_YEAR, LAST_YEAR, OutOfRange, iso_moment
 from rapport.domain.model import Channel, EventKind, FavourKind, YearlyDate
 from rapport.errors import InputError
-
-# A date without a time means midday of that day, local time.
-MIDDAY = time(12, 0)
 
 _CHANNELS: dict[str, Channel] = {
     **{c.value: c for c in Channel},
@@ -91,11 +90,20 @@ _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
 
 
 def _choice(table: dict[str, T], text: str, code: str) -> T:
+    """The value a typed word means (English, German or an alias); refused with the closest ones suggested,
+    never guessed."""
     key = " ".join(text.strip().lower().replace("_", "-").split())
     try:
         return table[key]
     except KeyError:
-        raise InputError(code, value=text, choices=", ".join(sorted({v.value for v in table.values()}))) from None
+        pass
+    from difflib import get_close_matches
+
+    # the closest words as they can be typed (German ones for German typos), one per meaning
+    close = list({table[k]: k for k in reversed(get_close_matches(key, list(table), n=3, cutoff=0.75))}.values())[::-1]
+    if close:
+        raise InputError(f"{code}_close", value=text, suggestions=close)
+    raise InputError(code, value=text, choices=", ".join(sorted({v.value for v in table.values()})))
 
 
 def channel(text: str) -> Channel:
@@ -127,24 +135,21 @@ def parse_moment(text: str, zone: tzinfo, field: str = "--when", now: datetime |
             days = amount * 7 if match.group(2).startswith("w") else amount
             return now - timedelta(days=days)
     try:
-        if len(raw) == 10:
-            moment = datetime.combine(date.fromisoformat(raw), MIDDAY)
-        else:
-            moment = datetime.fromisoformat(raw.replace(" ", "T", 1) if " " in raw else raw)
+        return iso_moment(raw, zone)
+    except OutOfRange:
+        raise InputError("input.out_of_range", field=field, value=raw[:40], low=FIRST_YEAR, high=LAST_YEAR) from None
     except ValueError:
         raise InputError("input.moment", field=field, value=text) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-        # a local time that does not exist (skipped by a DST change) is moved forward, as clocks do
-        moment = moment.astimezone(zone)
-    return moment
 
 
 def parse_day(text: str, field: str = "--when") -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError("input.date", field=field, value=text) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError("input.date", field=field, value=text)
+    return day
 
 
 def yearly_date(text: str, field: str = "--birthday") -> YearlyDate:
@@ -154,6 +159,8 @@ def yearly_date(text: str, field: str = "--birthday") -> YearlyDate:
         german = _GERMAN_DATE.match(raw)
         if german:
             day, month, year = german.groups()
+            if year and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                raise ValueError(f"{year} is out of range")
             return YearlyDate(int(month), int(day), int(year) if year else None)
         if raw.startswith("--"):
             raw = raw[2:]
@@ -161,6 +168,8 @@ def yearly_date(text: str, field: str = "--birthday") -> YearlyDate:
             digits = raw.replace("-", "")
             return YearlyDate(int(digits[:2]), int(digits[2:]))
         full = date.fromisoformat(raw)
+        if not FIRST_YEAR <= full.year <= LAST_YEAR:
+            raise ValueError(f"{full.year} is out of range")
         return YearlyDate(full.month, full.day, full.year)
     except ValueError:
         raise InputError("input.yearly_date", field=field, value=text) from None
@@ -170,6 +179,8 @@ def email(text: str) -> str:
     """A syntactically valid address, normalised (no network look-up)."""
     from email_validator import EmailNotValidError, validate_email
 
+    if len(text) > limits.EMAIL * 4:  # no address is this long: spare the validator the work
+        raise InputError("input.email", value=text)
     try:
         return str(validate_email(text.strip(), check_deliverability=False).normalized)
     except EmailNotValidError:
@@ -207,7 +218,7 @@ def web_url(text: str) -> str:
     if not raw.lower().startswith(("http://", "https://")):
         raw = "https://" + raw
     host = raw.split("/", 3)[2] if raw.count("/") >= 2 else ""
-    if "." not in host or " " in raw or len(raw) > 1000:
+    if "." not in host or " " in raw or len(raw) > limits.URL:
         raise InputError("input.url", value=text)
     return raw
 
@@ -222,21 +233,40 @@ def address_form(value: str) -> str:
     return "du" if cleaned == "du" else "Sie"
 
 
-def text(value: str, field: str, required: bool = False, limit: int = 20_000) -> str:
+def _storable(value: str, field: str) -> None:
+    """Refuse what no store keeps: NUL characters (PostgreSQL refuses them) and lone surrogates (bytes that were
+    not UTF-8)."""
+    if not value.isprintable() and any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
+        raise InputError("input.unstorable", field=field)
+
+
+def text(value: str, field: str, required: bool = False, limit: int = limits.TEXT) -> str:
     """Free text, trimmed; refused when required and empty, or longer than `limit` characters."""
+    _storable(value, field)
     cleaned = value.strip()
     if required and not cleaned:
         raise InputError("input.empty", field=field)
     if len(cleaned) > limit:
-        raise InputError("input.too_long", field=field)
+        raise InputError("input.too_long", field=field, limit=limit)
     return cleaned
 
 
-def name(text: str) -> str:
+def name(text: str, field: str = "NAME") -> str:
+    """A person's name, white space collapsed: not empty, at most limits.NAME characters."""
+    _storable(text, field)
     cleaned = " ".join(text.split())
-    if not cleaned or len(cleaned) > 300:
+    if not cleaned:
         raise InputError("input.name", value=text)
+    if len(cleaned) > limits.NAME:
+        raise InputError("input.too_long", field=field, limit=limits.NAME)
     return cleaned
+
+
+def whole(value: int, field: str, low: int, high: int) -> int:
+    """A whole number typed for `field`, refused outside low..high (no rhythm of a billion days)."""
+    if not low <= value <= high:
+        raise InputError("input.out_of_range", field=field, value=str(value)[:40], low=low, high=high)
+    return value
 
 
 def positive(value: int, field: str) -> int:

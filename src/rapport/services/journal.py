@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
-from rapport.domain import cadence, reciprocity
+from rapport.domain import cadence, limits, reciprocity
 from rapport.domain.dates import local_day
 from rapport.domain.followup import open_window
 from rapport.domain.model import Channel, ContactState, Direction, Initiator, Interaction
@@ -17,6 +17,7 @@ from rapport.errors import InputError, NotFound
 from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.services.people import NewContact, Person, add_contact, resolve
+from rapport.services.people import topics as topics_of
 from rapport.store import activity
 from rapport.store import contacts as store
 
@@ -73,7 +74,8 @@ def met(
     next_meeting: str | None = None,
 ) -> Met:
     """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window."""
-    place = _text(at, "--at", required=True)
+    place = inputs.text(at, "--at", required=True, limit=limits.PLACE)
+    topics = topics_of(topics, "--topic")
     moment = _when(ctx, when)
     notes_text = _text(notes, "--notes")
     next_text = _text(next_meeting, "--next")
@@ -175,6 +177,7 @@ class Ledger:
     person: Person
     balance: int
     take_before_give: bool  # the gentle warning: taking from someone I have not given to
+    kind: str = "other"  # what was recorded (a German or other typed kind resolved: "empfehlung" → referral)
 
 
 def favour(
@@ -194,7 +197,7 @@ def favour(
     activity.insert_favour(conn, ctx.owner_id, person.id, direction.value, favour_kind, _when(ctx, when), text)
     after = _state(ctx, conn, person.id)
     warn = direction is not Direction.GIVEN and reciprocity.owes_first(before)
-    return Ledger(person=person, balance=after.balance, take_before_give=warn)
+    return Ledger(person=person, balance=after.balance, take_before_give=warn, kind=favour_kind)
 
 
 def news(

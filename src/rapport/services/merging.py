@@ -93,6 +93,7 @@ def merge_contacts(ctx: Context, conn: Connection, survivor_id: int, other_id: i
         fills["connected_on"] = other.connected_on
     if other.created_at < survivor.created_at:
         fills["created_at"] = other.created_at
+    fills.update(_newer_linkedin_job(survivor, other))
     circles = ctx.circles(conn)
     mine, theirs = cadence.circle_named(circles, survivor.circle), cadence.circle_named(circles, other.circle)
     if mine is not None and theirs is not None and theirs.reminds and (not mine.reminds or theirs.rank < mine.rank):
@@ -103,6 +104,21 @@ def merge_contacts(ctx: Context, conn: Connection, survivor_id: int, other_id: i
     recount_ledger(conn, survivor_id)
     circle = cadence.circle_named(circles, fills.get("circle", survivor.circle))
     recompute_histories(ctx, conn, [survivor_id], circle.half_life_days if circle else 365)
+
+
+def _newer_linkedin_job(survivor: Any, other: Any) -> dict[str, Any]:
+    """The job LinkedIn showed of the merged contact, when it is from a newer export than the survivor's (or the
+    survivor has none): one person, the newest LinkedIn data."""
+    mine, theirs = survivor.linkedin_as_of, other.linkedin_as_of
+    has_job = bool(other.linkedin_organisation or other.linkedin_title)
+    survivor_has_job = bool(survivor.linkedin_organisation or survivor.linkedin_title or mine)
+    if (theirs is not None and (mine is None or theirs > mine)) or (has_job and not survivor_has_job):
+        return {
+            "linkedin_organisation": other.linkedin_organisation,
+            "linkedin_title": other.linkedin_title,
+            "linkedin_as_of": theirs,
+        }
+    return {}
 
 
 def _fold(value: object) -> object:

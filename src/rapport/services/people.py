@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 
-from rapport.domain import cadence
+from rapport.domain import cadence, limits
 from rapport.domain.model import ARCHIVED, Circle, YearlyDate
 from rapport.domain.strength import strength_at, strength_percent, summarise
 from rapport.domain.text import fold, fold_german, query_forms
@@ -35,8 +36,9 @@ def resolve(ctx: Context, conn: Connection, typed: str) -> Person:
     `#12` names contact 12. Case, accents and umlaut spellings (ü/ue) do not matter.
     """
     text = typed.strip()
-    if text.startswith("#") and text[1:].isdigit():
-        row = store.contact_row(conn, ctx.owner_id, int(text[1:]))
+    if text.startswith("#") and text[1:].isascii() and text[1:].isdigit():
+        number = int(text[1:]) if len(text) <= 12 else MAX_ID + 1
+        row = store.contact_row(conn, ctx.owner_id, number) if number <= MAX_ID else None
         if row is None:
             raise NotFound("contact.not_found", name=typed)
         return Person(row.id, row.display_name, row.organisation, row.circle, row.archived)
@@ -49,7 +51,23 @@ def resolve(ctx: Context, conn: Connection, typed: str) -> Person:
         matched = [p for p in people if level(p.name, forms)]
         if matched:
             return _one(matched, typed)
-    return _one(people, typed)
+    return _one(people, typed, ctx, conn)
+
+
+# how alike (rapidfuzz WRatio, 0-100) a typed name and a contact's name must be to be suggested
+CLOSE_NAME = 80
+
+
+def _close_names(ctx: Context, conn: Connection, typed: str) -> list[str]:
+    """The names of up to three contacts whose names are close to a name that matched nobody (a typo)."""
+    from rapidfuzz import fuzz, process
+
+    wanted = fold(typed)
+    if len(wanted) < 3:
+        return []
+    names = store.display_names(conn, ctx.owner_id)
+    found = process.extract(wanted, [fold(n) for n in names], scorer=fuzz.WRatio, score_cutoff=CLOSE_NAME, limit=3)
+    return list(dict.fromkeys(names[i] for _match, _score, i in found))
 
 
 def _exact(name: str, forms: tuple[str, ...]) -> bool:
@@ -65,8 +83,11 @@ def _word_prefixes(name: str, forms: tuple[str, ...]) -> bool:
     return False
 
 
-def _one(people: list[Person], typed: str) -> Person:
+def _one(people: list[Person], typed: str, ctx: Context | None = None, conn: Connection | None = None) -> Person:
     if not people:
+        close = _close_names(ctx, conn, typed) if ctx is not None and conn is not None else []
+        if close:
+            raise NotFound("contact.not_found_close", name=typed, suggestions=close)
         raise NotFound("contact.not_found", name=typed)
     active = [p for p in people if not p.archived]
     if len(people) > 1 and len(active) == 1:
@@ -117,13 +138,14 @@ class _Checked:
     birthday: YearlyDate | None
 
 
+# option → (column, how long it may be)
 _TEXT_FIELDS = {
-    "company": "organisation",
-    "title": "job_title",
-    "address": "address",
-    "how_met": "how_met",
-    "looking_for": "looking_for",
-    "offers": "offers",
+    "company": ("organisation", limits.ORGANISATION),
+    "title": ("job_title", limits.JOB_TITLE),
+    "address": ("address", limits.TEXT),
+    "how_met": ("how_met", limits.TEXT),
+    "looking_for": ("looking_for", limits.TEXT),
+    "offers": ("offers", limits.TEXT),
 }
 
 
@@ -143,10 +165,10 @@ def _check(ctx: Context, new: NewContact) -> _Checked:
             family_name=parsed.last,
             suffix=parsed.suffix,
         )
-    for attribute, column in _TEXT_FIELDS.items():
+    for attribute, (column, limit) in _TEXT_FIELDS.items():
         value = getattr(new, attribute)
         if value is not None:
-            fields[column] = inputs.text(value, f"--{attribute.replace('_', '-')}")
+            fields[column] = inputs.text(value, f"--{attribute.replace('_', '-')}", limit=limit)
     if new.address_form is not None:
         fields["address_form"] = inputs.address_form(new.address_form)
     profiles = [("linkedin", inputs.profile_url(new.linkedin, "linkedin"))] if new.linkedin else []
@@ -155,17 +177,23 @@ def _check(ctx: Context, new: NewContact) -> _Checked:
     dates: list[tuple[str, str, YearlyDate]] = []
     for typed in new.anniversaries:
         label, _, when = typed.rpartition("=")
-        dates.append(("anniversary", label.strip(), inputs.yearly_date(when, field="--anniversary")))
+        label = inputs.text(label, "--anniversary", limit=limits.DATE_LABEL)
+        dates.append(("anniversary", label, inputs.yearly_date(when, field="--anniversary")))
     details = {
         "email_addresses": [inputs.email(e) for e in new.emails],
         "phone_numbers": [inputs.phone(p, ctx.settings.region) for p in new.phones],
         "profile_urls": profiles,
-        "tag_names": [t.strip() for t in new.tags if t.strip()],
-        "topics": [t.strip() for t in new.interests if t.strip()],
+        "tag_names": [inputs.text(t, "--tag", limit=limits.TAG) for t in new.tags if t.strip()],
+        "topics": topics(new.interests),
         "dates": dates,
     }
     birthday = inputs.yearly_date(new.birthday) if new.birthday else None
     return _Checked(fields, details, birthday)
+
+
+def topics(typed: Iterable[str], field: str = "--interest") -> list[str]:
+    """Interests or topics as typed, each checked (empty ones left out)."""
+    return [inputs.text(t, field, limit=limits.TOPIC) for t in typed if t.strip()]
 
 
 def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = False) -> Person:
@@ -189,10 +217,20 @@ def add_contact(ctx: Context, conn: Connection, new: NewContact, force: bool = F
     return Person(contact_id, display, checked.fields.get("organisation", ""), circle.name, circle.name == ARCHIVED)
 
 
-def edit_contact(ctx: Context, conn: Connection, typed: str, changes: NewContact) -> Person:
-    """Change what is known about a person: given fields replace, lists add."""
+def edit_contact(
+    ctx: Context, conn: Connection, typed: str, changes: NewContact, rename: bool = False, force: bool = False
+) -> Person:
+    """Change what is known about a person: given fields replace, lists add. With `rename`, the new name is checked
+    as `add_contact` checks it: not empty, not too long, and (unless `force`) not the name of someone else."""
     person = resolve(ctx, conn, typed)
+    if rename and not changes.name.strip():
+        raise InputError("input.name", value=changes.name)
     checked = _check(ctx, changes)
+    display = checked.fields.get("display_name")
+    if display and not force:
+        others = [p for p in _same_name(ctx, conn, display) if p.id != person.id]
+        if others:
+            raise Refused("contact.exists", name=display, candidates=[_label(p) for p in others])
     if checked.fields:
         store.update_contact(conn, person.id, ctx.now, **checked.fields)
     store.add_details(conn, ctx.owner_id, person.id, **checked.details)
@@ -256,6 +294,11 @@ def recompute_histories(ctx: Context, conn: Connection, contact_ids: list[int], 
         store.save_history(conn, contact_id, summarise(found.get(contact_id, []), half_life_days))
 
 
+MAX_DAYS = 36_500  # a rhythm or half-life of a hundred years is the most that means anything
+MAX_CAPACITY = 1_000_000
+MAX_ID = 2**31 - 1  # the largest id a store hands out
+
+
 def set_circle(
     ctx: Context,
     conn: Connection,
@@ -266,11 +309,18 @@ def set_circle(
 ) -> Circle:
     """Create a circle or change its rhythm, size or half-life."""
     key = name.strip().lower()
-    if not key or len(key) > 50:
+    if not key or len(key) > limits.CIRCLE:
         raise InputError("input.circle_name", value=name)
-    for field_name, value in (("--cadence", cadence_days), ("--capacity", capacity), ("--half-life", half_life_days)):
+    bounds = (
+        ("--cadence", cadence_days, MAX_DAYS),
+        ("--capacity", capacity, MAX_CAPACITY),
+        ("--half-life", half_life_days, MAX_DAYS),
+    )
+    for field_name, value, most in bounds:
         if value is not None and value <= 0:
-            raise InputError("input.positive", field=field_name, value=str(value))
+            raise InputError("input.positive", field=field_name, value=str(value)[:40])
+        if value is not None:
+            inputs.whole(value, field_name, 1, most)
     old = cadence.circle_named(ctx.circles(conn), key)
     base = old or Circle(key, 180, None, 180, rank=max((c.rank for c in ctx.circles(conn)), default=0))
     if key == ARCHIVED and cadence_days is not None:
@@ -365,7 +415,8 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
 def listing(
     ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None, only_rusting: bool = False
 ) -> list[dict[str, Any]]:
-    """Contacts with their circle, last touch, strength and balance, by name."""
+    """Contacts with their first phone number (as stored: E.164 where it could be read), circle, last touch,
+    strength and balance, by name."""
     if circle is not None:
         circle = _circle(ctx, conn, circle).name
     ids = store.filter_ids(conn, ctx.owner_id, circle, tag, include_archived=circle == ARCHIVED) if tag else None
@@ -373,6 +424,7 @@ def listing(
         return []
     rows = []
     circles = ctx.circles(conn)
+    numbers = store.first_phones(conn, ctx.owner_id)
     states = store.states(
         conn, ctx.owner_id, circle_names=[circle] if circle else None, ids=ids, include_archived=circle == ARCHIVED
     )
@@ -386,6 +438,7 @@ def listing(
                 "id": state.id,
                 "name": state.name,
                 "organisation": state.organisation,
+                "phone": numbers.get(state.id, ""),
                 "circle": state.circle,
                 "last_real_at": state.history.last_real_at,
                 "strength": strength_percent(strength_at(state.history, ctx.now, c.half_life_days if c else 365)),

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, select
 from rapport.domain.followup import open_window
 from rapport.domain.model import Channel, Initiator, Interaction
 from rapport.errors import InputError, RapportError
-from rapport.services import inputs
+from rapport.services import inputs, owner
 from rapport.services.context import Context
 from rapport.services.journal import record_interaction
 from rapport.services.people import Person, resolve
@@ -106,12 +106,16 @@ def send_email(
     """
     if not smtp.host:
         raise InputError("send.not_configured", key="smtp_host")
-    if not smtp.sender:
-        raise InputError("send.not_configured", key="mail_from")
-    from email.utils import parseaddr
+    from email.utils import formataddr, parseaddr
 
-    sender_name, sender_address = parseaddr(smtp.sender)  # "Julia Baumann <julia@example.ch>" or a bare address
-    sender = inputs.email(sender_address or smtp.sender)
+    from_setting = smtp.sender
+    if not from_setting:  # else the owner's profile (`rapport me --name … --email …`)
+        my_name, my_address = owner.signature(ctx, conn)
+        from_setting = formataddr((my_name, my_address)) if my_address else ""
+    if not from_setting:
+        raise InputError("send.not_configured", key="mail_from")
+    sender_name, sender_address = parseaddr(from_setting)  # "Julia Baumann <julia@example.ch>" or a bare address
+    sender = inputs.email(sender_address or from_setting)
     subject_text = " ".join(inputs.text(subject, "SUBJECT", limit=SUBJECT_LIMIT).split())
     body_text = inputs.text(body, "BODY")
     if not body_text:

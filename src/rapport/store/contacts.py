@@ -47,6 +47,20 @@ def owner_organisation(conn: Connection, owner_id: int) -> str:
     return reads.owner_organisation(reads.engine_rows(conn), owner_id)
 
 
+def owner_profile(conn: Connection, owner_id: int) -> dict[str, str]:
+    """The owner's own name, organisation and e-mail address ('' where not given)."""
+    row = conn.execute(
+        select(users.c.display_name, users.c.organisation, users.c.email).where(users.c.id == owner_id)
+    ).one()
+    return {"name": row.display_name or "", "organisation": row.organisation or "", "email": row.email or ""}
+
+
+def save_owner_profile(conn: Connection, owner_id: int, **values: str) -> None:
+    """Change the given parts of the owner's profile (name, organisation, email)."""
+    columns = {"name": "display_name", "organisation": "organisation", "email": "email"}
+    conn.execute(update(users).where(users.c.id == owner_id).values({columns[k]: v for k, v in values.items()}))
+
+
 def load_circles(conn: Connection, owner_id: int) -> list[Circle]:
     return reads.circles(reads.engine_rows(conn), owner_id)
 
@@ -137,7 +151,8 @@ def replace_yearly(conn: Connection, owner_id: int, contact_id: int, kind: str, 
 
 def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
     def values(column: Any, table: Any) -> list[str]:
-        return [str(v) for v in conn.execute(select(column).where(table.c.contact_id == contact_id)).scalars()]
+        query = select(column).where(table.c.contact_id == contact_id).order_by(table.c.id)  # as they were added
+        return [str(v) for v in conn.execute(query).scalars()]
 
     return {
         "emails": values(emails.c.address, emails),
@@ -146,6 +161,15 @@ def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
         "tags": values(tags.c.tag, tags),
         "interests": values(interests.c.topic, interests),
     }
+
+
+def first_phones(conn: Connection, owner_id: int) -> dict[int, str]:
+    """Each contact's first phone number (the one stored first), in one query."""
+    found: dict[int, str] = {}
+    query = select(phones.c.contact_id, phones.c.number).where(phones.c.owner_id == owner_id).order_by(phones.c.id)
+    for contact_id, number in conn.execute(query):
+        found.setdefault(int(contact_id), str(number))
+    return found
 
 
 def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Row[Any]]:
@@ -172,6 +196,11 @@ def candidates(conn: Connection, owner_id: int, forms: Sequence[str]) -> list[Ro
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def display_names(conn: Connection, owner_id: int) -> list[str]:
+    """Every contact's name (archived ones included), to suggest one for a mistyped name."""
+    return list(conn.execute(select(contacts.c.display_name).where(contacts.c.owner_id == owner_id)).scalars())
 
 
 def contact_row(conn: Connection, owner_id: int, contact_id: int) -> Row[Any] | None:

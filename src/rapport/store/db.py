@@ -75,5 +75,18 @@ def open_engine(location: Location, create: bool = False) -> Engine:
         if current is None and not create:
             engine.dispose()
             raise StoreError("store.missing", url=location.display())
+        if current is not None and current not in known_revisions():
+            engine.dispose()
+            raise StoreError("store.newer", url=location.display(), revision=current)
         migrate(engine)
     return engine
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this rapport's migrations know (a store at another one comes from a newer rapport)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return frozenset(r.revision for r in ScriptDirectory.from_config(config).walk_revisions())

@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from rapport.domain import limits
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -69,8 +71,11 @@ users = Table(
     "users",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("organisation", String(300), nullable=False, server_default=""),
+    Column("name", String(200), nullable=False, unique=True),  # the account (LOCAL_OWNER on a one-person store)
+    # the owner's profile (`rapport me`): how drafts sign, and where the owner works
+    Column("display_name", String(limits.NAME), nullable=False, server_default=""),
+    Column("organisation", String(limits.ORGANISATION), nullable=False, server_default=""),
+    Column("email", String(limits.EMAIL), nullable=False, server_default=""),
     Column("created_at", Moment, nullable=False),
     Column("linkedin_export_on", Date),  # the newest LinkedIn export imported, to tell news from old data
 )
@@ -80,7 +85,7 @@ circles = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _owner(),
-    Column("name", String(50), nullable=False),
+    Column("name", String(limits.CIRCLE), nullable=False),
     Column("cadence_days", Integer),
     Column("capacity", Integer),
     Column("half_life_days", Integer, nullable=False),
@@ -93,22 +98,27 @@ contacts = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _owner(),
-    Column("display_name", String(300), nullable=False),
-    Column("search_key", String(700), nullable=False),
-    Column("prefix", String(100), nullable=False, server_default=""),
-    Column("given_name", String(200), nullable=False, server_default=""),
-    Column("middle_name", String(200), nullable=False, server_default=""),
-    Column("family_name", String(200), nullable=False, server_default=""),
-    Column("suffix", String(100), nullable=False, server_default=""),
-    Column("organisation", String(300), nullable=False, server_default=""),
-    Column("job_title", String(300), nullable=False, server_default=""),
+    Column("display_name", String(limits.NAME), nullable=False),
+    Column("search_key", String(limits.SEARCH_KEY), nullable=False),
+    Column("prefix", String(limits.NAME), nullable=False, server_default=""),
+    Column("given_name", String(limits.NAME), nullable=False, server_default=""),
+    Column("middle_name", String(limits.NAME), nullable=False, server_default=""),
+    Column("family_name", String(limits.NAME), nullable=False, server_default=""),
+    Column("suffix", String(limits.NAME), nullable=False, server_default=""),
+    Column("organisation", String(limits.ORGANISATION), nullable=False, server_default=""),
+    Column("job_title", String(limits.JOB_TITLE), nullable=False, server_default=""),
     Column("address", Text, nullable=False, server_default=""),
     Column("how_met", Text, nullable=False, server_default=""),
     Column("looking_for", Text, nullable=False, server_default=""),
     Column("offers", Text, nullable=False, server_default=""),
     Column("connected_on", Date),  # LinkedIn's "Connected On"
+    # The job the newest LinkedIn export showed, and that export's day: news compare LinkedIn with LinkedIn, and an
+    # older export never overwrites a newer one (organisation and job_title may come from anywhere).
+    Column("linkedin_organisation", String(300), nullable=False, server_default=""),
+    Column("linkedin_title", String(300), nullable=False, server_default=""),
+    Column("linkedin_as_of", Date),
     Column("address_form", String(10), nullable=False, server_default=""),  # "du", "Sie", or "" (language default)
-    Column("circle", String(50), nullable=False),
+    Column("circle", String(limits.CIRCLE), nullable=False),
     Column("archived", Boolean, nullable=False, server_default=false()),
     Column("created_at", Moment, nullable=False),
     Column("updated_at", Moment, nullable=False),
@@ -116,7 +126,7 @@ contacts = Table(
     Column("interaction_count", Integer, nullable=False, server_default="0"),
     Column("in_person_count", Integer, nullable=False, server_default="0"),
     Column("first_met_at", Moment),
-    Column("first_met_place", String(500), nullable=False, server_default=""),
+    Column("first_met_place", String(limits.PLACE), nullable=False, server_default=""),
     Column("last_touch_at", Moment),
     Column("last_real_at", Moment),
     Column("last_mine_at", Moment),
@@ -136,9 +146,9 @@ emails = Table(
     Column("id", Integer, primary_key=True),
     _owner(),
     _contact(),
-    Column("address", String(320), nullable=False),
-    Column("label", String(100), nullable=False, server_default=""),
-    Column("source", String(200), nullable=False, server_default=""),
+    Column("address", String(limits.EMAIL), nullable=False),
+    Column("label", String(limits.LABEL), nullable=False, server_default=""),
+    Column("source", String(limits.SOURCE), nullable=False, server_default=""),
     Index(None, "owner_id", "address"),
     Index(None, "contact_id"),
 )
@@ -149,9 +159,9 @@ phones = Table(
     Column("id", Integer, primary_key=True),
     _owner(),
     _contact(),
-    Column("number", String(40), nullable=False),  # E.164 where it could be parsed, else as typed
-    Column("label", String(100), nullable=False, server_default=""),
-    Column("source", String(200), nullable=False, server_default=""),
+    Column("number", String(limits.PHONE), nullable=False),  # E.164 where it could be parsed, else as typed
+    Column("label", String(limits.LABEL), nullable=False, server_default=""),
+    Column("source", String(limits.SOURCE), nullable=False, server_default=""),
     Index(None, "owner_id", "number"),
     Index(None, "contact_id"),
 )
@@ -163,8 +173,8 @@ urls = Table(
     _owner(),
     _contact(),
     Column("kind", String(20), nullable=False),  # linkedin, xing, web
-    Column("url", String(1000), nullable=False),
-    Column("source", String(200), nullable=False, server_default=""),
+    Column("url", String(limits.URL), nullable=False),
+    Column("source", String(limits.SOURCE), nullable=False, server_default=""),
     Index(None, "owner_id", "kind", "url"),
     Index(None, "contact_id"),
 )
@@ -175,7 +185,7 @@ tags = Table(
     Column("id", Integer, primary_key=True),
     _owner(),
     _contact(),
-    Column("tag", String(100), nullable=False),
+    Column("tag", String(limits.TAG), nullable=False),
     UniqueConstraint("contact_id", "tag"),
     Index(None, "owner_id", "tag"),
 )
@@ -186,7 +196,7 @@ interests = Table(
     Column("id", Integer, primary_key=True),
     _owner(),
     _contact(),
-    Column("topic", String(200), nullable=False),
+    Column("topic", String(limits.TOPIC), nullable=False),
     UniqueConstraint("contact_id", "topic"),
     Index(None, "owner_id", "topic"),
 )
@@ -198,12 +208,12 @@ yearly_dates = Table(
     _owner(),
     _contact(),
     Column("kind", String(20), nullable=False),  # birthday, anniversary
-    Column("label", String(200), nullable=False, server_default=""),
+    Column("label", String(limits.DATE_LABEL), nullable=False, server_default=""),
     Column("month", Integer, nullable=False),
     Column("day", Integer, nullable=False),
     Column("year", Integer),
     Column("month_day", Integer, nullable=False),
-    Column("source", String(200), nullable=False, server_default=""),
+    Column("source", String(limits.SOURCE), nullable=False, server_default=""),
     Index(None, "owner_id", "month_day"),
     Index(None, "contact_id"),
 )
@@ -216,7 +226,7 @@ notes = Table(
     _contact(),
     Column("written_at", Moment, nullable=False),
     Column("text", Text, nullable=False),
-    Column("source", String(200), nullable=False, server_default=""),
+    Column("source", String(limits.SOURCE), nullable=False, server_default=""),
     Column("kind", String(20), nullable=False, server_default=""),  # "did": what I did with their input
     Index(None, "contact_id", "written_at"),
 )
@@ -230,7 +240,7 @@ interactions = Table(
     Column("channel", String(20), nullable=False),
     Column("initiator", String(10), nullable=False),
     Column("summary", Text, nullable=False, server_default=""),
-    Column("place", String(500), nullable=False, server_default=""),
+    Column("place", String(limits.PLACE), nullable=False, server_default=""),
     Column("source_key", String(500)),  # where an imported interaction came from, so re-imports add nothing
     Index(None, "owner_id", "occurred_at"),
     UniqueConstraint("owner_id", "source_key"),
@@ -278,7 +288,7 @@ field_sources = Table(
     _owner(),
     _contact(),
     Column("field", String(50), nullable=False),
-    Column("source", String(200), nullable=False),
+    Column("source", String(limits.SOURCE), nullable=False),
     Column("updated_at", Moment, nullable=False),
     UniqueConstraint("contact_id", "field"),
 )
