@@ -123,11 +123,11 @@ def _stored_facts(shown: dict[str, Any]) -> list[str]:
     ]
 
 
-def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli) -> None:
     """Thomas (follow-up, e-mail and LinkedIn), Lukas (congratulation) and Martina (check-in) in de-CH, de and en:
     no grammar error, no invented fact, a fitting time, signed, scored at least 85 for their kind."""
-    monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")
     cli.ok("demo")
+    cli.ok("me", "--name", "Julia Baumann")  # the sign-off's name
     shown = {name: json.loads(cli.ok("show", name, "--json").out) for name in ("Thomas", "Lukas", "Martina")}
     for lang in ("de-CH", "de", "en"):
         for name, args in DEMO_DRAFTS:
