@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.cli.conftest import Cli
+from tests.messages import draft_properties as props
 from tests.services.test_sending import Mailbox, SmtpSettings, _server
 
 DID = "die von dir erwähnte Technik in meinem Teammeeting ausprobiert, mit sehr positiven Ergebnissen"
@@ -26,7 +29,10 @@ def smtp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailbox]:
         yield mailbox
 
 
-def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(cli: Cli) -> None:
+def test_the_follow_up_draft_for_thomas_is_personal_in_swiss_german_and_english(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")  # the sign-off's name
     cli.ok("demo")
     german = json.loads(cli.ok("draft", "Thomas", "--lang", "de-CH", "--did", DID, "--json").out)
     assert german["kind"] == "follow-up" and german["check"]["score"] >= 90, german
@@ -95,3 +101,79 @@ def test_send_without_a_server_logs_nothing(cli: Cli, tmp_path: Path, monkeypatc
     result = cli("send", "Thomas", "--message-file", str(body), "--subject", "Hallo")
     assert result.code != 0 and "cannot be reached" in result.err and result.err.count("\n") == 1
     assert cli.snapshot() == before
+
+
+DEMO_DRAFTS = (
+    ("Thomas", ()),
+    ("Thomas", ("--via", "linkedin")),
+    ("Lukas", ("--kind", "congrats")),
+    ("Martina", ("--kind", "check-in")),
+)
+
+
+def _stored_facts(shown: dict[str, Any]) -> list[str]:
+    """Every stored fact a draft may quote as it is."""
+    return [
+        *shown["interests"],
+        shown["looking_for"],
+        shown["offers"],
+        *(e["text"] for e in shown["events"]),
+        *(n["text"] for n in shown["notes"] if n["kind"] == "next"),
+        *(f["note"] for f in shown["ledger"]),
+    ]
+
+
+def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli) -> None:
+    """Thomas (follow-up, e-mail and LinkedIn), Lukas (congratulation) and Martina (check-in) in de-CH, de and en:
+    no grammar error, no invented fact, a fitting time, signed, scored at least 85 for their kind."""
+    cli.ok("demo")
+    cli.ok("me", "--name", "Julia Baumann")  # the sign-off's name
+    shown = {name: json.loads(cli.ok("show", name, "--json").out) for name in ("Thomas", "Lukas", "Martina")}
+    for lang in ("de-CH", "de", "en"):
+        for name, args in DEMO_DRAFTS:
+            draft = json.loads(cli.ok("draft", name, "--lang", lang, *args, "--json", lang=lang[:2]).out)
+            text, facts = draft["text"], shown[name]
+            free = [n["text"] for n in facts["notes"] if n["kind"] == ""] + [
+                i["summary"] for i in facts["interactions"]
+            ]
+            problems = (
+                props.grammar(text)
+                + props.first_person(text)
+                + props.fitting_time(text)
+                + props.signed(text, "Julia Baumann")
+                + props.address(text)
+                + props.quoted_from(text, _stored_facts(facts))
+                + props.not_pasted(text, free)
+            )
+            assert problems == [], (lang, name, args, problems, text)
+            assert draft["check"]["score"] >= 85 and draft["gaps"] == [], (lang, name, args, draft["check"], text)
+            recorded = any(f["direction"] == "received" for f in facts["ledger"]) or any(
+                n["kind"] == "did" for n in facts["notes"]
+            )
+            assert bool(props.THANKS.search(text)) == recorded, (lang, name, text)  # thanks only for what is recorded
+            if "linkedin" in args:
+                assert len(text) <= 300 and draft["check"]["kind"] == "follow-up"
+        # "since we last spoke" is the last real exchange (a call or message), not the like twelve days ago
+        martina = json.loads(cli.ok("draft", "Martina", "--kind", "check-in", "--lang", lang, "--json").out)["text"]
+        assert not re.search(r"letzte Woche|last week|heute|today", martina), martina
+        month = {"09": ("September",)}.get(shown["Martina"]["last_real_at"][5:7], ())
+        assert all(m in martina for m in month), martina
+
+
+def test_a_planned_meeting_and_a_stored_ask_fill_the_drafts(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")
+    cli.ok("demo")
+    planned = "27 December, next talk of the series"
+    cli.ok("met", "Nina Graf", "--at", "Product Circle meetup", "--topic", "pricing", "--next", planned)
+    assert any(n["kind"] == "next" for n in json.loads(cli.ok("show", "Nina Graf", "--json").out)["notes"])
+    cli.ok("note", "Nina Graf", "--did", "I tried your pricing checklist with my team right away.")
+    draft = json.loads(cli.ok("draft", "Nina Graf", "--lang", "en", "--json").out)
+    assert planned in draft["text"] and not props.CLOCK.search(draft["text"]), draft["text"]
+    assert draft["check"]["score"] >= 85 and planned not in draft["notes"]
+    # an ask quotes what I recorded asking for (`rapport ask`), once I have given first
+    cli.ok("gave", "Thomas", "introduction", "--note", "Intro to a facilitator")
+    wish = "eine Einführung bei eurer Qualitätsabteilung für meine Masterarbeit"
+    cli.ok("ask", "Thomas", wish)
+    ask = json.loads(cli.ok("draft", "Thomas", "--kind", "ask", "--lang", "de-CH", "--json", lang="de").out)
+    assert wish in ask["text"] and ask["gaps"] == [] and ask["check"]["score"] >= 85, ask
+    assert props.grammar(ask["text"]) == [] and props.fitting_time(ask["text"]) == []

@@ -36,8 +36,9 @@ def test_drafts_sign_with_the_owners_name(cli: Cli) -> None:
         signed = json.loads(cli.ok("draft", "thomas", "--json", "--lang", lang).out)
         assert signed["text"].rstrip().endswith("\nJulia Baumann") and signed["gaps"] == []
     assert "Julia Baumann" not in unsigned
+    assert unsigned.rstrip().endswith("[your name]")  # a marked gap until the name is known
     note = json.loads(cli.ok("draft", "thomas", "--via", "linkedin", "--json").out)["text"]
-    assert "Julia Baumann" not in note  # a 300-character connection note is signed by LinkedIn itself
+    assert note.endswith(", Julia Baumann") and len(note) <= 300  # a connection note is signed too
 
 
 def test_dormant_ties_at_my_own_organisation_are_worth_less(cli: Cli) -> None:

@@ -20,6 +20,7 @@ THOMAS = DraftFacts(
     looking_for="Ideen für einen Workshop zu neuen Meeting-Formaten",
     email="thomas@example.org",
     profile_url="https://www.linkedin.com/in/thomas",
+    sender="Julia Baumann",
 )
 DID_DE = "die Technik 1-2-4-All in meinem Teammeeting ausprobiert, mit sehr positiven Ergebnissen"
 

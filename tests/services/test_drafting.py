@@ -7,6 +7,7 @@ import pytest
 from rapport.errors import InputError
 from rapport.services import demo, drafting
 from rapport.services.context import Context
+from tests.conftest import make_context
 
 DID_DE = "die Technik 1-2-4-All in meinem Teammeeting ausprobiert – die Ergebnisse waren sehr positiv"
 DID_EN = "tried 1-2-4-All in my team meeting, with very good results"
@@ -17,12 +18,13 @@ def load(ctx: Context) -> None:
         demo.load_demo(ctx, conn)
 
 
-def test_thomas_gets_a_personal_follow_up(ctx: Context) -> None:
+def test_thomas_gets_a_personal_follow_up(store_url: str) -> None:
+    ctx = make_context(store_url, mail_from="Julia Baumann <julia@example.ch>")  # the name signs the drafts
     load(ctx)
     with ctx.transaction() as conn:
         de = drafting.draft(ctx, conn, "Thomas", lang="de-CH", did=DID_DE)
         noted = drafting.draft(ctx, conn, "Thomas", lang="de-CH")  # the demo noted what Julia did
-        gap = drafting.draft(ctx, conn, "Martina Frei", lang="de-CH", kind="check-in")  # nothing noted: a gap
+        gap = drafting.draft(ctx, conn, "Reto", lang="de-CH", kind="thanks")  # what it led to is not noted: a gap
         en = drafting.draft(ctx, conn, "Thomas", lang="en", did=DID_EN)
         note = drafting.draft(ctx, conn, "Thomas", via="linkedin", lang="de-CH", did=DID_DE)
     assert de.kind == "follow-up" and de.check.score >= 90
@@ -33,6 +35,16 @@ def test_thomas_gets_a_personal_follow_up(ctx: Context) -> None:
     assert gap.gaps and "[" in gap.text and not gap.check.element("gaps").present
     assert en.check.score >= 90 and "on Tuesday" in en.text and en.subject
     assert len(note.text) <= 300 and note.subject is None and "linkedin.com" in note.to
+    assert de.text.endswith("Julia Baumann") and note.text.endswith("Julia Baumann")
+    ctx.close()
+
+
+def test_without_the_owners_name_the_sign_off_is_a_gap(ctx: Context) -> None:
+    load(ctx)
+    with ctx.transaction() as conn:
+        assert drafting.owner_name(ctx, conn) is None
+        draft = drafting.draft(ctx, conn, "Thomas", lang="en")
+    assert draft.text.endswith("[your name]") and "[your name]" in draft.gaps
 
 
 def test_defaults_variety_congrats_and_refusals(ctx: Context) -> None:

@@ -250,6 +250,12 @@ def met(
     notes: Annotated[str | None, typer.Option("--notes", help="Notes on the person and the conversation.")] = None,
     looking_for: Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")] = None,
     offers: Annotated[str | None, typer.Option("--offers", help="What they can offer.")] = None,
+    next_meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--next", help="A planned next meeting, e.g. '27 June, next talk of the series' (drafts propose it)."
+        ),
+    ] = None,
     company: Annotated[str, typer.Option("--company", help="Organisation (for a new contact).")] = "",
     title: Annotated[str, typer.Option("--title", help="Job title (for a new contact).")] = "",
     circle: Annotated[str | None, typer.Option("--circle", help="Circle for a new contact.")] = None,
@@ -272,6 +278,7 @@ def met(
             circle=circle,
             company=company,
             title=title,
+            next_meeting=next_meeting,
         )
     t = state.translator()
     if json_:

@@ -5,6 +5,14 @@ I did with their input, specific thanks, and a concrete next meeting. Every draf
 check (`check.py`) before it is returned. Nothing is invented: what only the user knows (what they did with the
 input, what they want to ask) is left as a marked gap in square brackets, which the check reports.
 
+First person toward the recipient: stored notes are never pasted. Structured facts are used (the topic, what I
+did, what they look for, what they offer, my stored ask), and a fact written about them in the third person ("in
+seiner Abteilung", "she is looking for …") or in another language than the draft's is not quoted: where the draft
+needs it, it becomes a marked gap; where it is optional, the sentence is left out. Thanks are given only for
+something recorded (a favour received, or their input that I noted acting on); "since we last spoke" is the last
+real exchange (never a like, never today). The next step is a planned meeting when one is noted (`met --next`),
+else two dates at a time that fits what is proposed. The sign-off carries the owner's name, or a marked gap.
+
 Choices: German "du" by default (the seed's network uses it) when the form of address is not stored; never
 "Lieber/Liebe" (gender is not stored): "Hallo/Hoi/Salü Thomas", for "Sie" the full name ("Guten Tag Thomas
 Keller", "Guten Tag Dr. Thomas Keller"; "Herr/Frau Keller" only when the stored prefix says so). The phrasing is
@@ -29,7 +37,14 @@ LANGS = ("de-CH", "de", "en")
 NOTE_LIMIT = 300
 #: Proposed slots: the first working day at least this many days ahead, then the next working day.
 SLOT_LEAD_DAYS = 2
-SLOT_TIMES = (time(12, 0), time(8, 30))
+#: Words of a fact written about the contact in the third person: such a fact is never quoted to them.
+#: (German in lower case only: a capitalised "Sie"/"Ihre" inside a sentence is the polite "you").
+THIRD_PERSON = re.compile(
+    r"(?i:\b(?:he|she|his|her|hers|him|himself|herself)\b)|"
+    r"\b(?:er|sie|sein|seine|seinen|seinem|seiner|seines|ihm|ihn|ihr|ihre|ihren|ihrem|ihrer|ihres)\b|"
+    r"^(?:Er|Sein|Seine|Seinen|Seinem|Seiner|Ihm|Ihn)\b|"
+    r"\bSie\s+(?:[a-zäöü]+t|hat|ist|wird|will|kann|muss|möchte|mag|weiss|weiß|sucht)\b"  # "Sie sucht", not "Sie suchen"
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,9 @@ class DraftFacts:
     profile_url: str = ""
     email: str = ""
     next_event: str | None = None
-    sender: str = ""  # the owner's name, signed under the closing (not in a LinkedIn note); "" leaves it to them
+    offers: str = ""
+    asks: list[str] = field(default_factory=list)  # what I recorded asking them for, newest first
+    sender: str = ""  # the owner's name for the sign-off ("" leaves a marked gap)
 
 
 @dataclass(frozen=True)
@@ -158,8 +175,14 @@ class _Writer:
         d, today = self.day(moment), self.now.date()
         days = (today - d).days
         de = self.base == "de"
-        if days <= 0:
-            return "heute" if de else "today"
+        if days <= 0:  # the part of today: "heute Abend", "this evening"
+            hour = moment.astimezone(self.zone).hour
+            part = 0 if hour < 11 else 1 if hour < 14 else 2 if hour < 17 else 3
+            return (
+                ("heute Morgen", "heute Mittag", "heute Nachmittag", "heute Abend")
+                if de
+                else ("this morning", "earlier today", "this afternoon", "this evening")
+            )[part]
         if days == 1:
             return "gestern" if de else "yesterday"
         if days < 7:
@@ -181,17 +204,30 @@ class _Writer:
             return f" beim {place}"
         return f" ({place})"
 
-    def topics(self) -> str:
-        return (" and " if self.base == "en" else " und ").join(t.strip() for t in self.f.topics[:2])
+    def usable(self, text: str, label: bool = False) -> str | None:
+        """A stored fact fit to be quoted to the contact: not about them in the third person and, unless it is a
+        label such as a topic, not clearly in the other language than the draft's; else None."""
+        from rapport.messages import phrases as P
 
-    def slots(self, count: int = 2) -> str:
+        text = text.strip().rstrip(".")
+        if not text or THIRD_PERSON.search(text):
+            return None
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+        other = "de" if self.base == "en" else "en"
+        ours = sum(w in P.STOPWORDS[self.base] for w in words) + (text.count("ä") + text.count("ö") + text.count("ü"))
+        if self.base == "en":
+            ours = sum(w in P.STOPWORDS["en"] for w in words)
+        theirs = sum(w in P.STOPWORDS[other] for w in words)
+        return None if not label and theirs >= 2 and theirs > ours else text
+
+    def slots(self, meal: str, count: int = 2) -> str:
         from babel.dates import format_date
 
         d = self.now.date() + timedelta(days=SLOT_LEAD_DAYS)
         found: list[str] = []
         while len(found) < count:
             if d.weekday() < 5:
-                at = SLOT_TIMES[len(found) % len(SLOT_TIMES)]
+                at = time(*W.MEAL_TIMES[meal][len(found) % 2])
                 weekday = self.t.weekday(d)
                 clock = f"{at.hour}:{at.minute:02d}"
                 if self.base == "de":
@@ -213,10 +249,16 @@ class _Writer:
         table = W.GREETING[self.lang]
         return self.fill(self.pick("greeting", table[self.form]), first=first or full, full=full or first)
 
+    def closing(self) -> tuple[str, str | None]:
+        """The sign-off with the owner's name, and the gap when the name is not stored."""
+        words = self.local(self.pick("closing", W.CLOSING[self.base][self.form]))
+        name = self.f.sender.strip()
+        return f"{words}\n{name or W.NAME_GAP[self.base]}", None if name else W.NAME_GAP[self.base]
+
     def did_sentence(self, did: str | None) -> tuple[str, str | None]:
         """The consequence sentence, and the gap when `did` is missing."""
         gap = None
-        if did and did.strip():
+        if did and did.strip() and not THIRD_PERSON.search(did):
             text = did.strip().rstrip(".!")
             if re.match(r"(?i)(ich|wir|i|we)\b", text):
                 return text[0].upper() + text[1:] + ".", None
@@ -226,14 +268,19 @@ class _Writer:
         return self.say("consequence", W.CONSEQUENCE, did=text), gap
 
     def proposal(self, short: bool) -> str:
-        nxt = self.f.next_event
-        if nxt:
-            sentence = self.say("proposal", W.PROPOSAL_EVENT, next_event=nxt)
-            from rapport.messages import phrases as P
+        """A planned meeting on record when it is dated, else dates at a time that fits what is proposed."""
+        nxt = (self.f.next_event or "").strip().rstrip(".")
+        event = self.say("proposal", W.PROPOSAL_EVENT, next_event=nxt) if nxt else ""
+        if event:
+            from rapport.messages import dates as D
 
-            if any(p.search(nxt) for p in P.DATE_TIME):
-                return sentence
-        return self.say("proposal", W.PROPOSAL, slots=self.slots(1 if short else 2))
+            if D.ahead(nxt) or any(ch.isdigit() for ch in nxt):
+                return event
+        options = W.PROPOSAL.get(self.lang) or W.PROPOSAL[self.base]
+        slot = int(hashlib.sha256(self.digest + b"proposal").hexdigest()[:8], 16)
+        meal, template = options[slot % len(options)]
+        sentence = self.fill(self.local(template), slots=self.slots(meal, 1 if short else 2))
+        return f"{event} {sentence}".strip()
 
 
 def _lower_first(sentence: str) -> str:
@@ -264,8 +311,8 @@ def compose(
     note = channel == "linkedin"
     parts: list[_Part] = []
     gaps: list[str] = []
-    topic = facts.topics[0] if facts.topics else ""
-    topics = w.topics()
+    topic = next((t.strip() for t in facts.topics if w.usable(t, label=True)), "")
+    input_noted = bool(did and did.strip() and not THIRD_PERSON.search(did))
     when_used = ""
 
     def consequence(keep: int) -> None:
@@ -274,100 +321,118 @@ def compose(
         if gap:
             gaps.append(gap)
 
-    def thanks(keep: int) -> None:
-        if topic:
+    def thanks(keep: int) -> bool:
+        """Thanks for what is recorded: their input I noted acting on, or a favour received; else none."""
+        if input_noted and topic:
             parts.append(_Part(w.say("thanks", W.THANKS, topic=topic), keep))
-        else:
-            parts.append(_Part(w.say("thanks", W.THANKS_GENERIC), keep))
+            return True
+        if facts.favour is not None:
+            thing = w.fill(W.FAVOUR[w.base].get(facts.favour.kind, W.FAVOUR[w.base]["other"]))
+            parts.append(_Part(w.say("thanks", W.THANKS_FAVOUR, thing=thing), keep))
+            return True
+        return False
 
     def offer(keep: int, generic: bool) -> None:
-        if facts.looking_for:
-            parts.append(_Part(w.say("offer", W.OFFER, lf=facts.looking_for.strip().rstrip(".")), keep, 2))
+        need = w.usable(facts.looking_for)
+        if need:
+            parts.append(_Part(w.say("offer", W.OFFER, lf=need), keep, 2))
         elif generic:
             parts.append(_Part(w.say("offer", W.OFFER_GENERIC), keep, 2))
 
     def recall(keep: int) -> str:
-        if facts.last is None:
+        if facts.last is None or w.day(facts.last.at) >= w.now.date():
             return ""
         phrase = w.when(facts.last.at)
         parts.append(_Part(w.say("recall", W.RECALL, when=phrase), keep))
         return phrase
 
-    subject_values: dict[str, str] = {"first": facts.first_name, "topic": topic or topics}
+    subject_values: dict[str, str] = {"first": facts.first_name, "topic": topic}
     if kind == "follow-up":
         if facts.met_at is None:
             raise ValueError("a follow-up needs the first meeting")
         when_used = w.when(facts.met_at)
         parts.append(_Part(w.say("opener", W.OPENER, when=when_used, where=w.where()), 9))
-        if topics:
-            parts.append(_Part(w.say("topic", W.TOPIC, topics=topics), 5))
-        consequence(7)
-        thanks(6)
+        topic_part = _Part(w.say("topic", W.TOPIC, topic=topic), 7) if topic else None
+        if topic_part:
+            parts.append(topic_part)
+        consequence(5)
+        if thanks(8) and topic_part and input_noted:
+            topic_part.keep = 3  # the thanks name the topic: in a short note, the topic sentence goes first
         offer(2, generic=False)
         subject_values["when"] = when_used
-        if not topic:
-            subject_values["topic"] = facts.place.split(",")[0]
     elif kind == "congrats":
         news = facts.news or News("other")
         occ = W.OCCASION[w.base].get(news.kind, W.OCCASION[w.base]["other"])
         occ = w.fill(occ)
         parts.append(_Part(w.say("congrats", W.CONGRATS, occ=occ), 9))
-        if news.text:
-            parts.append(_Part(w.say("news", W.NEWS_DETAIL, news=news.text.strip().rstrip(".")), 5))
+        detail = w.usable(news.text)
+        if detail:
+            parts.append(_Part(w.say("news", W.NEWS_DETAIL, news=detail), 5))
         when_used = recall(6)
-        if topics:
-            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topics=topics), 4))
-        if did:
+        if topic:
+            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 4))
+        if input_noted:
             consequence(3)
         subject_values["occ"] = occ
     elif kind == "check-in":
         when_used = recall(9)
-        if topics:
-            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topics=topics), 6))
-        else:  # a check-in asks about them (the check looks for an open question)
-            parts.append(_Part(w.say("topic", W.CHECKIN_QUESTION), 6))
-        consequence(7)
         if topic:
-            thanks(5)
-        offer(4, generic=True)
+            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 8))
+        else:  # a check-in asks about them (the check looks for an open question)
+            parts.append(_Part(w.say("topic", W.CHECKIN_QUESTION), 8))
+        if input_noted:  # optional in a check-in: without a note of what I did, no gap to fill
+            consequence(5)
+        thanks(4)
+        offer(3, generic=True)
     elif kind == "thanks":
         favour = facts.favour or Favour("other")
         thing = w.fill(W.FAVOUR[w.base].get(favour.kind, W.FAVOUR[w.base]["other"]))
-        note_text = favour.note.strip().rstrip(".") or topic or facts.first_name
-        parts.append(_Part(w.say("favour", W.FAVOUR_THANKS, thing=thing, note=note_text), 9))
+        note_text = w.usable(favour.note)
+        if note_text:
+            parts.append(_Part(w.say("favour", W.FAVOUR_THANKS, thing=thing, note=note_text), 9))
+        else:
+            parts.append(_Part(w.say("favour", W.THANKS_FAVOUR, thing=thing), 9))
         when_used = recall(6)
         consequence(7)
         offer(4, generic=True)
         subject_values["thing"] = thing
-    else:  # ask
-        when_used = recall(6)
-        request = W.GAP[w.base]["ask"]
-        gaps.append(request)
-        parts.append(_Part(w.say("ask", W.ASK, ask=request), 9))
-        if topics:
-            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topics=topics), 3))
+    else:  # ask: my stored ask, else what they offer, else a gap
+        when_used = recall(8)
+        request = next((a for a in (w.usable(x) for x in facts.asks) if a), None)
+        offers = w.usable(facts.offers)
+        if request:
+            parts.append(_Part(w.say("ask", W.ASK, ask=request), 9))
+        elif offers:
+            parts.append(_Part(w.say("ask", W.ASK_OFFERS, offers=offers), 9))
+        else:
+            gaps.append(W.GAP[w.base]["ask"])
+            parts.append(_Part(w.say("ask", W.ASK, ask=W.GAP[w.base]["ask"]), 9))
+        if topic:
+            parts.append(_Part(w.say("topic", W.CHECKIN_TOPIC, topic=topic), 3))
+        parts.append(_Part(w.say("easy_out", W.EASY_OUT), 6, 2))
         offer(5, generic=False)
-    parts.append(_Part(w.proposal(short=note), 8, 2))
+    # in a short note, what the kind needs most stays longest (see check.KINDS: the core elements)
+    keep = {"follow-up": 8, "congrats": 2, "check-in": 7, "thanks": 5, "ask": 7}[kind]
+    parts.append(_Part(w.proposal(short=note), keep, 2))
 
     greeting = w.greeting()
-    closing = w.pick("closing", W.CLOSING[w.base][w.form])
-    closing = w.local(closing)
-    if facts.sender and not note:
-        closing = f"{closing}\n{facts.sender}"
+    closing, name_gap = w.closing()
+    if name_gap:
+        gaps.append(name_gap)
     text = _render(greeting, parts, closing, w.base, note)
     if note:
         while len(text) > limit and len(parts) > 1:
             parts.remove(min(parts, key=lambda p: p.keep))
             text = _render(greeting, parts, closing, w.base, note)
         if len(text) > limit:
-            text = _render(greeting, parts, "", w.base, note)
-        if len(text) > limit:
             text = _cut(text, limit)
         gaps = [g for g in gaps if g in text]
 
     subject = None
     if channel == "email":
-        subject = w.fill(w.pick("subject", W.SUBJECT[w.base][kind]), **subject_values)
+        # a subject names only what is known: without a topic, none of the subjects about the topic
+        options = [o for o in W.SUBJECT[w.base][kind] if "{topic}" not in o or topic]
+        subject = w.fill(w.pick("subject", options), **subject_values)
         subject = re.sub(r"\s+", " ", subject).strip()
     gaps = list(dict.fromkeys(gaps + [g for g in _GAP.findall(text) if g not in gaps]))
     facts_for_check = Facts(
@@ -398,7 +463,8 @@ def _render(greeting: str, parts: list[_Part], closing: str, base: str, note: bo
         sentences[0] = _lower_first(sentences[0])
     if note:
         body = " ".join(sentences)
-        tail = f" {closing.rstrip(',')}" if closing else ""
+        words, _, name = closing.partition("\n")
+        tail = f" {words.rstrip(',')}, {name}" if closing else ""
         return f"{greeting}, {body}{tail}"
     first = " ".join(p.text if i else sentences[0] for i, p in enumerate(parts) if p.paragraph == 1)
     if parts and parts[0].paragraph != 1:

@@ -257,7 +257,8 @@ MOMENT = [
     re.compile(
         r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
         r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
-        r"letztes jahr|this morning|heute früh|heute morgen)\b",
+        r"letztes jahr|this morning|heute früh|heute morgen|earlier today|this (?:afternoon|evening)|"
+        r"heute (?:mittag|nachmittag|abend))\b",
         _F,
     ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),

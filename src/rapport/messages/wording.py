@@ -5,9 +5,14 @@ German templates are written in German-German spelling ("ß", "Grüße"); Swiss 
 (`{dich}`, `{dir}`, `{du}`, `{Du}`, `{dein}` (+e/-en/-em/-er), `{hast}`, `{haettest_du}`, `{Haettest_du}`), filled
 for "du" or "Sie" by `PRONOUNS`.
 
-Placeholders of the content: {when} (e.g. "am Dienstag"), {where} ("beim Feierabendanlass …"), {topics},
+Placeholders of the content: {when} (e.g. "am Dienstag"), {where} ("beim Feierabendanlass …"),
 {topic}, {did}, {lf} (what they are looking for), {slots} (two concrete dates with times), {next_event}, {occ}
 (the occasion: "zur Beförderung"), {news}, {thing} (what they did for me), {note}, {first}.
+
+German grammar holds whatever the user typed: a topic, a need, a place or a planned meeting is inserted only
+where a noun phrase stands as it is, in quotes or after a label ("zum Thema «…»", "Zu «…»:"), never after a
+preposition or article that would need a case ending ("zu neue Meeting-Formate", "für dein neue …"); a test
+inserts noun phrases of every gender and number into every German frame.
 
 Rules the tables keep, so that the personalisation check (`check.py`) recognises each element:
 the moment sentences contain no question mark and no proposal words ("Kaffee", "Wiedersehen", "coffee", …);
@@ -28,6 +33,7 @@ PRONOUNS: dict[str, dict[str, str]] = {
         "hast": "hast",
         "haettest_du": "hättest du",
         "Haettest_du": "Hättest du",
+        "st_du": "st du",
     },
     "Sie": {
         "dich": "Sie",
@@ -39,6 +45,7 @@ PRONOUNS: dict[str, dict[str, str]] = {
         "hast": "haben",
         "haettest_du": "hätten Sie",
         "Haettest_du": "Hätten Sie",
+        "st_du": "n Sie",
     },
 }
 
@@ -46,11 +53,11 @@ PRONOUNS: dict[str, dict[str, str]] = {
 # title such as "Dr." in front), or "Herr/Frau <family name>" when the stored prefix says so.
 GREETING: dict[str, dict[str, list[str]]] = {
     "de-CH": {
-        "du": ["Hallo {first}", "Hoi {first}", "Salü {first}", "Guten Tag {first}"],
+        "du": ["Hallo {first}", "Hoi {first}", "Salü {first}", "Hoi {first}"],
         "Sie": ["Guten Tag {full}", "Grüezi {full}", "Hallo {full}"],
     },
     "de": {
-        "du": ["Hallo {first}", "Hi {first}", "Guten Tag {first}", "Hallo {first}"],
+        "du": ["Hallo {first}", "Hi {first}", "Hallo {first}", "Hi {first}"],
         "Sie": ["Guten Tag {full}", "Hallo {full}", "Guten Tag {full}"],
     },
     "en": {
@@ -102,27 +109,27 @@ RECALL: dict[str, list[str]] = {
 
 TOPIC: dict[str, list[str]] = {
     "de": [
-        "Unser Austausch über {topics} beschäftigt mich seither.",
-        "Besonders spannend fand ich, was {du} über {topics} erzählt {hast}.",
-        "Die Gedanken zu {topics} gehen mir nicht mehr aus dem Kopf.",
+        "Unser Austausch zum Thema «{topic}» beschäftigt mich seither.",
+        "Besonders spannend fand ich, was {du} zum Thema «{topic}» erzählt {hast}.",
+        "Was {du} zum Thema «{topic}» gesagt {hast}, geht mir nicht mehr aus dem Kopf.",
     ],
     "en": [
-        "Our exchange about {topics} has stayed with me.",
-        "I especially liked what you said about {topics}.",
-        "Your thoughts on {topics} have been on my mind ever since.",
+        "Our exchange about {topic} has stayed with me.",
+        "I especially liked what you said about {topic}.",
+        "Your thoughts on {topic} have been on my mind ever since.",
     ],
 }
 
 CHECKIN_TOPIC: dict[str, list[str]] = {
     "de": [
-        "Wie läuft es eigentlich mit {topics}?",
-        "Was gibt es bei {dir} Neues zu {topics}?",
-        "Ich bin neugierig, wie es bei {dir} mit {topics} weitergegangen ist.",
+        "Wie läuft es eigentlich beim Thema «{topic}»?",
+        "Was gibt es bei {dir} Neues zum Thema «{topic}»?",
+        "Wie ist es bei {dir} beim Thema «{topic}» weitergegangen?",
     ],
     "en": [
-        "How are things going with {topics}?",
-        "What is new at your end on {topics}?",
-        "I'm curious how things are going with {topics}.",
+        "How are things going with {topic}?",
+        "What is new at your end on {topic}?",
+        "How have things been going with {topic}?",
     ],
 }
 
@@ -167,27 +174,20 @@ GAP: dict[str, dict[str, str]] = {
 
 THANKS: dict[str, list[str]] = {
     "de": [
-        "Danke für {dein}en Input zu {topic}!",
-        "Vielen Dank für die Anregungen zu {topic}!",
-        "Herzlichen Dank für {dein}e Tipps zu {topic}!",
+        "Danke für {dein}en Input zum Thema «{topic}»!",
+        "Vielen Dank für {dein}e Gedanken zum Thema «{topic}»!",
+        "Herzlichen Dank, dass {du} {dein}e Erfahrung zum Thema «{topic}» geteilt {hast}!",
     ],
     "en": [
         "Thank you for your input on {topic}!",
-        "Thanks for the tips on {topic}!",
-        "Many thanks for your ideas on {topic}!",
+        "Thanks again for your input on {topic}!",
+        "Many thanks for sharing your thoughts on {topic}!",
     ],
 }
-THANKS_GENERIC: dict[str, list[str]] = {
-    "de": [
-        "Danke für das anregende Gespräch!",
-        "Vielen Dank für den spannenden Austausch!",
-        "Herzlichen Dank für {dein}e Zeit und {dein}e Offenheit!",
-    ],
-    "en": [
-        "Thank you for the inspiring conversation!",
-        "Thanks for the great exchange!",
-        "Many thanks for your time and openness!",
-    ],
+#: Thanks for a recorded favour received ({thing} from FAVOUR), when no input on a topic is noted.
+THANKS_FAVOUR: dict[str, list[str]] = {
+    "de": ["Danke nochmals für {thing}!", "Vielen Dank nochmals für {thing}!", "Nochmals danke für {thing}!"],
+    "en": ["Thanks again for {thing}!", "Many thanks again for {thing}!", "Thank you again for {thing}!"],
 }
 
 # thanks (a favour received): {thing} from FAVOUR, {note} the stored note
@@ -293,42 +293,74 @@ OFFER_GENERIC: dict[str, list[str]] = {
     ],
 }
 ASK: dict[str, list[str]] = {
-    "de": ["Ich hätte eine Bitte: {ask}.", "Darf ich {dich} um etwas bitten? {ask}.", "Eine Frage an {dich}: {ask}."],
-    "en": ["I have a favour to ask: {ask}.", "May I ask you something? {ask}.", "A question for you: {ask}."],
+    "de": [
+        "Ich hätte eine Bitte: {ask}.",
+        "Darf ich {dich} um etwas bitten? Konkret: {ask}.",
+        "Eine Frage an {dich}: {ask}.",
+    ],
+    "en": ["I have a favour to ask: {ask}.", "May I ask you something? In short: {ask}.", "A question for you: {ask}."],
+}
+#: An ask built from what they offer (stored as "offers"), when no ask of mine is recorded.
+ASK_OFFERS: dict[str, list[str]] = {
+    "de": [
+        "Ich hätte eine Bitte zum Thema «{offers}»: Könnte{st_du} mir in einem kurzen Gespräch {dein}e Erfahrung "
+        "dazu weitergeben?",
+        "Darf ich {dich} zum Thema «{offers}» um Rat fragen? Eine halbe Stunde mit {dir} würde mir sehr helfen.",
+    ],
+    "en": [
+        "I have a favour to ask about {offers}: could you share your experience with me in a short conversation?",
+        "May I ask you for advice on {offers}? Half an hour with you would help me a lot.",
+    ],
+}
+#: The easy way out of an ask.
+EASY_OUT: dict[str, list[str]] = {
+    "de": ["Ganz ohne Stress – sag einfach, wenn es gerade nicht passt.", "Kein Problem, wenn es gerade nicht geht."],
+    "en": ["No worries if not – just say if the timing is bad.", "No pressure, totally fine if not."],
 }
 
-PROPOSAL: dict[str, list[str]] = {
+#: The next step: each template names what it proposes (the key of MEAL_TIMES), so the time fits it: coffee in the
+#: morning, lunch around noon, an after-work drink in the evening (never "ein Mittagessen um 8:30").
+PROPOSAL: dict[str, list[tuple[str, str]]] = {
     "de": [
-        "{Haettest_du} {slots} Zeit für einen Kaffee?",
-        "Wollen wir uns {slots} treffen, zum Beispiel auf einen Kaffee?",
-        "Wie wäre es mit einem Mittagessen {slots}?",
+        ("coffee", "{Haettest_du} {slots} Zeit für einen Kaffee?"),
+        ("lunch", "Wie wäre es mit einem Mittagessen {slots}?"),
+        ("drink", "Wollen wir uns {slots} auf einen Feierabenddrink treffen?"),
+        ("coffee", "Wollen wir uns {slots} auf einen Kaffee treffen?"),
     ],
     "en": [
-        "Would you have time for a coffee {slots}?",
-        "Shall we meet for lunch {slots}?",
-        "How about a coffee {slots}?",
+        ("coffee", "Would you have time for a coffee {slots}?"),
+        ("lunch", "Shall we meet for lunch {slots}?"),
+        ("drink", "How about an after-work drink {slots}?"),
+        ("coffee", "How about a coffee {slots}?"),
     ],
 }
+#: (first slot, second slot) per kind of meeting.
+MEAL_TIMES: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
+    "coffee": ((8, 30), (9, 0)),
+    "lunch": ((12, 0), (12, 15)),
+    "drink": ((17, 30), (18, 0)),
+}
+#: A planned meeting on record (`met --next`): quoted as noted, so any wording fits.
 PROPOSAL_EVENT: dict[str, list[str]] = {
     "de": [
-        "Ich freue mich auf ein baldiges Wiedersehen – vielleicht {next_event}?",
-        "Sehen wir uns {next_event}?",
-        "Wie wäre es, wenn wir uns {next_event} wiedersehen?",
+        "Vorgemerkt habe ich mir schon: «{next_event}» – sehen wir uns dort?",
+        "Ich freue mich aufs Wiedersehen, vorgemerkt ist: «{next_event}». Kommst {du} auch?",
     ],
     "en": [
-        "I look forward to seeing you again – perhaps {next_event}?",
-        "Shall we meet again {next_event}?",
-        "Will I see you {next_event}?",
+        "I've already noted “{next_event}” – shall we meet there?",
+        "I look forward to seeing you again – I have “{next_event}” in my diary. Will you be there too?",
     ],
 }
+#: The gap where the owner's name belongs when it is not stored (`rapport me --name`).
+NAME_GAP: dict[str, str] = {"de": "[Ihr Name]", "en": "[your name]"}
 OR: dict[str, str] = {"de": " oder ", "en": " or "}
 
 SUBJECT: dict[str, dict[str, list[str]]] = {
     "de": {
         "follow-up": [
             "Schön, {dich} {when} kennengelernt zu haben",
-            "Unser Gespräch über {topic}",
-            "Nach {when}: ein nächstes Treffen?",
+            "Unser Gespräch zum Thema «{topic}»",
+            "Ein nächstes Treffen?",
         ],
         "congrats": ["Gratulation {occ}!", "Herzliche Gratulation {occ}", "Gratulation {occ}!"],
         "check-in": ["Wie geht es {dir}, {first}?", "Lange nichts gehört", "Ein Kaffee, {first}?"],
@@ -336,7 +368,7 @@ SUBJECT: dict[str, dict[str, list[str]]] = {
         "ask": ["Eine Bitte – und ein Kaffee?", "Eine Frage an {dich}", "Eine Bitte"],
     },
     "en": {
-        "follow-up": ["Great to meet you {when}", "Our conversation about {topic}", "After {when}: meet again?"],
+        "follow-up": ["Great to meet you {when}", "Our conversation about {topic}", "Shall we meet again?"],
         "congrats": ["Congratulations on {occ}!", "Congratulations, {first}!", "Congratulations on {occ}"],
         "check-in": ["How have you been, {first}?", "It's been a while", "A coffee, {first}?"],
         "thanks": ["Thank you for {thing}", "Many thanks", "Thank you, {first}!"],

@@ -63,12 +63,14 @@ def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFact
     row = store.contact_row(conn, ctx.owner_id, prof["id"])
     address_form = str(getattr(row, "address_form", "") or "")
     met = as_moment(prof["first_met_at"])
+    # "since we last spoke": the last real exchange (a like is none), never one still to come
+    real = as_moment(prof["last_real_at"])
     last = None
-    for item in prof["interactions"]:
-        at = as_moment(item["occurred_at"])
-        if at is not None and at <= ctx.now:
-            last = LastContact(at, str(item["summary"] or ""))
-            break
+    if real is not None and real <= ctx.now:
+        summary = next(
+            (str(i["summary"] or "") for i in prof["interactions"] if as_moment(i["occurred_at"]) == real), ""
+        )
+        last = LastContact(real, summary)
     favour = next(
         (Favour(str(f["kind"]), str(f["note"] or "")) for f in prof["ledger"] if f["direction"] == "received"), None
     )
@@ -81,17 +83,28 @@ def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFact
         met_at=met,
         place=str(prof["first_met_place"] or ""),
         topics=list(prof["interests"]),
-        notes=[str(n["text"]) for n in prof["notes"]],
+        notes=[str(n["text"]) for n in prof["notes"] if n["kind"] != "next"],
         looking_for=str(prof["looking_for"] or ""),
         news=_news(ctx, prof),
         favour=favour,
         last=last,
         profile_url=urls[0] if urls else "",
         email=prof["emails"][0] if prof["emails"] else "",
-        next_event=None,
-        sender=owner.signature(ctx, conn)[0],
+        next_event=next((str(n["text"]) for n in prof["notes"] if n["kind"] == "next"), None),
+        offers=str(prof["offers"] or ""),
+        asks=[str(f["note"] or "") for f in prof["ledger"] if f["direction"] == "asked" and f["note"]],
+        sender=owner_name(ctx, conn) or "",
     )
     return facts, prof
+
+
+def owner_name(ctx: Context, conn: Connection) -> str | None:
+    """The owner's name for a draft's sign-off: the profile's name (`rapport me --name`), else the name in the
+    configured From address ("Julia Baumann <julia@example.ch>"), else None (the draft leaves a marked gap)."""
+    from email.utils import parseaddr
+
+    name = owner.signature(ctx, conn)[0].strip()
+    return name or parseaddr(str(ctx.settings.mail_from or ""))[0].strip() or None
 
 
 def draft(

@@ -72,6 +72,7 @@ def met(
     circle: str | None = None,
     company: str = "",
     title: str = "",
+    next_meeting: str | None = None,
 ) -> Met:
     """Log an in-person meeting; a person not known yet is created. A first meeting opens the 72-hour window.
 
@@ -83,6 +84,7 @@ def met(
     moment = _when(ctx, when)
     notes_text = _text(notes, "--notes")
     full_circle = None
+    next_text = _text(next_meeting, "--next")
     try:
         person = resolve(ctx, conn, typed)
         created = False
@@ -116,6 +118,8 @@ def met(
     record_interaction(ctx, conn, [person], Interaction(moment, Channel.IN_PERSON, Initiator.ME, summary, place))
     if notes_text:
         activity.insert_note(conn, ctx.owner_id, person.id, moment, notes_text)
+    if next_text:  # a planned next meeting: drafts propose it
+        activity.insert_note(conn, ctx.owner_id, person.id, moment, next_text, "next")
     return Met(
         person=person,
         created=created,
