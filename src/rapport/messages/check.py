@@ -660,7 +660,7 @@ def check(
     else:
         top = limit if limit is not None else MESSAGE_MAX
         ok, pen, hint = n <= top, LENGTH_PENALTY, h["length_over_limit"].format(limit=top, n=n)
-    add("length", ok, f"{n} characters", None if ok else hint, 0 if ok else -pen)
+    add("length", ok, None, None if ok else hint, 0 if ok else -pen)  # evidence is only ever a quotation
 
     score = max(0, min(100, sum(points.values())))
     if any(not e.present for e in elements if e.name in KINDS[k].core):

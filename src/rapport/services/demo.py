@@ -58,7 +58,8 @@ def load_demo(ctx: Context, conn: Connection, language: str | None = None) -> di
     how many contacts, interactions, notes, favours and events were written. Refused (contact.exists) when a demo
     name is already taken: reset first."""
     chosen = language or ctx.settings.language()
-    demo = _Demo(ctx, conn, in_language(network(), chosen if chosen in LANGUAGES else "en"))
+    language_ = chosen if chosen in LANGUAGES else "en"
+    demo = _Demo(ctx, conn, {**in_language(network(), language_), "language": language_})
     return demo.load()
 
 
@@ -80,6 +81,7 @@ class _Demo:
         self.counts = {"contacts": 0, "interactions": 0, "notes": 0, "favours": 0, "events": 0}
 
     def load(self) -> dict[str, int]:
+        self.profile(self.data["owner"])
         persons: list[Data] = self.data["person"]
         for spec in persons:  # in the file's order: the generated phone numbers and profiles draw from the seed
             self.add(spec)
@@ -93,6 +95,13 @@ class _Demo:
             if "move_to" in spec:
                 people.move(self.ctx, self.conn, self.ref(spec["name"]), spec["move_to"])
         return dict(self.counts)
+
+    def profile(self, me: Data) -> None:
+        """Julia's profile, so that drafts are signed; an owner who gave a name keeps their own."""
+        from rapport.services import owner
+
+        if not owner.owner(self.ctx, self.conn).name:
+            owner.update(self.ctx, self.conn, name=me["name"], organisation=me["organisation"], email=me["email"])
 
     # ------------------------------------------------------------------------------------------ dates
     def at(self, days_ago: int, hour: int = 12, minute: int = 0) -> datetime:
@@ -185,8 +194,20 @@ class _Demo:
             topics=met.get("topics", ()),
             notes=met.get("notes") or None,
             looking_for=met.get("looking_for"),
+            next_meeting=self.planned(met.get("next")),
         )
         self.counts["interactions"] += 1
+
+    def planned(self, plan: Data | None) -> str | None:
+        """A planned next meeting `in_days` from today, its date written out in the demo's language."""
+        if plan is None:
+            return None
+        from babel.dates import format_date
+
+        day = self.today + timedelta(days=plan["in_days"])
+        locale = "de_CH" if self.data["language"] == "de" else "en_GB"
+        pattern = "d. MMMM" if locale == "de_CH" else "d MMMM"
+        return str(plan["text"]).format(date=format_date(day, pattern, locale=locale))
 
     def stamm(self, stamm: Data) -> None:
         """The monthly meetups at 18:30: the host always, each regular by chance (all at the latest)."""
