@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rapport.errors import InputError
-from rapport.services import demo, drafting
+from rapport.services import demo, drafting, owner
 from rapport.services.context import Context
 from tests.conftest import make_context
 
@@ -40,8 +40,9 @@ def test_thomas_gets_a_personal_follow_up(store_url: str) -> None:
 
 
 def test_without_the_owners_name_the_sign_off_is_a_gap(ctx: Context) -> None:
-    load(ctx)
+    load(ctx)  # the demo signs as Julia: take her name away
     with ctx.transaction() as conn:
+        owner.update(ctx, conn, name="")
         assert drafting.owner_name(ctx, conn) is None
         draft = drafting.draft(ctx, conn, "Thomas", lang="en")
     assert draft.text.endswith("[your name]") and "[your name]" in draft.gaps

@@ -269,8 +269,9 @@ class _Writer:
 
     def proposal(self, short: bool) -> str:
         """A planned meeting on record when it is dated, else dates at a time that fits what is proposed."""
-        nxt = (self.f.next_event or "").strip().rstrip(".")
-        event = self.say("proposal", W.PROPOSAL_EVENT, next_event=nxt) if nxt else ""
+        nxt = self.usable(self.f.next_event or "") or ""  # in the draft's language, not about them
+        frames = W.PROPOSAL_EVENT_SHORT if short else W.PROPOSAL_EVENT
+        event = self.say("proposal", frames, next_event=nxt) if nxt else ""
         if event:
             from rapport.messages import dates as D
 

@@ -351,6 +351,11 @@ PROPOSAL_EVENT: dict[str, list[str]] = {
         "I look forward to seeing you again – I have “{next_event}” in my diary. Will you be there too?",
     ],
 }
+#: The same in a short note (a LinkedIn connection note has 300 characters for everything).
+PROPOSAL_EVENT_SHORT: dict[str, list[str]] = {
+    "de": ["Sehen wir uns dort: «{next_event}»?"],
+    "en": ["See you there: “{next_event}”?"],
+}
 #: The gap where the owner's name belongs when it is not stored (`rapport me --name`).
 NAME_GAP: dict[str, str] = {"de": "[Ihr Name]", "en": "[your name]"}
 OR: dict[str, str] = {"de": " oder ", "en": " or "}

@@ -197,6 +197,7 @@ class _Demo:
             next_meeting=self.planned(met.get("next")),
         )
         self.counts["interactions"] += 1
+        self.counts["notes"] += 1 if met.get("next") else 0
 
     def planned(self, plan: Data | None) -> str | None:
         """A planned next meeting `in_days` from today, its date written out in the demo's language."""
