@@ -232,7 +232,7 @@ class Ledger:
     person: Person
     balance: int
     take_before_give: bool  # the gentle warning: taking from someone I have not given to
-    kind: str = "other"  # what was recorded (a German or other typed kind resolved: "empfehlung" → referral)
+    kind: str  # what was recorded (a German or other typed kind resolved: "empfehlung" → referral)
     given_before: int = 0  # the balance the warning was decided on: favours I had given them
     received_before: int = 0  # … and received from them
 
@@ -260,6 +260,7 @@ def favour(
         take_before_give=warn,
         given_before=before.given,
         received_before=before.received,
+        kind=favour_kind,
     )
 
 
