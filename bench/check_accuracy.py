@@ -5,8 +5,9 @@ Run from the repository root:
     .venv/bin/python -m bench.check_accuracy            # the tables (Markdown) on standard output
     .venv/bin/python -m bench.check_accuracy --errors   # also list the tuning set's misjudged messages
 
-Two sets in tests/data/messages: `labelled.jsonl` (used while writing the rules) and `holdout.jsonl` (written with
-it, then frozen and never looked at message by message). Each row has its text, language (de-CH, de, en), channel,
+Three sets in tests/data/messages: `labelled.jsonl` (used while writing the rules), `holdout.jsonl` (written with
+it, then frozen and never looked at message by message) and `external.jsonl` (written by someone who did not see
+the rules). Each row has its text, language (de-CH, de, en), channel,
 kind, form of address and the label ("good": personal, "bad": generic) decided before the check ran on it. A
 "positive" is a message the check calls good: precision is the share of those that are labelled good, recall the
 share of the good ones that it calls good.
@@ -23,7 +24,11 @@ from pathlib import Path
 from rapport.messages import Facts, check
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "messages"
-SETS = {"tuning": DATA / "labelled.jsonl", "held out": DATA / "holdout.jsonl"}
+SETS = {
+    "tuning": DATA / "labelled.jsonl",
+    "held out": DATA / "holdout.jsonl",
+    "external": DATA / "external.jsonl",
+}
 
 
 def rows(path: Path) -> list[dict[str, object]]:

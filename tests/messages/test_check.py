@@ -243,6 +243,17 @@ def test_accuracy_on_the_held_out_set() -> None:
     assert accuracy.figures(judged).accuracy >= 0.9
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured 47/64 = 73.4 % (precision 100 %, recall 46.9 %): short personal notes, asks and shares "
+    "in styles the word lists do not know are called generic",
+)
+def test_accuracy_on_the_external_set() -> None:
+    """Messages written by someone who never saw the rules: the issue's goal is 90 %."""
+    judged = [(r, accuracy.verdict(r)) for r in accuracy.rows(SETS["external"])]
+    assert accuracy.figures(judged).accuracy >= 0.9
+
+
 @given(
     st.one_of(
         st.text(),
