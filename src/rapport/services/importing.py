@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -28,7 +28,7 @@ from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord,
 from rapport.services import checked as checked_values
 from rapport.services import inputs
 from rapport.services.context import Context
-from rapport.services.matching import Known, MatchIndex, name_key, same_organisation
+from rapport.services.matching import Known, MatchIndex, name_key, profile_key, same_organisation
 from rapport.store import activity, bulk
 from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
@@ -81,7 +81,8 @@ _NEW_CONTACT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_CONTACT_ROW = select(contacts).where(contacts.c.id == bindparam("contact_id"))  # built once: read per merge
+_CONTACT_ROWS = select(contacts).where(contacts.c.id.in_(bindparam("ids", expanding=True)))  # built once
+_AHEAD = 500  # records read ahead of the one being imported, for reading the contacts they merge into at once
 _RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 
 
@@ -170,9 +171,11 @@ def import_files(
     for path in paths:
         if not os.path.isfile(path):
             raise InputError("import.no_file", file=path)
-        kind, items = reader_for(path, fmt, mapping, owner)
+        kind, read = reader_for(path, fmt, mapping, owner)
+        items = _Ahead(read)
         importer.summary.files.append(os.path.basename(path))
         importer.begin_file(path, kind, exported_on)
+        importer.ahead = items
         for item in items:
             importer.take(item)
             if progress is not None:
@@ -205,6 +208,11 @@ class _Importer:
         self.scanned: date | None = None  # the export's day from reading all its connections ahead, when needed
         self.connections_read = False  # whether the file held connections (messages alone need no day)
         self.unchanged_linkedin: list[int] = []  # contacts of the file's unchanged connections: same job, newer day
+        self.ahead: _Ahead | None = None  # the file's records not imported yet
+        self.rows: dict[int, Any] = {}  # stored contacts read ahead of their merge: id → row, details
+        self.details: dict[int, dict[str, set[Any]]] = {}
+        self.merges: list[tuple[int, dict[str, Any]]] = []  # stored contacts' changed columns, not written yet
+        self.merge_details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}  # their new details
 
     @property
     def index(self) -> MatchIndex:
@@ -250,6 +258,7 @@ class _Importer:
     def end_file(self) -> None:
         """The file is read: an export dated by its connections gets its day, on every job it brought."""
         self.flush()
+        self.rows, self.details, self.ahead = {}, {}, None
         if self.export_path:
             day = self.newest_connection
             self.export_path = ""
@@ -381,6 +390,7 @@ class _Importer:
         from rapport.services.merging import merge_contacts
 
         self.flush()
+        self.rows, self.details = {}, {}  # what was read ahead may be merged away or gain details
         survivor = self.real(ids[0])
         for other_id in ids[1:]:
             other = self.real(other_id)
@@ -520,9 +530,20 @@ class _Importer:
 
     def flush(self) -> None:
         """Write what is pending: the contacts created since the last flush, with all their details, and the
-        records of merged contacts, in a few statements."""
+        records and changes of merged contacts, in a few statements."""
         self._write_new()
         self._write_records()
+        self._write_merges()
+
+    def _write_merges(self) -> None:
+        from rapport.store.contacts import update_contacts
+
+        update_contacts(self.conn, self.ctx.now, self.merges)
+        self.merges = []
+        for table, table_rows in self.merge_details.items():
+            if table_rows:
+                bulk.insert_dicts(self.conn, table, table_rows)
+                self.merge_details[table] = []
 
     def _write_records(self) -> None:
         bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, self.new_records)
@@ -612,7 +633,9 @@ class _Importer:
     def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> bool:
         """Bring a stored contact up to date with a record; True when anything changed."""
         contact_id = self.real(contact_id)
-        row = self.conn.execute(_CONTACT_ROW, {"contact_id": contact_id}).one()
+        if contact_id not in self.rows:
+            self._read_ahead(contact_id)
+        row, have = self.rows.pop(contact_id), self.details.pop(contact_id)  # read once: this update changes them
         changed = False
         fills: dict[str, Any] = {}
         if _better_spelling(checked.name, row.display_name):
@@ -638,22 +661,46 @@ class _Importer:
         if record.source == "linkedin" and not older:
             changed |= self._linkedin_job(row, checked, fills)
         if fills:
-            from rapport.store.contacts import update_contact
-
-            update_contact(self.conn, contact_id, self.ctx.now, **fills)
+            self.merges.append((contact_id, fills))  # written with the next flush, or before contacts are read
             self._sources(contact_id, [f for f in fills if f in _SOURCED])
             changed = changed or set(fills) != {"linkedin_as_of"}  # the same job on another day is no change
         details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
-        have = _details_of(self.conn, contact_id, with_interests=bool(record.interests))
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
-                bulk.insert_dicts(self.conn, table, table_rows)
+                self.merge_details[table].extend(table_rows)
                 changed = True
         self.index.add_values(
             contact_id, checked.emails, checked.phones, [u for k, u in checked.urls if k in ("linkedin", "xing")]
         )
         return changed
+
+    def _read_ahead(self, contact_id: int) -> None:
+        """Read a stored contact's row and details, and those of the stored contacts the next records of the file
+        may merge into (by record, e-mail, profile or name), in two statements instead of two per merge. Each is
+        used once, by the next update of that contact; a merge of two contacts or a message forgets them all."""
+        self._write_merges()  # what is read must be what the merges so far made of it
+        ids = {contact_id}
+        if self._index is not None and self.ahead is not None:
+            index = self._index
+            for item in self.ahead.peek(_AHEAD):
+                if not isinstance(item, ContactRecord):
+                    continue
+                known = self.records.get((item.source, item.key or _identity(item)))
+                if known is not None:
+                    ids.add(known[0])
+                for address, _label in item.emails:
+                    ids.add(index.by_email.get(address.strip().casefold(), 0))
+                for kind, url in item.urls:
+                    if kind in ("linkedin", "xing") and url.strip():
+                        ids.add(index.by_profile.get(profile_key(url), 0))
+                ids.update(k.id for k in index.by_name.get(name_key(_display_name(item)), ()))
+        wanted = sorted(i for i in ids if i > 0)
+        self.rows, self.details = {}, {}
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            self.rows.update((row.id, row) for row in self.conn.execute(_CONTACT_ROWS, {"ids": chunk}))
+            self.details.update(_details_of(self.conn, chunk))
 
     def _linkedin_job(self, row: Any, checked: _Checked, fills: dict[str, Any]) -> bool:
         """A LinkedIn export at least as new as what is known of the person: its job is remembered as LinkedIn's,
@@ -710,6 +757,7 @@ class _Importer:
             self._future(record.file, record.line, "interaction", record.occurred_at.isoformat())
             return
         self.flush()
+        self.rows, self.details = {}, {}
         key = f"{record.source}:{record.key}"[:500]
         exists = self.conn.execute(
             select(interactions.c.id).where(interactions.c.owner_id == self.owner, interactions.c.source_key == key)
@@ -957,26 +1005,20 @@ _DETAIL_PARTS = (
 )
 
 
-def _details_sql(parts: tuple[tuple[str, Any, str, object, object], ...]) -> Any:
-    return sql_text(
-        " UNION ALL ".join(
-            f"SELECT '{part}' AS part, {value} AS value, {month} AS month, {day} AS day FROM {table.name}"
-            " WHERE contact_id = :contact_id"
-            for part, table, value, month, day in parts
-        )
+_DETAILS = sql_text(
+    " UNION ALL ".join(
+        f"SELECT contact_id, '{part}' AS part, {value} AS value, {month} AS month, {day} AS day FROM {table.name}"
+        " WHERE contact_id IN :ids"
+        for part, table, value, month, day in _DETAIL_PARTS
     )
+).bindparams(bindparam("ids", expanding=True))
 
 
-_DETAILS = _details_sql(_DETAIL_PARTS[:-1])
-_DETAILS_WITH_INTERESTS = _details_sql(_DETAIL_PARTS)
-
-
-def _details_of(conn: Connection, contact_id: int, with_interests: bool = False) -> dict[str, set[Any]]:
-    """The details a contact has (case-folded), in one statement (interests only when the record brings some)."""
-    have: dict[str, set[Any]] = {part[0]: set() for part in _DETAIL_PARTS}
-    query = _DETAILS_WITH_INTERESTS if with_interests else _DETAILS
-    for part, value, month, day in conn.execute(query, {"contact_id": contact_id}).tuples():
-        have[part].add((value.casefold(), month, day) if part == "dates" else value.casefold())
+def _details_of(conn: Connection, contact_ids: list[int]) -> dict[int, dict[str, set[Any]]]:
+    """The details each of the contacts has (case-folded), in one statement."""
+    have: dict[int, dict[str, set[Any]]] = {i: {part[0]: set() for part in _DETAIL_PARTS} for i in contact_ids}
+    for contact_id, part, value, month, day in conn.execute(_DETAILS, {"ids": contact_ids}).tuples():
+        have[contact_id][part].add((value.casefold(), month, day) if part == "dates" else value.casefold())
     return have
 
 
@@ -1088,3 +1130,35 @@ def _load_index(conn: Connection, owner: int) -> MatchIndex:
         ),
     )
     return index
+
+
+class _Ahead:
+    """A file's records, of which the importer may look at the next ones before importing them; an error while
+    reading surfaces only when the import reaches it, as without looking ahead."""
+
+    def __init__(self, items: Iterator[Item]) -> None:
+        self.items = items
+        self.buffer: deque[Item] = deque()
+        self.error: BaseException | None = None
+
+    def __iter__(self) -> _Ahead:
+        return self
+
+    def __next__(self) -> Item:
+        if self.buffer:
+            return self.buffer.popleft()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return next(self.items)
+
+    def peek(self, count: int) -> deque[Item]:
+        """Up to `count` of the next records (fewer at the end of the file or before a reading error)."""
+        while self.error is None and len(self.buffer) < count:
+            try:
+                self.buffer.append(next(self.items))
+            except StopIteration:
+                break
+            except Exception as error:  # raised in its place, by __next__
+                self.error = error
+        return self.buffer

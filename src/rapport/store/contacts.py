@@ -103,6 +103,27 @@ def update_contact(conn: Connection, contact_id: int, now: datetime, **fields: A
     conn.execute(_UPDATE_CONTACT, {"contact_id_": contact_id, "updated_at": now, **fields})
 
 
+def update_contacts(conn: Connection, now: datetime, changes: list[tuple[int, dict[str, Any]]]) -> None:
+    """Many contacts' columns (as update_contact), in order, one executemany per run of the same columns."""
+    groups: dict[frozenset[str], list[dict[str, Any]]] = {}
+    seen: set[int] = set()
+    for contact_id, fields in changes:
+        values = dict(fields)
+        if "display_name" in values:
+            values["search_key"] = search_key(values["display_name"])
+        unknown = values.keys() - _CONTACT_COLUMNS
+        if unknown:
+            raise CompileError(f"Unconsumed column names: {', '.join(sorted(unknown))}")
+        if contact_id in seen:  # a contact changed again: what came before is written first
+            for group in groups.values():
+                conn.execute(_UPDATE_CONTACT, group)
+            groups, seen = {}, set()
+        seen.add(contact_id)
+        groups.setdefault(frozenset(values), []).append({"contact_id_": contact_id, "updated_at": now, **values})
+    for group in groups.values():
+        conn.execute(_UPDATE_CONTACT, group)
+
+
 def add_details(
     conn: Connection,
     owner_id: int,
