@@ -7,15 +7,38 @@ together in the order `rapport --help` lists them.
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from rapport.cli import interop, journal, messages, people, settings, state
+from rapport.cli import helptext, interop, journal, messages, people, settings, state
+
+
+class _Rapport(TyperGroup):
+    """The command tree, with its help texts in the language of the run (decided before the arguments are read)."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        state.take_lang(words)
+        helptext.localise(self, state.translator())
+        return super().main(words, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+
 
 app = typer.Typer(
+    cls=_Rapport,
     name="rapport",
-    help="Keep your professional network alive: what to do today, for whom and why.",
+    help="help.app",
     no_args_is_help=True,
     add_completion=True,  # --install-completion and --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
@@ -27,14 +50,12 @@ app = typer.Typer(
 def _global(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="SQLite file or database URL (postgresql+psycopg://…). Env: RAPPORT_DATABASE_URL."),
+        typer.Option("--db", help="help.opt.db"),
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or de (default: your locale).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="help.opt.lang")] = None,
     now: Annotated[
         str | None,
-        typer.Option(
-            "--now", envvar="RAPPORT_NOW", help="Evaluate at this moment (ISO date-time), for reproducible runs."
-        ),
+        typer.Option("--now", envvar="RAPPORT_NOW", help="help.opt.now"),
     ] = None,
 ) -> None:
     state.options.db = db

@@ -18,31 +18,20 @@ class _Rollback(Exception):
     """Raised to undo a dry run."""
 
 
-@commands.command(name="import")
+@commands.command(name="import", help="help.cmd.import")
 def import_(
-    paths: Annotated[
-        list[str], typer.Argument(help="vCard, LinkedIn export (.zip or its CSV files), Google CSV, CSV.")
-    ],
-    format_: Annotated[
-        str, typer.Option("--format", help="auto, vcard, linkedin, google-csv or csv (needs --map).")
-    ] = "auto",
-    mapping: Annotated[
-        str | None, typer.Option("--map", help="For any CSV: 'Vorname=given_name,Nachname=family_name,…'.")
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would happen; save nothing.")] = False,
-    skip_bad: Annotated[
-        bool, typer.Option("--skip-bad", help="Import the good records and report each bad one.")
-    ] = False,
-    owner: Annotated[
-        str | None, typer.Option("--owner", help="Your name or profile URL in a LinkedIn export (else recognised).")
-    ] = None,
+    paths: Annotated[list[str], typer.Argument(help="help.opt.paths")],
+    format_: Annotated[str, typer.Option("--format", help="help.import.format")] = "auto",
+    mapping: Annotated[str | None, typer.Option("--map", help="help.opt.mapping")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.opt.dry_run")] = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="help.opt.skip_bad")] = False,
+    owner: Annotated[str | None, typer.Option("--owner", help="help.opt.owner")] = None,
     exported_on: Annotated[
         str | None,
-        typer.Option("--exported-on", help="YYYY-MM-DD the LinkedIn export was made (else: zip, file name)."),
+        typer.Option("--exported-on", help="help.opt.exported_on"),
     ] = None,
     json_: Json = False,
 ) -> None:
-    """Bring contacts in: one person per human, merged with who is already there; importing twice changes nothing."""
     from rapport.services.importing import import_files
 
     summary = None
@@ -75,9 +64,8 @@ def import_(
     output.import_summary(summary, state.translator(), dry_run)
 
 
-@commands.command()
+@commands.command(help="help.cmd.duplicates")
 def duplicates(json_: Json = False) -> None:
-    """Contacts that may be one person (same or similar name), to merge or keep apart."""
     from rapport.services.merging import duplicates as find
 
     with unit_of_work() as (ctx, conn):
@@ -85,14 +73,13 @@ def duplicates(json_: Json = False) -> None:
     output.duplicates(pairs, state.translator(), as_json=json_)
 
 
-@commands.command()
+@commands.command(help="help.cmd.merge")
 def merge(
-    survivor: Annotated[str, typer.Argument(help="The contact that stays.")],
-    other: Annotated[str, typer.Argument(help="The contact merged into it (and then removed).")],
-    not_: Annotated[bool, typer.Option("--not", help="They are two people: never propose them again.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation on a terminal.")] = False,
+    survivor: Annotated[str, typer.Argument(help="help.opt.survivor")],
+    other: Annotated[str, typer.Argument(help="help.opt.other")],
+    not_: Annotated[bool, typer.Option("--not", help="help.opt.not")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="help.merge.yes")] = False,
 ) -> None:
-    """Merge two contacts into one (everything is kept), or remember that they are two people."""
     import sys
 
     from rapport.services import merging
@@ -112,21 +99,16 @@ def merge(
         say("merge.done", survivor=kept.name, other=gone.name)
 
 
-@commands.command()
+@commands.command(help="help.cmd.export")
 def export(
-    format_: Annotated[str, typer.Argument(metavar="FORMAT", help="vcard, csv, json (a complete backup) or ics.")],
-    output_path: Annotated[
-        str | None, typer.Option("-o", "--output", help="File to write (default: the screen).")
-    ] = None,
-    circle: Annotated[str | None, typer.Option("--circle", help="Only this circle.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
-    archived: Annotated[bool, typer.Option("--archived", help="Include archived contacts.")] = False,
-    vcard_version: Annotated[str, typer.Option("--vcard-version", help="4.0 (default) or 3.0.")] = "4.0",
-    delimiter: Annotated[
-        str, typer.Option("--delimiter", help="CSV column separator, e.g. ';' for German Excel.")
-    ] = ",",
+    format_: Annotated[str, typer.Argument(metavar="FORMAT", help="help.export.format")],
+    output_path: Annotated[str | None, typer.Option("-o", "--output", help="help.opt.output_path")] = None,
+    circle: Annotated[str | None, typer.Option("--circle", help="help.opt.only_circle")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="help.opt.only_tag")] = None,
+    archived: Annotated[bool, typer.Option("--archived", help="help.opt.archived")] = False,
+    vcard_version: Annotated[str, typer.Option("--vcard-version", help="help.opt.vcard_version")] = "4.0",
+    delimiter: Annotated[str, typer.Option("--delimiter", help="help.opt.delimiter")] = ",",
 ) -> None:
-    """Take your network out in open formats: vCard, CSV (for Excel), a JSON backup, or a calendar (.ics)."""
     from rapport.services import exporting
 
     kind = format_.strip().lower()
@@ -152,13 +134,10 @@ def export(
         say("export.events" if kind == "ics" else "export.contacts", count=count, file=output_path)
 
 
-@commands.command()
+@commands.command(help="help.cmd.backup")
 def backup(
-    output_path: Annotated[
-        str | None, typer.Option("-o", "--output", help="File to write (default: the screen).")
-    ] = None,
+    output_path: Annotated[str | None, typer.Option("-o", "--output", help="help.opt.output_path")] = None,
 ) -> None:
-    """A complete backup of everything you own in rapport (JSON Lines, restorable with `rapport restore`)."""
     import os
     import sys
 
@@ -186,14 +165,11 @@ def backup(
     output.warn(message) if output_path in (None, "-") else output.line(message)
 
 
-@commands.command()
+@commands.command(help="help.cmd.restore")
 def restore(
-    path: Annotated[str, typer.Argument(help="A file made by `rapport backup` (- for standard input).")],
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Delete your current data and put the backup in its place.")
-    ] = False,
+    path: Annotated[str, typer.Argument(help="help.restore.path")],
+    replace: Annotated[bool, typer.Option("--replace", help="help.opt.replace")] = False,
 ) -> None:
-    """Restore a backup into a new or empty store (or over your data with --replace)."""
     import sys
     from contextlib import nullcontext
 

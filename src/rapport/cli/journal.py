@@ -12,27 +12,24 @@ from rapport.cli.shared import ContactName, Json, When, say, unit_of_work
 commands = typer.Typer()
 
 
-@commands.command()
+@commands.command(help="help.cmd.met")
 def met(
-    name: Annotated[str, typer.Argument(help="Who you met (created if new).")],
-    at: Annotated[str, typer.Option("--at", help="Where or at what occasion, e.g. 'Design Thinking talk'.")],
+    name: Annotated[str, typer.Argument(help="help.met.name")],
+    at: Annotated[str, typer.Option("--at", help="help.opt.at")],
     when: When = None,
-    topic: Annotated[list[str] | None, typer.Option("--topic", help="What you talked about (repeatable).")] = None,
-    notes: Annotated[str | None, typer.Option("--notes", help="Notes on the person and the conversation.")] = None,
-    looking_for: Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")] = None,
-    offers: Annotated[str | None, typer.Option("--offers", help="What they can offer.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", help="help.opt.topic")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="help.opt.notes")] = None,
+    looking_for: Annotated[str | None, typer.Option("--looking-for", help="help.opt.looking_for")] = None,
+    offers: Annotated[str | None, typer.Option("--offers", help="help.opt.offers")] = None,
     next_meeting: Annotated[
         str | None,
-        typer.Option(
-            "--next", help="A planned next meeting, e.g. '27 June, next talk of the series' (drafts propose it)."
-        ),
+        typer.Option("--next", help="help.opt.next_meeting"),
     ] = None,
-    company: Annotated[str, typer.Option("--company", help="Organisation (for a new contact).")] = "",
-    title: Annotated[str, typer.Option("--title", help="Job title (for a new contact).")] = "",
-    circle: Annotated[str | None, typer.Option("--circle", help="Circle for a new contact.")] = None,
+    company: Annotated[str, typer.Option("--company", help="help.met.company")] = "",
+    title: Annotated[str, typer.Option("--title", help="help.met.title")] = "",
+    circle: Annotated[str | None, typer.Option("--circle", help="help.met.circle")] = None,
     json_: Json = False,
 ) -> None:
-    """Log an in-person meeting; a first meeting opens the 72-hour follow-up window."""
     from rapport.services import journal
 
     with unit_of_work() as (ctx, conn):
@@ -77,20 +74,15 @@ def met(
         say("met.notes_hint", name=done.person.name)
 
 
-@commands.command()
+@commands.command(help="help.cmd.log")
 def log(
-    names: Annotated[list[str], typer.Argument(help="One or more contacts (a group meetup has several).")],
-    via: Annotated[
-        str, typer.Option("--via", help="in-person, group, video, call, email, linkedin, xing, message or social.")
-    ],
+    names: Annotated[list[str], typer.Argument(help="help.opt.names")],
+    via: Annotated[str, typer.Option("--via", help="help.log.via")],
     when: When = None,
-    summary: Annotated[str | None, typer.Option("--summary", help="What it was about.")] = None,
-    by_them: Annotated[bool, typer.Option("--by-them", help="They started it (default: you did).")] = False,
-    about: Annotated[
-        str | None, typer.Option("--about", help="news: it was your congratulation on their news.")
-    ] = None,
+    summary: Annotated[str | None, typer.Option("--summary", help="help.opt.summary")] = None,
+    by_them: Annotated[bool, typer.Option("--by-them", help="help.opt.by_them")] = False,
+    about: Annotated[str | None, typer.Option("--about", help="help.opt.about")] = None,
 ) -> None:
-    """Log an interaction; it restarts the keep-in-touch rhythm and can close a 72-hour window."""
     from rapport.services import journal
 
     with unit_of_work() as (ctx, conn):
@@ -108,16 +100,13 @@ def log(
         say("log.closes", name=person.name)
 
 
-@commands.command()
+@commands.command(help="help.cmd.note")
 def note(
     name: ContactName,
-    text: Annotated[str, typer.Argument(help="The note, dated now.")],
-    did: Annotated[
-        bool, typer.Option("--did", help="It says what you did with their input (drafts recall it).")
-    ] = False,
+    text: Annotated[str, typer.Argument(help="help.note.text")],
+    did: Annotated[bool, typer.Option("--did", help="help.note.did")] = False,
     when: When = None,
 ) -> None:
-    """Write a dated note about a person (best right after meeting them)."""
     from rapport.services import journal
 
     with unit_of_work() as (ctx, conn):
@@ -138,51 +127,45 @@ def _ledger(direction: str, name: str, kind: str, note_text: str | None, when: s
     say(done_key, name=entry.person.name, kind=entry.kind, balance=entry.balance)
 
 
-FavourKindArg = Annotated[
-    str, typer.Argument(help="introduction, referral, advice, information, congratulation, help, job-lead, other")
-]
-FavourNote = Annotated[str | None, typer.Option("--note", help="What it was.")]
+FavourKindArg = Annotated[str, typer.Argument(help="help.opt.favour_kind")]
+FavourNote = Annotated[str | None, typer.Option("--note", help="help.opt.note")]
 
 
-@commands.command()
+@commands.command(help="help.cmd.gave")
 def gave(
     name: ContactName,
     kind: FavourKindArg,
     note: FavourNote = None,
     when: When = None,
 ) -> None:
-    """Record a favour you gave (giving first builds the relationship)."""
     _ledger("given", name, kind, note, when, "gave.done")
 
 
-@commands.command()
+@commands.command(help="help.cmd.got")
 def got(
     name: ContactName,
     kind: FavourKindArg,
     note: FavourNote = None,
     when: When = None,
 ) -> None:
-    """Record a favour you received."""
     _ledger("received", name, kind, note, when, "got.done")
 
 
-@commands.command()
+@commands.command(help="help.cmd.ask")
 def ask(
     name: ContactName,
-    text: Annotated[str, typer.Argument(help="What you asked for.")],
+    text: Annotated[str, typer.Argument(help="help.ask.text")],
 ) -> None:
-    """Record something you asked a contact for (warns when you have not given first)."""
     _ledger("asked", name, "other", text, None, "ask.done")
 
 
-@commands.command()
+@commands.command(help="help.cmd.news")
 def news(
     name: ContactName,
-    kind: Annotated[str, typer.Argument(help="promotion, new-job, work-anniversary, media, birthday or other.")],
+    kind: Annotated[str, typer.Argument(help="help.news.kind")],
     when: When = None,
-    text: Annotated[str | None, typer.Option("--text", help="What happened, e.g. 'Head of Design at Acme'.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="help.news.text")] = None,
 ) -> None:
-    """Record a contact's news; recent news becomes a congratulation on the agenda."""
     from rapport.services import inputs, journal
 
     with unit_of_work() as (ctx, conn):
@@ -192,14 +175,11 @@ def news(
     say("news.done", kind=inputs.event_kind(kind).value, name=person.name, date=t.date(t.local(day).date()))
 
 
-@commands.command()
+@commands.command(help="help.cmd.today")
 def today(
-    limit: Annotated[
-        int | None, typer.Option("--limit", help="How many actions (default: the daily budget, 7).")
-    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="help.today.limit")] = None,
     json_: Json = False,
 ) -> None:
-    """Today's agenda: the few things worth doing, for whom and why."""
     from rapport.services import agenda
 
     with unit_of_work() as (ctx, conn):

@@ -12,23 +12,18 @@ from rapport.cli.shared import ContactName, Json, say, unit_of_work
 commands = typer.Typer()
 
 
-@commands.command(name="check")
+@commands.command(name="check", help="help.cmd.check")
 def check_(
-    path: Annotated[str, typer.Argument(help="The message: a text file, or - for standard input.")] = "-",
-    contact: Annotated[str | None, typer.Option("--contact", help="Use what you know about this person.")] = None,
-    channel: Annotated[
-        str, typer.Option("--channel", help="email, linkedin (connection note), xing, message.")
-    ] = "email",
-    limit: Annotated[int | None, typer.Option("--limit", help="Character limit of a LinkedIn note (300).")] = None,
+    path: Annotated[str, typer.Argument(help="help.check.path")] = "-",
+    contact: Annotated[str | None, typer.Option("--contact", help="help.opt.contact")] = None,
+    channel: Annotated[str, typer.Option("--channel", help="help.opt.channel")] = "email",
+    limit: Annotated[int | None, typer.Option("--limit", help="help.check.limit")] = None,
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind", help="follow-up (default), congrats, check-in, thanks, ask, share, introduction or invite."
-        ),
+        typer.Option("--kind", help="help.check.kind"),
     ] = None,
     json_: Json = False,
 ) -> None:
-    """How personal is a message? A score from 0 to 100, what is there, what is missing and how to add it."""
     import sys
 
     from rapport.services import checking
@@ -52,21 +47,16 @@ def check_(
     output.check(result, state.translator())
 
 
-@commands.command()
+@commands.command(help="help.cmd.send")
 def send(
     name: ContactName,
-    via: Annotated[
-        str, typer.Option("--via", help="email (LinkedIn and Xing have no way to send: use draft and log).")
-    ] = "email",
-    kind: Annotated[str | None, typer.Option("--kind", help="follow-up, congrats, check-in, thanks or ask.")] = None,
-    message_file: Annotated[
-        str | None, typer.Option("--message-file", help="Send this text instead of editing the draft.")
-    ] = None,
-    subject: Annotated[str | None, typer.Option("--subject", help="The subject (default: the draft's).")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Another address than the stored one.")] = None,
-    did: Annotated[str | None, typer.Option("--did", help="What you did with their input, for the draft.")] = None,
+    via: Annotated[str, typer.Option("--via", help="help.send.via")] = "email",
+    kind: Annotated[str | None, typer.Option("--kind", help="help.send.kind")] = None,
+    message_file: Annotated[str | None, typer.Option("--message-file", help="help.opt.message_file")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="help.opt.subject")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="help.opt.to")] = None,
+    did: Annotated[str | None, typer.Option("--did", help="help.send.did")] = None,
 ) -> None:
-    """Send a personal e-mail (the draft opens in $EDITOR) and log it: it closes a 72-hour follow-up window."""
     import os
     import sys
 
@@ -120,26 +110,17 @@ def _edit(editor: str, subject: str, body: str) -> tuple[str, str]:
     return subject, text.strip()
 
 
-@commands.command()
+@commands.command(help="help.cmd.draft")
 def draft(
     name: ContactName,
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="follow-up, congrats, check-in, thanks or ask (default: what fits).")
-    ] = None,
-    via: Annotated[
-        str, typer.Option("--via", help="email, linkedin (connection note), linkedin-message or xing.")
-    ] = "email",
-    lang: Annotated[str | None, typer.Option("--lang", help="de-CH, de or en (default: your language).")] = None,
-    did: Annotated[
-        str | None, typer.Option("--did", help="What you did with their input, e.g. 'die Technik ausprobiert'.")
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Character limit of a LinkedIn connection note.")] = 300,
-    polish_: Annotated[
-        bool, typer.Option("--polish", help="Let the writing help (RAPPORT_LLM_URL) rephrase it, checked again.")
-    ] = False,
+    kind: Annotated[str | None, typer.Option("--kind", help="help.draft.kind")] = None,
+    via: Annotated[str, typer.Option("--via", help="help.draft.via")] = "email",
+    lang: Annotated[str | None, typer.Option("--lang", help="help.draft.lang")] = None,
+    did: Annotated[str | None, typer.Option("--did", help="help.draft.did")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="help.draft.limit")] = 300,
+    polish_: Annotated[bool, typer.Option("--polish", help="help.opt.polish")] = False,
     json_: Json = False,
 ) -> None:
-    """A personal draft built from what you noted (checked for what makes it personal); gaps are marked [ ]."""
     from rapport.services import drafting
 
     with unit_of_work() as (ctx, conn):

@@ -12,18 +12,16 @@ from rapport.cli.shared import ContactName, Json, say, unit_of_work
 commands = typer.Typer()
 
 
-@commands.command()
+@commands.command(help="help.cmd.init")
 def init() -> None:
-    """Create the store (a SQLite file in your data directory unless --db says otherwise)."""
     with unit_of_work(create=True) as (ctx, _conn):
         say("init.done", url=ctx.location.display())
 
 
-@commands.command()
+@commands.command(help="help.cmd.demo")
 def demo(
-    reset: Annotated[bool, typer.Option("--reset", help="Replace the contacts in the store with the demo.")] = False,
+    reset: Annotated[bool, typer.Option("--reset", help="help.opt.reset")] = False,
 ) -> None:
-    """Load a demo network (Julia met Thomas two days ago; Urs meets former colleagues) dated around now."""
     from rapport.services import demo as demo_service
     from rapport.store.contacts import has_any_contact
 
@@ -37,16 +35,13 @@ def demo(
     say("demo.done", contacts=counts["contacts"], interactions=counts["interactions"])
 
 
-@commands.command()
+@commands.command(help="help.cmd.me")
 def me(
-    name: Annotated[str | None, typer.Option("--name", help="Your name, as drafts sign ('' to clear).")] = None,
-    organisation: Annotated[
-        str | None, typer.Option("--organisation", help="Where you work: contacts elsewhere are worth reconnecting.")
-    ] = None,
-    email: Annotated[str | None, typer.Option("--email", help="Your e-mail address.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="help.me.name")] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation", help="help.opt.organisation")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="help.me.email")] = None,
     json_: Json = False,
 ) -> None:
-    """Your own profile: how drafts sign and where you work (without options: show it)."""
     from rapport.services import owner
 
     with unit_of_work() as (ctx, conn):
@@ -65,26 +60,22 @@ def me(
         say("me.hint")
 
 
-Emails = Annotated[list[str] | None, typer.Option("--email", help="E-mail address (repeatable).")]
-Phones = Annotated[list[str] | None, typer.Option("--phone", help="Phone number (repeatable).")]
-Company = Annotated[str | None, typer.Option("--company", help="Organisation.")]
-Title = Annotated[str | None, typer.Option("--title", help="Job title.")]
-LinkedIn = Annotated[str, typer.Option("--linkedin", help="LinkedIn profile URL.")]
-Xing = Annotated[str, typer.Option("--xing", help="Xing profile URL.")]
-Urls = Annotated[list[str] | None, typer.Option("--url", help="Other web address (repeatable).")]
-Tags = Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeatable).")]
-Interests = Annotated[list[str] | None, typer.Option("--interest", help="Interest or topic (repeatable).")]
-Birthday = Annotated[str | None, typer.Option("--birthday", help="YYYY-MM-DD, or --MM-DD without year.")]
-Anniversaries = Annotated[
-    list[str] | None, typer.Option("--anniversary", help="LABEL=DATE, e.g. 'Wedding=2015-06-20' (repeatable).")
-]
-Address = Annotated[str | None, typer.Option("--address", help="Postal address.")]
-HowMet = Annotated[str | None, typer.Option("--how-met", help="How and where you met.")]
-LookingFor = Annotated[str | None, typer.Option("--looking-for", help="What they are looking for.")]
-Offers = Annotated[str | None, typer.Option("--offers", help="What they can offer.")]
-AddressForm = Annotated[
-    str | None, typer.Option("--address-form", help="du or Sie: how drafts in German address the person.")
-]
+Emails = Annotated[list[str] | None, typer.Option("--email", help="help.opt.emails")]
+Phones = Annotated[list[str] | None, typer.Option("--phone", help="help.opt.phone")]
+Company = Annotated[str | None, typer.Option("--company", help="help.opt.company")]
+Title = Annotated[str | None, typer.Option("--title", help="help.opt.title")]
+LinkedIn = Annotated[str, typer.Option("--linkedin", help="help.opt.linkedin")]
+Xing = Annotated[str, typer.Option("--xing", help="help.opt.xing")]
+Urls = Annotated[list[str] | None, typer.Option("--url", help="help.opt.url")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="help.opt.tags")]
+Interests = Annotated[list[str] | None, typer.Option("--interest", help="help.opt.interest")]
+Birthday = Annotated[str | None, typer.Option("--birthday", help="help.opt.birthday")]
+Anniversaries = Annotated[list[str] | None, typer.Option("--anniversary", help="help.opt.anniversary")]
+Address = Annotated[str | None, typer.Option("--address", help="help.opt.address")]
+HowMet = Annotated[str | None, typer.Option("--how-met", help="help.opt.how_met")]
+LookingFor = Annotated[str | None, typer.Option("--looking-for", help="help.opt.looking_for")]
+Offers = Annotated[str | None, typer.Option("--offers", help="help.opt.offers")]
+AddressForm = Annotated[str | None, typer.Option("--address-form", help="help.opt.address_form")]
 
 
 def _new_contact(name: str, options: dict[str, Any]) -> Any:
@@ -117,9 +108,9 @@ def _new_contact(name: str, options: dict[str, Any]) -> Any:
     return NewContact(name=name, **fields)
 
 
-@commands.command()
+@commands.command(help="help.cmd.add")
 def add(
-    name: Annotated[str, typer.Argument(help="Full name, titles included (e.g. 'Prof. Dr. Anna Meier').")],
+    name: Annotated[str, typer.Argument(help="help.add.name")],
     email: Emails = None,
     phone: Phones = None,
     company: Company = None,
@@ -127,8 +118,8 @@ def add(
     linkedin: LinkedIn = "",
     xing: Xing = "",
     url: Urls = None,
-    circle: Annotated[str | None, typer.Option("--circle", help="core, active, wider or archived.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Add even to a full circle or under a known name.")] = False,
+    circle: Annotated[str | None, typer.Option("--circle", help="help.opt.circle_choice")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.add.force")] = False,
     tag: Tags = None,
     interest: Interests = None,
     birthday: Birthday = None,
@@ -140,7 +131,6 @@ def add(
     address_form: AddressForm = None,
     json_: Json = False,
 ) -> None:
-    """Add a person to your network."""
     from rapport.services.people import add_contact
 
     fields = _new_contact(name, locals())
@@ -152,10 +142,10 @@ def add(
         say("add.done", name=person.name, circle=person.circle)
 
 
-@commands.command()
+@commands.command(help="help.cmd.edit")
 def edit(
     name: ContactName,
-    new_name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
+    new_name: Annotated[str | None, typer.Option("--name", help="help.opt.new_name")] = None,
     email: Emails = None,
     phone: Phones = None,
     company: Company = None,
@@ -172,9 +162,8 @@ def edit(
     looking_for: LookingFor = None,
     offers: Offers = None,
     address_form: AddressForm = None,
-    force: Annotated[bool, typer.Option("--force", help="Rename even to the name of someone already there.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.edit.force")] = False,
 ) -> None:
-    """Change what you know about a person: given fields replace, e-mails, phones, tags and dates add."""
     from rapport.services.people import edit_contact
 
     changes = _new_contact(new_name or "", locals())
@@ -183,12 +172,11 @@ def edit(
     say("edit.done", name=person.name)
 
 
-@commands.command()
+@commands.command(help="help.cmd.show")
 def show(
     name: ContactName,
     json_: Json = False,
 ) -> None:
-    """Everything stored about one person."""
     from rapport.services.people import profile
 
     with unit_of_work() as (ctx, conn):
@@ -196,14 +184,13 @@ def show(
     output.profile(data, ctx.now, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
-@commands.command(name="list")
+@commands.command(name="list", help="help.cmd.list")
 def list_(
-    circle: Annotated[str | None, typer.Option("--circle", help="Only this circle (archived included).")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
-    rusting: Annotated[bool, typer.Option("--rusting", help="Only contacts overdue for a touch.")] = False,
+    circle: Annotated[str | None, typer.Option("--circle", help="help.list.circle")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="help.opt.only_tag")] = None,
+    rusting: Annotated[bool, typer.Option("--rusting", help="help.opt.rusting")] = False,
     json_: Json = False,
 ) -> None:
-    """List contacts with circle, last contact, strength and give-and-take balance."""
     from rapport.services.people import listing
 
     with unit_of_work() as (ctx, conn):
@@ -211,9 +198,8 @@ def list_(
     output.contacts(rows, state.translator(), as_json=json_, region=ctx.settings.region)
 
 
-@commands.command()
+@commands.command(help="help.cmd.circles")
 def circles(json_: Json = False) -> None:
-    """The circles: rhythm, capacity, members and how many are rusting."""
     from rapport.services.people import circles_overview
 
     with unit_of_work() as (ctx, conn):
@@ -221,14 +207,13 @@ def circles(json_: Json = False) -> None:
     output.circles(rows, state.translator(), as_json=json_)
 
 
-@commands.command()
+@commands.command(help="help.cmd.circle")
 def circle(
-    name: Annotated[str, typer.Argument(help="The circle to change or create.")],
-    cadence: Annotated[int | None, typer.Option("--cadence", help="Days between touches.")] = None,
-    capacity: Annotated[int | None, typer.Option("--capacity", help="How many people fit.")] = None,
-    half_life: Annotated[int | None, typer.Option("--half-life", help="Days for strength to halve.")] = None,
+    name: Annotated[str, typer.Argument(help="help.circle.name")],
+    cadence: Annotated[int | None, typer.Option("--cadence", help="help.opt.cadence")] = None,
+    capacity: Annotated[int | None, typer.Option("--capacity", help="help.opt.capacity")] = None,
+    half_life: Annotated[int | None, typer.Option("--half-life", help="help.opt.half_life")] = None,
 ) -> None:
-    """Change a circle's rhythm, size or half-life (or create a new circle)."""
     from rapport.services.people import set_circle
 
     with unit_of_work() as (ctx, conn):
@@ -243,13 +228,12 @@ def circle(
     )
 
 
-@commands.command()
+@commands.command(help="help.cmd.move")
 def move(
     name: ContactName,
-    circle: Annotated[str, typer.Argument(help="core, active, wider or archived.")],
-    force: Annotated[bool, typer.Option("--force", help="Move even into a full circle.")] = False,
+    circle: Annotated[str, typer.Argument(help="help.opt.circle_choice")],
+    force: Annotated[bool, typer.Option("--force", help="help.move.force")] = False,
 ) -> None:
-    """Move a contact to another circle."""
     from rapport.services.people import move as move_contact
 
     with unit_of_work() as (ctx, conn):
@@ -257,9 +241,8 @@ def move(
     say("move.done", name=person.name, old=old, new=circle.strip().lower())
 
 
-@commands.command()
+@commands.command(help="help.cmd.archive")
 def archive(name: ContactName) -> None:
-    """Archive a contact: kept, but no more reminders."""
     from rapport.services.people import archive as archive_contact
 
     with unit_of_work() as (ctx, conn):
@@ -267,12 +250,11 @@ def archive(name: ContactName) -> None:
     say("archive.done", name=person.name)
 
 
-@commands.command()
+@commands.command(help="help.cmd.forget")
 def forget(
     name: ContactName,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="help.opt.yes")] = False,
 ) -> None:
-    """Delete a contact and everything stored about them (their notes, interactions, favours and news)."""
     from rapport.services.people import forget as forget_contact
     from rapport.services.people import resolve
 

@@ -9,21 +9,18 @@ import typer
 from rapport.cli import output, state
 from rapport.cli.shared import Json, say
 
-config_app = typer.Typer(
-    help="Show and change settings (the config file in your config directory).", no_args_is_help=True
-)
+config_app = typer.Typer(help="help.cmd.config", no_args_is_help=True)
 
 
-@config_app.command(name="list")
+@config_app.command(name="list", help="help.cmd.config.list")
 def config_list(json_: Json = False) -> None:
-    """Every setting: its value, where it comes from, and what it means."""
     from rapport import config as settings_module
 
-    rows = settings_module.describe()
+    t = state.translator()
+    rows = [{**row, "doc": t(f"help.setting.{row['key']}")} for row in settings_module.describe()]
     if json_:
         output.json({"file": settings_module.config_path(), "settings": rows})
         return
-    t = state.translator()
     output.line(t("config.file", path=settings_module.config_path()))
     for row in rows:
         value = row["value"] if row["value"] != "" else "—"
@@ -31,9 +28,8 @@ def config_list(json_: Json = False) -> None:
         output.line(f"      {row['doc']}")
 
 
-@config_app.command(name="get")
-def config_get(key: Annotated[str, typer.Argument(help="The setting, e.g. daily_budget.")]) -> None:
-    """Print one setting's value."""
+@config_app.command(name="get", help="help.cmd.config.get")
+def config_get(key: Annotated[str, typer.Argument(help="help.opt.setting_key")]) -> None:
     from rapport import config as settings_module
 
     found = {row["key"]: row for row in settings_module.describe()}
@@ -42,12 +38,11 @@ def config_get(key: Annotated[str, typer.Argument(help="The setting, e.g. daily_
     output.line(str(found[key]["value"]))
 
 
-@config_app.command(name="set")
+@config_app.command(name="set", help="help.cmd.config.set")
 def config_set(
-    key: Annotated[str, typer.Argument(help="The setting, e.g. daily_budget.")],
-    value: Annotated[str, typer.Argument(help="Its new value.")],
+    key: Annotated[str, typer.Argument(help="help.opt.setting_key")],
+    value: Annotated[str, typer.Argument(help="help.opt.value")],
 ) -> None:
-    """Change a setting in the config file (checked first)."""
     from rapport import config as settings_module
 
     settings_module.write_setting(key, value)
@@ -55,9 +50,8 @@ def config_set(
     say("config.set", key=key, value=shown)
 
 
-@config_app.command(name="unset")
-def config_unset(key: Annotated[str, typer.Argument(help="The setting to return to its default.")]) -> None:
-    """Remove a setting from the config file, so its default (or environment variable) applies."""
+@config_app.command(name="unset", help="help.cmd.config.unset")
+def config_unset(key: Annotated[str, typer.Argument(help="help.config.unset.key")]) -> None:
     from rapport import config as settings_module
 
     settings_module.write_setting(key, None)

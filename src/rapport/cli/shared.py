@@ -15,11 +15,9 @@ if TYPE_CHECKING:
 
     from rapport.services.context import Context
 
-ContactName = Annotated[str, typer.Argument(help="The contact: a name, part of it, or #id.")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
-When = Annotated[
-    str | None, typer.Option("--when", help="When it happened: 2026-11-24, 2026-11-24T18:30, yesterday, '3 days ago'.")
-]
+ContactName = Annotated[str, typer.Argument(help="help.opt.contact_name")]
+Json = Annotated[bool, typer.Option("--json", help="help.opt.json")]
+When = Annotated[str | None, typer.Option("--when", help="help.opt.when")]
 
 
 @contextmanager
