@@ -21,58 +21,29 @@ CIRCLE_NAME = 50  # characters: rapport.domain.limits.CIRCLE, not imported here 
 LOCAL_OWNER = "me"
 
 
-def _setting(
-    default: Any, env: str, doc: str, secret: bool = False, check: str = "", least: int = 0, most: int = 0
-) -> Any:
-    """One setting. `check` names how a text value is checked (see _check_text); a number is least..most."""
-    metadata = {"env": env, "doc": doc, "secret": secret, "check": check, "least": least, "most": most}
+def _setting(default: Any, env: str, secret: bool = False, check: str = "", least: int = 0, most: int = 0) -> Any:
+    """One setting (described to users by the catalog's `help.setting.<name>`). `check` names how a text value is
+    checked (see _check_text); a number is least..most."""
+    metadata = {"env": env, "secret": secret, "check": check, "least": least, "most": most}
     return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
 class Settings:
-    lang: str = _setting(
-        "", "RAPPORT_LANG", "Language of everything rapport says: en or de (default: from the locale).", check="lang"
-    )
-    timezone: str = _setting(
-        "", "RAPPORT_TZ", "Time zone of your calendar, e.g. Europe/Zurich (default: the system's).", check="zone"
-    )
-    region: str = _setting(
-        "CH", "RAPPORT_REGION", "Country for phone numbers typed without +prefix (ISO code).", check="region"
-    )
-    daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", "How many actions `rapport today` proposes.", most=1000)
-    news_window_days: int = _setting(
-        7, "RAPPORT_NEWS_WINDOW_DAYS", "Days before/after a date or news to congratulate.", most=366
-    )
-    follow_up_hours: int = _setting(
-        72, "RAPPORT_FOLLOW_UP_HOURS", "Hours after a first meeting to follow up in.", most=24 * 366
-    )
-    dormant_days: int = _setting(
-        730, "RAPPORT_DORMANT_DAYS", "Days without contact after which a tie is dormant.", most=36_500
-    )
-    default_circle: str = _setting(
-        "active", "RAPPORT_DEFAULT_CIRCLE", "Circle for people added or met.", check="circle"
-    )
-    smtp_host: str = _setting(
-        "", "RAPPORT_SMTP_HOST", "Your mail server for `rapport send` (none: sending is off).", check="host"
-    )
-    smtp_port: int = _setting(
-        587, "RAPPORT_SMTP_PORT", "Its port: 587 with STARTTLS, 465 with SSL.", least=1, most=65535
-    )
-    smtp_security: str = _setting(
-        "starttls", "RAPPORT_SMTP_SECURITY", "starttls, ssl or none (none only locally).", check="security"
-    )
-    smtp_user: str = _setting("", "RAPPORT_SMTP_USER", "The user name to log in with (none: no login).", check="line")
-    smtp_password: str = _setting(
-        "",
-        "RAPPORT_SMTP_PASSWORD",
-        "The password (kept here or in the environment, never shown).",
-        secret=True,
-        check="line",
-    )
-    mail_from: str = _setting(
-        "", "RAPPORT_MAIL_FROM", "Your From address, e.g. Julia Baumann <julia@example.ch>.", check="mailbox"
-    )
+    lang: str = _setting("", "RAPPORT_LANG", check="lang")
+    timezone: str = _setting("", "RAPPORT_TZ", check="zone")
+    region: str = _setting("CH", "RAPPORT_REGION", check="region")
+    daily_budget: int = _setting(7, "RAPPORT_DAILY_BUDGET", most=1000)
+    news_window_days: int = _setting(7, "RAPPORT_NEWS_WINDOW_DAYS", most=366)
+    follow_up_hours: int = _setting(72, "RAPPORT_FOLLOW_UP_HOURS", most=24 * 366)
+    dormant_days: int = _setting(730, "RAPPORT_DORMANT_DAYS", most=36_500)
+    default_circle: str = _setting("active", "RAPPORT_DEFAULT_CIRCLE", check="circle")
+    smtp_host: str = _setting("", "RAPPORT_SMTP_HOST", check="host")
+    smtp_port: int = _setting(587, "RAPPORT_SMTP_PORT", least=1, most=65535)
+    smtp_security: str = _setting("starttls", "RAPPORT_SMTP_SECURITY", check="security")
+    smtp_user: str = _setting("", "RAPPORT_SMTP_USER", check="line")
+    smtp_password: str = _setting("", "RAPPORT_SMTP_PASSWORD", secret=True, check="line")
+    mail_from: str = _setting("", "RAPPORT_MAIL_FROM", check="mailbox")
 
     def zone(self) -> tzinfo:
         name = self.timezone or system_zone_name()
@@ -280,7 +251,6 @@ def describe() -> list[dict[str, Any]]:
                 "source": source,
                 "default": spec.default,
                 "env": env,
-                "doc": spec.metadata["doc"],
             }
         )
     return rows

@@ -13,11 +13,6 @@ from rapport.cli.main import hoist_global_options
 from tests.cli.conftest import Cli
 
 
-def test_every_command_has_help_text() -> None:
-    for command in app.registered_commands:
-        assert command.callback is not None and (command.callback.__doc__ or "").strip(), command.name
-
-
 def test_global_options_may_follow_the_command() -> None:
     assert hoist_global_options(["today", "--lang", "de", "--limit", "3", "--now=2026-01-01"]) == [
         "--lang",

@@ -24,9 +24,9 @@ from rapport.domain.model import Direction, YearlyDate
 from rapport.errors import InputError
 from rapport.i18n import Translator
 from rapport.interop import csv_export, ical, vcard_export
+from rapport.interop.export_records import ExportContact
 from rapport.services import exporting, importing, journal, people
 from rapport.services.context import Context
-from rapport.services.exporting import ExportContact
 from rapport.store.contacts import update_contact
 from tests.conftest import make_context
 

@@ -568,7 +568,7 @@ def test_what_rapport_writes_it_reads_back(
     scratch: Path, version: str, address: str, interests: list[str], texts: tuple[str, str, str], form: str
 ) -> None:
     from rapport.interop import postal, vcard_export
-    from rapport.services.exporting import ExportContact
+    from rapport.interop.export_records import ExportContact
 
     how_met, looking_for, offers = texts
     contact = ExportContact(

@@ -52,6 +52,21 @@ def translator() -> Translator:
     return _translator
 
 
+def take_lang(args: list[str]) -> None:
+    """Use the language typed on the command line (`--lang X`, `--lang=X`) before the framework reads it: for
+    `--help` and for mistakes in how rapport was called. Without one, RAPPORT_LANG, then the config file apply."""
+    global _translator
+    if options.lang is not None:
+        return
+    typed = [
+        arg.split("=", 1)[1] if "=" in arg else args[i + 1] if i + 1 < len(args) else ""
+        for i, arg in enumerate(args)
+        if arg.split("=", 1)[0] == "--lang"
+    ]
+    if typed and typed[-1]:
+        options.lang, _translator = typed[-1], None
+
+
 def open_context(create: bool = False) -> Context:
     from rapport.services.context import open_context as open_
 
@@ -93,15 +108,7 @@ def usage_error(exc: Any, args: list[str]) -> int:
 
     from typer._click import exceptions as usage
 
-    global _translator
-    if options.lang is None:  # the command line failed before its options were read: find --lang in it
-        typed = [
-            arg.split("=", 1)[1] if "=" in arg else args[i + 1] if i + 1 < len(args) else ""
-            for i, arg in enumerate(args)
-            if arg.split("=", 1)[0] == "--lang"
-        ]
-        if typed:
-            options.lang, _translator = typed[-1], None
+    take_lang(args)  # the command line may have failed before its options were read
     t = translator()
     facts: dict[str, Any] = {}
     unknown = re.match(r"No such command (['\"])(.*?)\1\.", exc.message, re.S)

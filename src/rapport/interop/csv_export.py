@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 from rapport.errors import InputError
 
 if TYPE_CHECKING:
-    from rapport.services.exporting import ExportContact
+    from rapport.interop.export_records import ExportContact
 
 COLUMNS = (
     "name",

@@ -38,7 +38,7 @@ from rapport.domain.model import Reason, YearlyDate
 
 if TYPE_CHECKING:
     from rapport.i18n import Translator
-    from rapport.services.exporting import DueAction, ExportContact, FollowUp
+    from rapport.interop.export_records import DueAction, ExportContact, FollowUp
 
 PRODID = "-//rapport//EN"
 YEARLESS_START = 2000  # a leap year in the past, for yearly dates without a year

@@ -40,7 +40,7 @@ from rapport.errors import InputError
 from rapport.interop import postal
 
 if TYPE_CHECKING:
-    from rapport.services.exporting import ExportContact
+    from rapport.interop.export_records import ExportContact
 
 VERSIONS = ("4.0", "3.0")
 OMIT_YEAR = 1604  # Apple's placeholder year for dates without one (a leap year)

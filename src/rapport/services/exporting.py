@@ -23,80 +23,22 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any, TextIO
 
 from sqlalchemy import Connection, and_, func, select
 
 from rapport.domain import cadence
-from rapport.domain.dates import instant
 from rapport.domain.followup import open_window
-from rapport.domain.model import ARCHIVED, Action, ActionKind, YearlyDate
+from rapport.domain.model import ARCHIVED, ActionKind, YearlyDate
 from rapport.domain.text import fold
 from rapport.errors import InputError
+from rapport.interop.export_records import DueAction, ExportContact, FollowUp
 from rapport.services.context import Context
 from rapport.store import reads
 from rapport.store.schema import contacts, emails, interests, notes, phones, tags, urls, users, yearly_dates
 
 CHUNK_SIZE = 500  # contacts per round of detail queries; stays below SQLite's old limit of 999 parameters
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "contacts.rapport.invalid")
-
-
-@dataclass(frozen=True, slots=True)
-class ExportContact:
-    """Everything an export file may say about one person."""
-
-    id: int
-    uid: str  # stable UUID (see contact_uid)
-    name: str
-    prefix: str = ""
-    given_name: str = ""
-    middle_name: str = ""
-    family_name: str = ""
-    suffix: str = ""
-    organisation: str = ""
-    title: str = ""
-    emails: tuple[tuple[str, str], ...] = ()  # (address, label), first one first
-    phones: tuple[tuple[str, str], ...] = ()  # (number, label); E.164 where it could be parsed
-    urls: tuple[tuple[str, str], ...] = ()  # (kind: "linkedin" | "xing" | "web", url)
-    address: str = ""
-    birthday: YearlyDate | None = None
-    anniversaries: tuple[tuple[str, YearlyDate], ...] = ()  # (label, date), by month and day
-    tags: tuple[str, ...] = ()
-    interests: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()  # oldest first
-    circle: str = ""
-    archived: bool = False
-    how_met: str = ""
-    looking_for: str = ""
-    offers: str = ""
-    connected_on: date | None = None
-    address_form: str = ""  # "du", "Sie", or "" (the language's default)
-    updated_at: datetime | None = None  # the last change of the contact or its notes (vCard REV)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """A 72-hour follow-up window still waiting for my personal touch (overdue ones included)."""
-
-    contact_id: int
-    contact_uid: str
-    name: str
-    met_at: datetime
-    place: str
-    closes_at: datetime
-
-    def overdue(self, now: datetime) -> bool:
-        return instant(now) >= instant(self.closes_at)
-
-
-@dataclass(frozen=True, slots=True)
-class DueAction:
-    """One of today's agenda actions, with the UID of its contact."""
-
-    action: Action
-    contact_uid: str
 
 
 def owner_key(conn: Connection, owner_id: int) -> str:
