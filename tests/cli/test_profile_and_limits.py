@@ -29,7 +29,8 @@ def test_the_profile_is_shown_set_and_cleared(cli: Cli) -> None:
 
 
 def test_drafts_sign_with_the_owners_name(cli: Cli) -> None:
-    cli.ok("demo")
+    cli.ok("demo")  # the demo signs as Julia: take her name away first
+    cli.ok("me", "--name", "")
     unsigned = json.loads(cli.ok("draft", "thomas", "--json", "--lang", "en").out)["text"]
     cli.ok("me", "--name", "Julia Baumann")
     for lang in ("en", "de-CH"):
