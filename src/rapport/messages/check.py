@@ -93,6 +93,15 @@ MESSAGE_MAX = 2000
 #: Elements are looked for in the first this many characters (the length is judged on the whole text): no message
 #: to a person is longer, and it keeps the check fast on whatever is piped into it.
 ANALYSED = 6000
+#: What a short note (a LinkedIn connection note) may leave out, per kind: 300 characters hold the core, not all.
+NOTE_OPTIONAL: dict[str, frozenset[str]] = {
+    "follow-up": frozenset({"consequence", "next_step"}),
+    "check-in": frozenset({"consequence", "next_step"}),
+    "thanks": frozenset({"next_step"}),
+    "ask": frozenset({"easy_out"}),
+    "share": frozenset({"question"}),
+    "introduction": frozenset({"handover"}),
+}
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
 
 assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
@@ -370,7 +379,7 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
             and w not in _OPENERS
             and w not in names
         ]
-        if content:
+        if content or re.search(r"\d", m.group(1) or ""):  # "zum 40.", "10 years at …" name it too
             return s.strip(), True
         bare = bare or m.group(0).strip()
     return bare, False
@@ -449,6 +458,12 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
         if len(words) >= 8 and not P.VAGUE_REQUEST.search(s):
             return s.strip(), True
         found = found or s.strip()
+    for s in msg.sentences:  # a question put to the reader is a request too
+        if "?" not in s or not P.ADDRESSED.search(s) or P.VAGUE_REQUEST.search(s) or P.MEMORY.search(s):
+            continue
+        if (P.MEETING.search(s) and P.PROPOSAL_ASK.search(s)) or len(_WORD.findall(_ungapped(s))) < 8:
+            continue
+        return s.strip(), True
     return found, False
 
 
@@ -662,8 +677,18 @@ def check(
         ok, pen, hint = n <= top, LENGTH_PENALTY, h["length_over_limit"].format(limit=top, n=n)
     add("length", ok, None, None if ok else hint, 0 if ok else -pen)  # evidence is only ever a quotation
 
+    core = KINDS[k].core
+    note = ch in NOTE_CHANNELS or (ch == "linkedin" and limit is not None and limit <= NOTE_LIMIT)
+    if note and not ok:  # a note over the limit cannot even be sent
+        core = core | {"length"}
+    elif note:  # what a note may leave out neither counts against it nor is core; the rest is scaled to 100
+        left_out = {e.name for e in elements if not e.present and e.name in NOTE_OPTIONAL.get(k, frozenset())}
+        core = core - left_out
+        room = 100 - sum(weights[n] for n in left_out)
+        for name in weights:
+            points[name] = 0 if name in left_out else round(points[name] * 100 / room)
     score = max(0, min(100, sum(points.values())))
-    if any(not e.present for e in elements if e.name in KINDS[k].core):
+    if any(not e.present for e in elements if e.name in core):
         score = min(score, CORE_MISSING_MAX)
     return CheckResult(score=score, lang=lg, channel=ch, elements=elements, points=points, kind=k)
 

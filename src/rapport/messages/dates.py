@@ -113,7 +113,10 @@ _PAST_VERBS = re.compile(
     r"went|saw|heard|bumped|chatted|did|helped|recommended|sent|introduced|"
     r"war|waren|hatte|hatten|hat|habe|haben|hab|hast|bin|sind|bist|erzählt|erwähnt|erwähnten|gesprochen|getroffen|"
     r"kennengelernt|kennenzulernen|kennen\s*gelernt|unterhalten|gefreut|geholfen|gezeigt|empfohlen|getroffen zu haben|"
-    r"gesehen|gehört)\b",
+    r"gesehen|gehört|"
+    # Swiss German past participles and auxiliaries ("mir händ üs troffe", "es isch schön gsi")
+    r"troffe|gsi|gseh|ghört|verzellt|gredt|gschwätzt|kenneglernt|kennegelernt|hämmer|händ|hend|hesch|häsch|"
+    r"hets|han|hani)\b",
     _F,
 )
 _FUTURE = re.compile(

@@ -212,7 +212,8 @@ VAGUE_PROPOSAL = re.compile(
 
 GREETING = re.compile(
     r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
-    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao)\b[ ,]*"
+    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao|sali|salut|grüessech|"
+    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya)\b[ ,]*"
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
@@ -297,7 +298,10 @@ REFERENCE = [
         r"\bich (?:erinnere mich|weiss noch|weiß noch|denke (?:noch )?(?:oft )?(?:an|daran|zurück))\b|"
         r"\b(?:seit|nach|bei|von|an)\s+(?:unserem|unserer|unseren)\s+[\w\-]+|"
         r"\bwir (?:haben uns|hatten uns)\s+(?:\w+\s+){0,6}?(?:unterhalten|getroffen|kennengelernt|ausgetauscht)\b|"
-        r"\bvon dem ich dir\b",
+        r"\bvon dem ich dir\b|"
+        r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,8}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
+        r"gfragt|gschribe)\b|"
+        r"\ban (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt)\b",
         _F,
     ),
 ]
@@ -346,6 +350,12 @@ TOPIC = [
         r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
     ),
+    re.compile(
+        r"\b(?:your|deine?|dini|din|ihre?)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|vorschlag|tipp|rat|"
+        r"hinweis|ansatz|anregung|kniff)\s*(?:,?\s+(?:to|of|that|for|die|den|das|dass|wo|mit)\s+[\w\-]+|"
+        r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
+        _F,
+    ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
@@ -381,6 +391,11 @@ _DE_DONE = (
     r"\w+geschickt|\w+gelesen|\w+gerichtet|\w+gestellt|\w+getragen"
 )
 
+_CH_DONE = (
+    r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
+    r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
+)
+
 #: What I did with their input.
 CONSEQUENCE = [
     re.compile(
@@ -389,7 +404,8 @@ CONSEQUENCE = [
         _F,
     ),
     re.compile(r"\bsince (?:our|then|we)\b[^.?!]{0,60}\b(?:i|we)\b", _F),
-    re.compile(rf"\b(?:habe|haben|hab|hat)\b[^.?!]{{0,80}}?\b(?:{_DE_DONE})\b", _F),
+    re.compile(rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
+               rf"\b(?:{_DE_DONE}|{_CH_DONE})\b", _F),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
@@ -520,7 +536,8 @@ THANKS_GENERIC = {
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
-    r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch)\b"
+    r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
+    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab)\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|zu[rm]?|zur|zum|für)\b([^.!?\n]{0,140}))?",
     _F,
 )
@@ -581,12 +598,26 @@ NEWS_GENERIC = {
     "dir",
     "euch",
     "sehr",
+    "well",
+    "deserved",
+    "verdient",
+    "chapter",
+    "kapitel",
+    "step",
+    "schritt",
+    "future",
+    "zukunft",
+    "gute",
 }
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
-    r"ich denke (?:noch )?(?:oft )?(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben)\b",
+    r"ich denke (?:noch )?(?:oft )?(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben|"
+    r"i still think (?:back )?(?:to|of)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
+    r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
+    r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
+    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
     _F,
 )
 
@@ -600,6 +631,11 @@ REQUEST = re.compile(
     r"ich hätte eine (?:frage|bitte)|eine frage an (?:dich|sie)|darf ich (?:dich|sie) (?:\w+ )?(?:fragen|bitten)|"
     r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you)\b",
     _F,
+)
+#: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
+ADDRESSED = re.compile(
+    r"\b(?i:you|your|du|dir|dich|ihnen|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|(?<=\S )Sie\b",
+    re.UNICODE,
 )
 VAGUE_REQUEST = re.compile(
     r"\b(?:something|anything|some information|any tips|your thoughts|etwas|weiterhelfen|help me|hilfe|"
@@ -619,7 +655,8 @@ SHARED_ITEM = [
     re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w\-]+\.(?:com|ch|de|org|io|net|ai|edu)/\S*", _F),
     re.compile(r"[«„“\"'‘][^«»„“”\"'‘’\n]{3,80}[»“”\"'’]"),
     re.compile(
-        r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|"
+        r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|piece|"
+        r"essay|interview|newsletter|thread|post|column|reportage|kolumne|essay|"
         r"artikel|studie|bericht|buch|folge|datensatz|beitrag|feldstudie)\b[^.!?\n]{0,30}?\b(?:on|about|by|"
         r"über|zu|zur|zum|von|des|der|mit)\s+[\w\-]+",
         _F,
