@@ -368,7 +368,8 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
         m = P.CONGRATS.search(s)
         if not m:
             continue
-        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*$", "", (m.group(1) or "").strip()) + " " + s[: m.start()]
+        after = m.group(1) if m.group(1) is not None else s[m.end() :]
+        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*\W*$", "", after.strip()) + " " + s[: m.start()]
         words = re.findall(r"[^\W\d_][\w\-']*", rest.lower())
         content = [
             w
@@ -382,6 +383,9 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
         if content or re.search(r"\d", m.group(1) or ""):  # "zum 40.", "10 years at …" name it too
             return s.strip(), True
         bare = bare or m.group(0).strip()
+    milestone = P.MILESTONE.search(msg.text)
+    if milestone:
+        return milestone.group(0).strip(), True
     return bare, False
 
 
@@ -431,13 +435,17 @@ def _role(msg: _Message) -> str | None:
     """Who someone introduced is, specifically: "Kofi runs the Zurich Rust meetup", "Maria leitet bei der Post …"."""
     for s in msg.sentences:
         m = P.ROLE.search(s)
-        if not m:
+        if not m or m.group(0).split()[0] in _PRONOUNS:
             continue
         words = s.split()
-        named = any(w[:1].isupper() for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
+        named = any(w[:1].isupper() and w.strip(",.") not in _PRONOUNS for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
         if len(words) >= 6 and named:
             return m.group(0).strip()
     return None
+
+
+_PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Er", "Es", "Ich", "Wir", "Das", "Die", "Der", "She", "He", "It", "This",
+             "That", "They", "We", "I", "Du", "Dir", "Dich"}
 
 
 def _reference(msg: _Message) -> str | None:

@@ -126,7 +126,8 @@ _FUTURE = re.compile(
     r"treffen wir|sehen wir uns|wollen wir|sollen wir|lass uns|lasst uns|kommst du|kommen sie|komm doch|"
     r"hast du (?:zeit|lust)|hättest du|hätten sie|haben sie (?:zeit|lust)|passt (?:es )?(?:dir|ihnen)|"
     r"werde|werden|wird|freue mich auf|freuen uns auf|lade (?:dich|sie|euch)|laden (?:dich|sie|euch)|"
-    r"dürfte ich|darf ich|magst du|möchtest du|würde mich freuen|würden uns freuen|bringe)\b",
+    r"dürfte ich|darf ich|magst du|möchtest du|würde mich freuen|würden uns freuen|bringe|"
+    r"gömmer|gömer|wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 

@@ -179,7 +179,8 @@ PROPOSAL = re.compile(
     r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|fancy|up for|session|"
     r"treffen wir|sehen wir uns|hast du|haben sie|hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|"
     r"telefonat|lade (?:dich|sie)|wiedersehen|freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir|"
-    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich)\b",
+    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|gömmer|gömer|"
+    r"wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 #: Meeting words: a request that only proposes to meet is a proposal, not an ask.
@@ -264,7 +265,8 @@ MOMENT = [
     ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
     re.compile(
-        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s)\s+"
+        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
+        rf"(?:{_WEEKDAY})(?:'s|’s))\s+"
         rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
@@ -287,7 +289,10 @@ REFERENCE = [
         r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
         r"me of|given) (?:our|your|you)\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
-        r"exchange|call)\b",
+        r"exchange|call)\b|"
+        r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
+        r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
+        r"founded|taught|coached|presented)\b",
         _F,
     ),
     re.compile(
@@ -301,7 +306,8 @@ REFERENCE = [
         r"\bvon dem ich dir\b|"
         r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,8}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
         r"gfragt|gschribe)\b|"
-        r"\ban (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt)\b",
+        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,8}?(?:ge\w+t|\w+iert)\b|"
+        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
         _F,
     ),
 ]
@@ -345,7 +351,7 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\b(?:tipp|hinweis|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
+        r"\b(?:tipp|hinweis|stichwort|input|gedanke|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
         r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
@@ -379,7 +385,8 @@ _EN_DONE = (
     r"tried|tested|applied|used|introduced|implemented|started|read|ran|fixed|kept|sent|put|set up|adopted|"
     r"followed|signed up|switched|changed|built|booked|contacted|called|wrote|written|installed|shared|reached out|"
     r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished|"
-    r"drafted|ordered|moved|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
+    r"drafted|ordered|moved|reran|rewrote|redid|rebuilt|redesigned|reworked|restructured|rethought|replaced|"
+    r"removed|reduced|cut|dropped|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
     r"set|opened|bought|recommended|passed|forwarded|showed"
 )
 _DE_DONE = (
@@ -392,6 +399,7 @@ _DE_DONE = (
 )
 
 _CH_DONE = (
+    r"kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
     r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
     r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
 )
@@ -422,7 +430,7 @@ THANKS = re.compile(
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciate)\b"
     r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
-    r"viu mau|vilmal|vill mal|"
+    r"viu mau|vilmal|vill mal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
@@ -537,7 +545,9 @@ THANKS_GENERIC = {
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
-    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab)\b"
+    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
+    r"proud of you|great news|freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
+    r"stolz auf (?:dich|sie))\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|zu[rm]?|zur|zum|für)\b([^.!?\n]{0,140}))?",
     _F,
 )
@@ -609,12 +619,18 @@ NEWS_GENERIC = {
     "zukunft",
     "gute",
 }
+#: News named without a word of congratulation: "10 years at Roche", "making partner at …".
+MILESTONE = re.compile(
+    r"\b\d+\s*(?:years?|jahre?|joor)\s+(?:at|bei|with|mit|im|in|as|als)\s+\S+|\bmaking partner\b|"
+    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b",
+    _F,
+)
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
-    r"ich denke (?:noch )?(?:oft )?(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben|"
-    r"i still think (?:back )?(?:to|of)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
+    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben|"
+    r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
     r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
