@@ -612,7 +612,8 @@ def check(
             0 if ask is None else -ASK_PENALTY,
         )
     elif k == "check-in":
-        simple("reference", _reference(msg))
+        theirs = next((m.group(0) for q in msg.sentences if "?" in q for m in [P.THEIRS_NAMED.search(q)] if m), None)
+        simple("reference", _reference(msg) or theirs)
         simple("question", _question(msg))
         consequence()
         next_step()
@@ -630,7 +631,8 @@ def check(
         simple("easy_out", found.group(0) if found else dated)
     elif k == "share":
         simple("item", _first(P.SHARED_ITEM, msg.text))
-        simple("relevance", _reference(msg))
+        relevant = P.RELEVANCE.search(msg.text)
+        simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
         simple("question", _question(msg))
     elif k == "introduction":
         intro = P.INTRODUCE.search(msg.text)

@@ -245,7 +245,7 @@ NOT_A_NAME = {
 _EVENT = (
     r"talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|wall|session|seminar|"
     r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert|keynote|forum|booth|"
-    r"night|barcamp|hackathon|festival|walk|dinner debate"
+    r"night|barcamp|hackathon|festival|walk|dinner debate|panel|demo|pitch|tour|visit|round ?table|webinar|fireside"
 )
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
@@ -277,7 +277,11 @@ MOMENT = [
         _F,
     ),
     re.compile(rf"\b(?:in|im)\s+{_MONTH}", _F),
-    re.compile(r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b", _F),
+    re.compile(
+        r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b|"
+        r"\bwe (?:\w+ )?(?:met|spoke|talked|chatted)\b(?: \w+)?",
+        _F,
+    ),
 ]
 
 #: Signs that the message refers to something shared with the person (for check-ins, asks, shares, invitations).
@@ -306,7 +310,8 @@ REFERENCE = [
         r"\bvon dem ich dir\b|"
         r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,8}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
         r"gfragt|gschribe)\b|"
-        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,8}?(?:ge\w+t|\w+iert)\b|"
+        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten|hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?"
+        r"(?:ge\w+t|g\w+t|\w+iert)\b|"
         r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
         _F,
     ),
@@ -546,9 +551,10 @@ THANKS_GENERIC = {
 CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
     r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
-    r"proud of you|great news|freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
+    r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
+    r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
     r"stolz auf (?:dich|sie))\b"
-    r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|zu[rm]?|zur|zum|für)\b([^.!?\n]{0,140}))?",
+    r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
 )
 NEWS_GENERIC = {
@@ -629,7 +635,7 @@ MILESTONE = re.compile(
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
-    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben|"
+    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
@@ -703,7 +709,8 @@ HANDOVER = re.compile(
 EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
-    r"feier|einweihung|stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
+    r"feier|einweihung|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
+    r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
 _NOT_YOURS = (
@@ -713,11 +720,25 @@ _NOT_YOURS = (
     r"e-mail|rückmeldung|interesse|teams?"
 )
 YOURS = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
+    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer|dini|dinere|dim|dis)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
     rf"(?<=\s)Ihre?[mnrs]?\s+(?!(?i:{_NOT_YOURS})\b)[A-ZÄÖÜ][\w\-]{{2,}}",
     re.UNICODE,
 )
 
+
+#: Why a shared item is for them ("passt zu deinem Haus in Uster", "perfect for your pilot in Lausanne").
+RELEVANCE = re.compile(
+    rf"\b(?:passt|passend|relevant|perfect|useful|spot on|fits?|hilfreich|nützlich)\b[^.!?\n]{{0,20}}?"
+    rf"\b(?:zu|für|for|to|with)\s+(?:deine[mnrs]?|dein|dini|dinere|dim|Ihre[mnrs]?|Ihr|your)\s+"
+    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}",
+    _F,
+)
+#: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
+THEIRS_NAMED = re.compile(
+    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|Ihre[mnrs]?)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
+    rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}",
+    re.UNICODE,
+)
 
 #: The platforms' default texts and other stock phrases: each one found is a penalty.
 STOCK_PHRASES = [
