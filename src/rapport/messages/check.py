@@ -435,7 +435,9 @@ def _role(msg: _Message) -> str | None:
     """Who someone introduced is, specifically: "Kofi runs the Zurich Rust meetup", "Maria leitet bei der Post …"."""
     for s in msg.sentences:
         m = P.ROLE.search(s)
-        if not m or m.group(0).split()[0] in _PRONOUNS:
+        if not m:
+            continue
+        if m.group(0).split()[0] in _PRONOUNS and not _PLACE.search(s[m.end() :]):  # "Er macht z Bern …"
             continue
         words = s.split()
         named = any(w[:1].isupper() and w.strip(",.") not in _PRONOUNS for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
@@ -444,6 +446,7 @@ def _role(msg: _Message) -> str | None:
     return None
 
 
+_PLACE = re.compile(r"\b(?:in|at|bei|z|im|for|für|with|mit)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
 _PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Er", "Es", "Ich", "Wir", "Das", "Die", "Der", "She", "He", "It", "This",
              "That", "They", "We", "I", "Du", "Dir", "Dich"}
 
@@ -623,7 +626,13 @@ def check(
         add("consequence", ev is not None, ev, None if ev else h["consequence"])
         next_step()
     elif k == "ask":
-        simple("context", _reference(msg) or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg)))
+        theirs = P.THEIRS_NAMED.search(msg.text)
+        simple(
+            "context",
+            _reference(msg)
+            or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg))
+            or (theirs.group(0) if theirs else None),
+        )
         ev, specific = _request(msg)
         add("request", specific, ev, None if specific else h["request"])
         found = P.EASY_OUT.search(msg.text)

@@ -291,7 +291,7 @@ REFERENCE = [
         r"telling|planning)|sent|helped|explained|gave)\b|"
         r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
         r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
-        r"me of|given) (?:our|your|you)\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
+        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re| are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
@@ -308,7 +308,7 @@ REFERENCE = [
         r"\b(?:seit|nach|bei|von|an)\s+(?:unserem|unserer|unseren)\s+[\w\-]+|"
         r"\bwir (?:haben uns|hatten uns)\s+(?:\w+\s+){0,6}?(?:unterhalten|getroffen|kennengelernt|ausgetauscht)\b|"
         r"\bvon dem ich dir\b|"
-        r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,8}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
+        r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
         r"gfragt|gschribe)\b|"
         r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten|hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?"
         r"(?:ge\w+t|g\w+t|\w+iert)\b|"
@@ -381,7 +381,9 @@ TOPIC = [
 OUTCOME = re.compile(
     r"\b(?:went (?:really |very )?well|worked|thanks to you|without you|ohne dich|ohne sie|dank dir|dank ihnen|"
     r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
-    r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen)\b",
+    r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
+    r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|"
+    r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
 
@@ -651,7 +653,10 @@ REQUEST = re.compile(
     r"könntest du|kannst du|könnten sie|können sie|würden sie|würdest du|hätten sie zeit|hättest du zeit|"
     r"wären sie bereit|wärst du bereit|magst du mir|kennst du jemanden|kennen sie jemanden|ich bräuchte|"
     r"ich hätte eine (?:frage|bitte)|eine frage an (?:dich|sie)|darf ich (?:dich|sie) (?:\w+ )?(?:fragen|bitten)|"
-    r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you)\b",
+    r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you|"
+    r"(?:ich )?wollte (?:dich |sie |euch )?fragen|ich möchte (?:dich|sie) (?:fragen|bitten)|"
+    r"i was wondering (?:if|whether)|would it be possible|is there any chance|any chance you|"
+    r"hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
@@ -661,7 +666,7 @@ ADDRESSED = re.compile(
 )
 VAGUE_REQUEST = re.compile(
     r"\b(?:something|anything|some information|any tips|your thoughts|etwas|weiterhelfen|help me|hilfe|"
-    r"mal kurz zeit|irgendwann|any help)\b",
+    r"mal kurz zeit|irgendwann|any help|bei einem thema|help (?:me )?out|helfen könnt\w*|hälfe)\b",
     _F,
 )
 #: An easy reply for an ask: a deadline or a way out.
@@ -687,7 +692,7 @@ SHARED_ITEM = [
 
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
-    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorzustellen|stelle ich|bekannt machen|vernetzen|"
+    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
 )
@@ -736,7 +741,9 @@ RELEVANCE = re.compile(
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
 THEIRS_NAMED = re.compile(
     rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|Ihre[mnrs]?)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
-    rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}",
+    rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
+    r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
+    r"[A-ZÄÖÜ][\w\-]{2,}",
     re.UNICODE,
 )
 
