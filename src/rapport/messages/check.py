@@ -254,6 +254,12 @@ def _greeting(msg: _Message) -> str | None:
     m = P.GREETING.search(head)
     if m and m.group(1).lower().strip(".") not in P.NOT_A_NAME:
         return m.group(0).strip(" ,")
+    n = P.NAME_FIRST.search(head)
+    if n:
+        word = n.group(1).lower()
+        common = P.STOPWORDS["de"] | P.STOPWORDS["en"] | P.NOT_A_NAME | _OPENERS
+        if word not in common and not P.THANKS.match(word) and not P.CONGRATS.match(word):
+            return n.group(0).strip(" ,–—-!")
     v = P.VOCATIVE.search(head)
     if v and v.group(1).lower() not in P.NOT_A_NAME:
         return v.group(0).strip()

@@ -218,6 +218,8 @@ GREETING = re.compile(
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
+#: A name alone at the start: "Anna – …", "Reto, …".
+NAME_FIRST = re.compile(r"^\W*([A-ZÄÖÜ][a-zäöüéè\-]{2,})\s*(?:,|–|—|-\s|!)", re.UNICODE)
 #: A name at the end of the first sentence: "Congrats on the Series A, Aisha!"
 VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
 NOT_A_NAME = {
@@ -296,7 +298,8 @@ REFERENCE = [
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
-        r"founded|taught|coached|presented)\b",
+        r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined)\b|"
+        r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
         _F,
     ),
     re.compile(
@@ -312,6 +315,8 @@ REFERENCE = [
         r"gfragt|gschribe)\b|"
         r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten|hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?"
         r"(?:ge\w+t|g\w+t|\w+iert)\b|"
+        r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
+        r"grad|ebe)\b|"
         r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
         _F,
     ),
@@ -382,7 +387,8 @@ OUTCOME = re.compile(
     r"\b(?:went (?:really |very )?well|worked|thanks to you|without you|ohne dich|ohne sie|dank dir|dank ihnen|"
     r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
-    r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|"
+    r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
+    r"hat sich gelohnt|saved (?:me|us)|paid off|made (?:all )?the difference|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -656,6 +662,7 @@ REQUEST = re.compile(
     r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you|"
     r"(?:ich )?wollte (?:dich |sie |euch )?fragen|ich möchte (?:dich|sie) (?:fragen|bitten)|"
     r"i was wondering (?:if|whether)|would it be possible|is there any chance|any chance you|"
+    r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
     r"hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
 )
@@ -685,13 +692,14 @@ SHARED_ITEM = [
         r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|piece|"
         r"essay|interview|newsletter|thread|post|column|reportage|kolumne|essay|"
         r"artikel|studie|bericht|buch|folge|datensatz|beitrag|feldstudie)\b[^.!?\n]{0,30}?\b(?:on|about|by|"
-        r"über|zu|zur|zum|von|des|der|mit)\s+[\w\-]+",
+        r"über|zu|zur|zum|von|des|der|mit|with|from|featuring|in|im|vo|vom)\s+[\w\-]+",
         _F,
     ),
 ]
 
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
+    r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
@@ -703,7 +711,7 @@ ROLE = re.compile(
     re.UNICODE,
 )
 HANDOVER = re.compile(
-    r"\b(?:i'll let you|i’ll let you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
+    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|i'll let you|i’ll let you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
     r"in diese nachricht genommen|direkt)\b",
