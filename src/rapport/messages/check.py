@@ -252,6 +252,11 @@ def _search(patterns: list[re.Pattern[str]], sentences: list[str]) -> str | None
 def _greeting(msg: _Message) -> str | None:
     head = msg.text[:200]
     m = P.GREETING.search(head)
+    if m is None and "," in head[:30]:  # "Hoi zäme, hoi Gian"
+        m = P.GREETING.search(head.split(",", 1)[1].lstrip())
+    if m and m.group(1).lower().strip(".") in P.NOT_A_NAME:  # "Hoi zäme, hoi Gian": the name comes second
+        again = P.GREETING.search(head[m.end() :].lstrip(" ,"))
+        m = again if again and again.group(1).lower().strip(".") not in P.NOT_A_NAME else m
     if m and m.group(1).lower().strip(".") not in P.NOT_A_NAME:
         return m.group(0).strip(" ,")
     n = P.NAME_FIRST.search(head)
@@ -292,7 +297,7 @@ _WHEN_ONLY = {1, 2, 5}
 
 _MET = re.compile(
     r"\b(?:meet|meeting|met|seeing|see you|chat|talk|conversation|gespräch|austausch|kennen\w*|treffen|sehen|"
-    r"vortrag|keynote|presentation)\b",
+    r"vortrag|keynote|presentation|treffe|troffe|kenneglernt|kennegelernt)\b",
     re.IGNORECASE,
 )
 _US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
@@ -478,7 +483,7 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
     for s in msg.sentences:  # a question put to the reader is a request too
         if "?" not in s or not P.ADDRESSED.search(s) or P.VAGUE_REQUEST.search(s) or P.MEMORY.search(s):
             continue
-        if (P.MEETING.search(s) and P.PROPOSAL_ASK.search(s)) or len(_WORD.findall(_ungapped(s))) < 8:
+        if (P.MEETING.search(s) and P.PROPOSAL_ASK.search(s)) or len(_WORD.findall(_ungapped(s))) < 6:
             continue
         return s.strip(), True
     return found, False

@@ -212,7 +212,7 @@ VAGUE_PROPOSAL = re.compile(
 )
 
 GREETING = re.compile(
-    r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
+    r"^\W*(?i:hi|hello|hey|dear|liebi|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
     r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao|sali|salut|grüessech|"
     r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya)\b[ ,]*"
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
@@ -259,7 +259,7 @@ _ANLASS = (
 MOMENT = [
     re.compile(r"\b(?:since|seit|after|nach|during|bei|von)\s+(?:our|unserem|unserer|unseren)\s+[\w\-]+", _F),
     re.compile(
-        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
+        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|geschter|vorgeschter|letscht wuche|last (?:week|night|month|year|spring|summer|autumn|"
         r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
         r"letztes jahr|this morning|heute früh|heute morgen|earlier today|this (?:afternoon|evening)|"
         r"heute (?:mittag|nachmittag|abend))\b",
@@ -313,8 +313,8 @@ REFERENCE = [
         r"\bvon dem ich dir\b|"
         r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
         r"gfragt|gschribe)\b|"
-        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten|hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?"
-        r"(?:ge\w+t|g\w+t|\w+iert)\b|"
+        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,12}?(?:ge\w+t|\w+iert)\b|"
+        r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?\w+t\b|"
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
         r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
@@ -388,7 +388,7 @@ OUTCOME = re.compile(
     r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
-    r"hat sich gelohnt|saved (?:me|us)|paid off|made (?:all )?the difference|"
+    r"hat sich gelohnt|redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|made (?:all )?the difference|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -425,6 +425,7 @@ CONSEQUENCE = [
         _F,
     ),
     re.compile(r"\bsince (?:our|then|we)\b[^.?!]{0,60}\b(?:i|we)\b", _F),
+    re.compile(r"\b(?:ha|han|hani|hämmer|hei)\b[^.?!]{0,60}?\b(?:\w*g\w+t|\w+iert|\w*baut)\b", _F),
     re.compile(rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
                rf"\b(?:{_DE_DONE}|{_CH_DONE})\b", _F),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
@@ -643,7 +644,8 @@ MILESTONE = re.compile(
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
-    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|ist mir in erinnerung|in erinnerung geblieben|"
+    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
+    r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
@@ -722,7 +724,7 @@ HANDOVER = re.compile(
 EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
-    r"feier|einweihung|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
+    r"feier|einweihung|fäscht|fescht|grill|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
     r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
