@@ -79,6 +79,7 @@ WEIGHTS: dict[str, int] = KINDS["follow-up"].weights
 BARE_THANKS = 7
 #: Penalties (subtracted, the score never goes below 0).
 STOCK_PENALTY = 25
+COURTESY_PENALTY = 10  # "I hope you're well": harmless in a personal message, a sign of a generic one
 GAP_PENALTY = 20
 GAP_PENALTY_MAX = 60
 ASK_PENALTY = 40  # a congratulation that asks for something
@@ -672,12 +673,14 @@ def check(
 
     # no stock phrases
     stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
+    courtesy = [m.group(0) for p in P.COURTESY for m in p.finditer(text)]
+    found = stock + courtesy
     add(
         "stock_phrases",
-        not stock,
-        "; ".join(stock) if stock else None,
-        h["stock_phrases"].format(phrase=stock[0]) if stock else None,
-        -STOCK_PENALTY * len(stock),
+        not found,
+        "; ".join(found) if found else None,
+        h["stock_phrases"].format(phrase=found[0]) if found else None,
+        -STOCK_PENALTY * len(stock) - COURTESY_PENALTY * len(courtesy),
     )
 
     # no unfilled gaps

@@ -252,7 +252,7 @@ _EVENT = (
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -430,6 +430,7 @@ CONSEQUENCE = [
                rf"\b(?:{_DE_DONE}|{_CH_DONE})\b", _F),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
+    re.compile(r"\bsit (?:\w+ )?(?:tage|tag|wuche|wuchä|mönet|monet)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
     re.compile(
         r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
@@ -442,7 +443,7 @@ CONSEQUENCE = [
 THANKS = re.compile(
     r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
-    r"dankeschön|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciate)\b"
+    r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
     r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
     r"viu mau|vilmal|vill mal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
@@ -765,7 +766,6 @@ STOCK_PHRASES = [
         r"i(?:'d|’d| would) like to join your (?:professional )?network",
         r"i(?:'d|’d| would) like to connect with you on linkedin",
         r"hope (?:this|the|my) (?:e-?mail |message |note )?finds you well",
-        r"i hope you(?:'re|’re| are) (?:doing )?well",
         r"let(?:'s|’s| us) (?:keep|stay) in touch",
         r"to whom it may concern",
         r"just (?:wanted to )?(?:reach(?:ing)? out|touch(?:ing)? base|check(?:ing)? in)",
@@ -775,9 +775,18 @@ STOCK_PHRASES = [
         r"ich würde mich freuen, (?:sie|dich) (?:in|zu) meinem netzwerk",
         r"bleiben wir in kontakt",
         r"lass(?:en)? uns in kontakt bleiben",
-        r"ich hoffe, (?:es geht (?:dir|ihnen) gut|diese (?:nachricht|e-mail) erreicht)",
+        r"ich hoffe, diese (?:nachricht|e-mail) (?:sie |dich )?erreicht",
         r"sehr geehrte damen und herren",
         r"anbei erhalten sie",
+    )
+]
+
+#: Courtesy openers: harmless in a personal message, a sign of a generic one; a smaller penalty.
+COURTESY = [
+    re.compile(p, _F)
+    for p in (
+        r"i hope you(?:'re|’re| are) (?:doing )?well",
+        r"ich hoffe, es geht (?:dir|ihnen) gut",
     )
 ]
 
