@@ -474,7 +474,12 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
         m = P.REQUEST.search(s)
         if not m:
             continue
-        purpose = re.search(r"\b(?:to (?:tell|share|show|look|review|send)|zu berichten|anzusehen|zu sagen)\b", s, _I)
+        purpose = re.search(
+            r"\b(?:to (?:tell|share|show|look|review|send)|zu berichten|anzusehen|zu sagen|pick your brain|"
+            r"(?:your|deinen|deine|Ihren|Ihre) (?:advice|rat|meinung|einschätzung|feedback|take))\b",
+            s,
+            _I,
+        )
         if P.MEETING.search(s) and not purpose:
             continue
         words = _WORD.findall(_ungapped(s))

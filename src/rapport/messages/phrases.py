@@ -317,6 +317,9 @@ REFERENCE = [
         r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?\w+t\b|"
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
+        r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
+        r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
+        r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
         r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
         _F,
     ),
@@ -665,6 +668,8 @@ REQUEST = re.compile(
     r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you|"
     r"(?:ich )?wollte (?:dich |sie |euch )?fragen|ich möchte (?:dich|sie) (?:fragen|bitten)|"
     r"i was wondering (?:if|whether)|would it be possible|is there any chance|any chance you|"
+    r"pick your brain|(?:i )?wanted to ask|would you (?:take|have) a look|your eyes on|"
+    r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
     r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
     r"hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
@@ -682,6 +687,8 @@ VAGUE_REQUEST = re.compile(
 #: An easy reply for an ask: a deadline or a way out.
 EASY_OUT = re.compile(
     r"\b(?:no worries if not|totally fine if not|no pressure|fine if not|happy to|whenever suits you|"
+    r"no problem(?: at all)? if|if (?:you're|you are) too busy|if not, no problem|no rush|keine eile|"
+    r"kein problem, falls|sonst kein problem|(?:völlig|total|absolut) (?:okay|ok|in ordnung)|"
     r"ohne stress|kein stress|kein problem, wenn|gern(?:e)? vergüte|wäre ideal|if you have time|"
     r"i would of course|ich würde mich freuen)\b",
     _F,
@@ -702,7 +709,8 @@ SHARED_ITEM = [
 
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
-    r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet)\b|"
+    r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
+    r"bringe? euch zusammen)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
@@ -714,7 +722,7 @@ ROLE = re.compile(
     re.UNICODE,
 )
 HANDOVER = re.compile(
-    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|i'll let you|i’ll let you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
+    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|i'll let you|i’ll let you|i(?:'ll|’ll| will) leave it to you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
     r"in diese nachricht genommen|direkt)\b",
