@@ -98,7 +98,7 @@ ANALYSED = 6000
 NOTE_OPTIONAL: dict[str, frozenset[str]] = {
     "follow-up": frozenset({"consequence", "next_step"}),
     "check-in": frozenset({"consequence", "next_step"}),
-    "thanks": frozenset({"next_step"}),
+    "thanks": frozenset({"consequence", "next_step"}),
     "ask": frozenset({"easy_out"}),
     "share": frozenset({"question"}),
     "introduction": frozenset({"handover"}),
