@@ -657,7 +657,7 @@ def check(
         simple("easy_out", found.group(0) if found else dated)
     elif k == "share":
         simple("item", _first(P.SHARED_ITEM, msg.text))
-        relevant = P.RELEVANCE.search(msg.text)
+        relevant = P.RELEVANCE.search(msg.text) or P.THEIRS_NAMED.search(msg.text)
         simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
         simple("question", _question(msg))
     elif k == "introduction":

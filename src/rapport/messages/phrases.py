@@ -720,7 +720,7 @@ REQUEST = re.compile(
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
 ADDRESSED = re.compile(
-    r"\b(?i:you|your|du|dir|dich|ihnen|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|(?<=\S )Sie\b",
+    r"\b(?i:you|your|du|dir|dich|ihnen|ihr|euch|eu|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|(?<=\S )Sie\b",
     re.UNICODE,
 )
 VAGUE_REQUEST = re.compile(
@@ -803,7 +803,8 @@ RELEVANCE = re.compile(
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
 THEIRS_NAMED = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|Ihre[mnrs]?)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
+    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|Ihre[mnrs]?)\s+"
+    rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
     rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
     r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
     r"[A-ZÄÖÜ][\w\-]{2,}",
