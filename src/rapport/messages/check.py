@@ -458,7 +458,7 @@ def _role(msg: _Message) -> str | None:
     return None
 
 
-_PLACE = re.compile(r"\b(?:in|at|bei|z|im|for|für|with|mit)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
+_PLACE = re.compile(r"\b(?:in|at|bei|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
 _PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Er", "Es", "Ich", "Wir", "Das", "Die", "Der", "She", "He", "It", "This",
              "That", "They", "We", "I", "Du", "Dir", "Dich"}
 
@@ -663,7 +663,8 @@ def check(
     elif k == "introduction":
         intro = P.INTRODUCE.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
-        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences))
+        told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
+        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)
         handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
     else:  # invite

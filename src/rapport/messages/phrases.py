@@ -247,12 +247,12 @@ NOT_A_NAME = {
 _EVENT = (
     r"talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|wall|session|seminar|"
     r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert|keynote|forum|booth|"
-    r"night|barcamp|hackathon|festival|walk|dinner debate|panel|demo|pitch|tour|visit|round ?table|webinar|fireside"
+    r"night|barcamp|hackathon|festival|walk|dinner debate|offsite|retreat|panel|demo|pitch|tour|visit|round ?table|webinar|fireside"
 )
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -298,7 +298,9 @@ REFERENCE = [
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
-        r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined)\b|"
+        r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
+        r"conducted)\b|\byou were \w+ing\b|\bexactly (?:like )?what (?:you|your)\b|"
+        r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
         r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
         _F,
     ),
@@ -317,6 +319,9 @@ REFERENCE = [
         r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?\w+t\b|"
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
+        r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
+        r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
+        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|Ihr\w*)\b|"
         r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
         r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
         r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
@@ -428,7 +433,11 @@ CONSEQUENCE = [
         _F,
     ),
     re.compile(r"\bsince (?:our|then|we)\b[^.?!]{0,60}\b(?:i|we)\b", _F),
-    re.compile(r"\b(?:ha|han|hani|hämmer|hei)\b[^.?!]{0,60}?\b(?:\w*g\w+t|\w+iert|\w*baut)\b", _F),
+    re.compile(
+        r"\b(?:ha|han|hani|hämmer|hei)\b[^.?!]{0,60}?\b(?:\w*g\w+t|\w+iert|\w*baut|"
+        r"\w*g(?:schlage|schribe|lese|fange|nomme|funde|holfe|troffe|seh))\b",
+        _F,
+    ),
     re.compile(rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
                rf"\b(?:{_DE_DONE}|{_CH_DONE})\b", _F),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
@@ -754,10 +763,16 @@ SHARED_ITEM = [
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
     r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
-    r"bringe? euch zusammen)\b|"
+    r"bringe? euch zusammen|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
+)
+#: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
+PRONOUN_ROLE = re.compile(
+    r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
+    r"leads|created|launched|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t)\b",
+    _F,
 )
 ROLE = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
@@ -777,7 +792,7 @@ HANDOVER = re.compile(
 EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
-    r"feier|einweihung|fäscht|fescht|grill|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
+    r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
     r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
