@@ -298,10 +298,10 @@ _WHEN_ONLY = {1, 2, 5}
 
 _MET = re.compile(
     r"\b(?:meet|meeting|met|seeing|see you|chat|talk|conversation|gespräch|austausch|kennen\w*|treffen|sehen|"
-    r"vortrag|keynote|presentation|treffe|troffe|kenneglernt|kennegelernt)\b",
+    r"vortrag|keynote|presentation|treffe|troffe|träffe|gseh|gsee|kenneglernt|kennegelernt)\b",
     re.IGNORECASE,
 )
-_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
+_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
 
 
 def _shared(sentence: str) -> bool:

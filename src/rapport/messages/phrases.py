@@ -299,7 +299,7 @@ REFERENCE = [
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
         r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
-        r"conducted)\b|\byou were \w+ing\b|\bexactly (?:like )?what (?:you|your)\b|"
+        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|\bexactly (?:like )?what (?:you|your)\b|"
         r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
         r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
         _F,
@@ -396,7 +396,8 @@ OUTCOME = re.compile(
     r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
-    r"hat sich gelohnt|redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|made (?:all )?the difference|"
+    r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
+    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|made (?:all )?the difference|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -407,7 +408,8 @@ _EN_DONE = (
     r"followed|signed up|switched|changed|built|booked|contacted|called|wrote|written|installed|shared|reached out|"
     r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished|"
     r"drafted|ordered|moved|reran|rewrote|redid|rebuilt|redesigned|reworked|restructured|rethought|replaced|"
-    r"removed|reduced|cut|dropped|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
+    r"removed|reduced|cut|dropped|doubled|halved|tripled|increased|raised|lowered|extended|shortened|simplified|"
+    r"automated|hired|changed|updated|revised|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
     r"set|opened|bought|recommended|passed|forwarded|showed"
 )
 _DE_DONE = (
@@ -420,7 +422,7 @@ _DE_DONE = (
 )
 
 _CH_DONE = (
-    r"kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
+    r"besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
     r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
     r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
 )
@@ -456,7 +458,7 @@ THANKS = re.compile(
     r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
-    r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
+    r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
     r"viu mau|vilmal|vill mal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
@@ -701,6 +703,7 @@ MILESTONE = re.compile(
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
+    r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
