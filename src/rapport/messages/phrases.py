@@ -252,7 +252,7 @@ _EVENT = (
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur|mäss|stand|afterwork|after-work"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -316,7 +316,7 @@ REFERENCE = [
         r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
         r"gfragt|gschribe)\b|"
         r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,12}?(?:ge\w+t|\w+iert)\b|"
-        r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?\w+t\b|"
+        r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:\w+t|gha|gsi)\b|"
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
@@ -380,6 +380,7 @@ TOPIC = [
         r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
         _F,
     ),
+    re.compile(r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
@@ -455,11 +456,11 @@ CONSEQUENCE = [
 
 #: Thanks, and what makes them specific.
 THANKS = re.compile(
-    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
+    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
     r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
-    r"viu mau|vilmal|vill mal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
+    r"viu mau|vilmal|vill mal|vielmol|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
@@ -703,6 +704,7 @@ MILESTONE = re.compile(
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
+    r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|ist mir in erinnerung|in erinnerung geblieben|"
@@ -774,7 +776,8 @@ INTRODUCE = re.compile(
 #: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
 PRONOUN_ROLE = re.compile(
     r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
-    r"leads|created|launched|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t)\b",
+    r"leads|created|launched|owns|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
+    r"betreibt|schafft|arbeitet)\b",
     _F,
 )
 ROLE = re.compile(
