@@ -458,7 +458,7 @@ def _role(msg: _Message) -> str | None:
     return None
 
 
-_PLACE = re.compile(r"\b(?:in|at|bei|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
+_PLACE = re.compile(r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
 _PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Er", "Es", "Ich", "Wir", "Das", "Die", "Der", "She", "He", "It", "This",
              "That", "They", "We", "I", "Du", "Dir", "Dich"}
 
@@ -492,6 +492,10 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
         if (P.MEETING.search(s) and P.PROPOSAL_ASK.search(s)) or len(_WORD.findall(_ungapped(s))) < 6:
             continue
         return s.strip(), True
+    if found:  # an announced question ("may I ask you something?") followed by what they need
+        need = next((s for s in msg.sentences if P.NEED.search(s) and len(_WORD.findall(_ungapped(s))) >= 6), None)
+        if need:
+            return need.strip(), True
     return found, False
 
 

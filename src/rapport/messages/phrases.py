@@ -252,7 +252,7 @@ _EVENT = (
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur|mäss|stand|afterwork|after-work"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur|mäss|stand|afterwork|after-work|referat|austuusch"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -273,7 +273,8 @@ MOMENT = [
         _F,
     ),
     re.compile(
-        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
+        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der|"
+        rf"nach em|nach de|nachem|a de|bi de|uf em)\s+"
         rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
         rf"(?:{_ANLASS})\b",
         _F,
@@ -369,7 +370,7 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\b(?:tipp|hinweis|stichwort|input|gedanke|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
+        r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
         r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
@@ -423,7 +424,7 @@ _DE_DONE = (
 )
 
 _CH_DONE = (
-    r"besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
+    r"zeigt|besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
     r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
     r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
 )
@@ -460,7 +461,7 @@ THANKS = re.compile(
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
     r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
-    r"viu mau|vilmal|vill mal|vielmol|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
+    r"viu mau|vilmal|vill mal|vielmol|viumol|no|noch|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
@@ -715,6 +716,12 @@ MEMORY = re.compile(
     _F,
 )
 
+#: A need stated after an announced question ("darf i di öppis frage? Mir sueched …"): the request itself.
+NEED = re.compile(
+    r"\b(?:mir|wir|we) (?:sueche[dn]?|suchen|bruuche[dn]?|brauchen|need|are looking for|'re looking for)\b|"
+    r"\b(?:ich|i) (?:suche|sueche|bruuche|brauche|need|am looking for|'m looking for)\b",
+    _F,
+)
 #: A request (an ask), and requests too vague to act on.
 REQUEST = re.compile(
     r"\b(?:could you|would you|can you|will you|would you mind|would you be (?:willing|able|open)|"
@@ -729,7 +736,7 @@ REQUEST = re.compile(
     r"pick your brain|(?:i )?wanted to ask|would you (?:take|have) a look|your eyes on|"
     r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
     r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
-    r"hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
+    r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
@@ -767,6 +774,7 @@ SHARED_ITEM = [
 
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
+    r"\b(?i:this is|das ist|das isch|here's|hier ist)\s+(?:d |de |der |die )?[A-ZÄÖÜ][a-zäöü]+\s*[–—,:-]|"
     r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
     r"bringe? euch zusammen|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
@@ -824,7 +832,7 @@ RELEVANCE = re.compile(
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
 THEIRS_NAMED = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|Ihre[mnrs]?)\s+"
+    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
     rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
     rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
     r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
