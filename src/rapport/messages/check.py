@@ -452,15 +452,42 @@ def _role(msg: _Message) -> str | None:
         if m.group(0).split()[0] in _PRONOUNS and not _PLACE.search(s[m.end() :]):  # "Er macht z Bern …"
             continue
         words = s.split()
-        named = any(w[:1].isupper() and w.strip(",.") not in _PRONOUNS for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
+        named = any(w[:1].isupper() and w.strip(",.") not in _PRONOUNS for w in s[m.end() :].split()) or any(
+            ch.isdigit() for ch in s
+        )
         if len(words) >= 6 and named:
             return m.group(0).strip()
     return None
 
 
-_PLACE = re.compile(r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}")
-_PRONOUNS = {"Sie", "Ihnen", "Ihr", "Ihre", "Er", "Es", "Ich", "Wir", "Das", "Die", "Der", "She", "He", "It", "This",
-             "That", "They", "We", "I", "Du", "Dir", "Dich"}
+_PLACE = re.compile(
+    r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|"
+    r"Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}"
+)
+_PRONOUNS = {
+    "Sie",
+    "Ihnen",
+    "Ihr",
+    "Ihre",
+    "Er",
+    "Es",
+    "Ich",
+    "Wir",
+    "Das",
+    "Die",
+    "Der",
+    "She",
+    "He",
+    "It",
+    "This",
+    "That",
+    "They",
+    "We",
+    "I",
+    "Du",
+    "Dir",
+    "Dich",
+}
 
 
 def _reference(msg: _Message) -> str | None:
@@ -636,8 +663,8 @@ def check(
             0 if ask is None else -ASK_PENALTY,
         )
     elif k == "check-in":
-        theirs = next((m.group(0) for q in msg.sentences if "?" in q for m in [P.THEIRS_NAMED.search(q)] if m), None)
-        simple("reference", _reference(msg) or theirs)
+        named = next((m.group(0) for q in msg.sentences if "?" in q for m in [P.THEIRS_NAMED.search(q)] if m), None)
+        simple("reference", _reference(msg) or named)
         simple("question", _question(msg))
         consequence()
         next_step()
@@ -684,12 +711,12 @@ def check(
     # no stock phrases
     stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
     courtesy = [m.group(0) for p in P.COURTESY for m in p.finditer(text)]
-    found = stock + courtesy
+    seen = stock + courtesy
     add(
         "stock_phrases",
-        not found,
-        "; ".join(found) if found else None,
-        h["stock_phrases"].format(phrase=found[0]) if found else None,
+        not seen,
+        "; ".join(seen) if seen else None,
+        h["stock_phrases"].format(phrase=seen[0]) if seen else None,
         -STOCK_PENALTY * len(stock) - COURTESY_PENALTY * len(courtesy),
     )
 

@@ -247,19 +247,22 @@ NOT_A_NAME = {
 _EVENT = (
     r"talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|wall|session|seminar|"
     r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert|keynote|forum|booth|"
-    r"night|barcamp|hackathon|festival|walk|dinner debate|offsite|retreat|panel|demo|pitch|tour|visit|round ?table|webinar|fireside"
+    r"night|barcamp|hackathon|festival|walk|dinner debate|offsite|retreat|panel|demo|pitch|tour|visit|round ?table|"
+    r"webinar|fireside"
 )
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|klausur|mäss|stand|afterwork|after-work|referat|austuusch"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
+    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
 MOMENT = [
     re.compile(r"\b(?:since|seit|after|nach|during|bei|von)\s+(?:our|unserem|unserer|unseren)\s+[\w\-]+", _F),
     re.compile(
-        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|geschter|vorgeschter|letscht wuche|last (?:week|night|month|year|spring|summer|autumn|"
+        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|geschter|vorgeschter|letscht wuche|last (?:week|night|month|"
+        r"year|spring|summer|autumn|"
         r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
         r"letztes jahr|this morning|heute früh|heute morgen|earlier today|this (?:afternoon|evening)|"
         r"heute (?:mittag|nachmittag|abend))\b",
@@ -294,13 +297,15 @@ REFERENCE = [
         r"telling|planning)|sent|helped|explained|gave)\b|"
         r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
         r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
-        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re| are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
+        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
+        r" are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
         r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
-        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|\bexactly (?:like )?what (?:you|your)\b|"
+        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
+        r"\bexactly (?:like )?what (?:you|your)\b|"
         r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
         r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
         _F,
@@ -322,11 +327,13 @@ REFERENCE = [
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
         r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
-        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|Ihr\w*)\b|"
+        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|"
+        r"Ihr\w*)\b|"
         r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
         r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
         r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
-        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b",
+        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|"
+        r"dänke|dänkt|erinneret)\b",
         _F,
     ),
 ]
@@ -370,7 +377,8 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
+        r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|"
+        r"empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
         r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
@@ -381,7 +389,9 @@ TOPIC = [
         r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
         _F,
     ),
-    re.compile(r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F),
+    re.compile(
+        r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F
+    ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
@@ -399,7 +409,8 @@ OUTCOME = re.compile(
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
     r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
-    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|made (?:all )?the difference|"
+    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
+    r"made (?:all )?the difference|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -411,7 +422,8 @@ _EN_DONE = (
     r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished|"
     r"drafted|ordered|moved|reran|rewrote|redid|rebuilt|redesigned|reworked|restructured|rethought|replaced|"
     r"removed|reduced|cut|dropped|doubled|halved|tripled|increased|raised|lowered|extended|shortened|simplified|"
-    r"automated|hired|changed|updated|revised|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
+    r"automated|hired|changed|updated|revised|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|"
+    r"hung|organised|organized|created|met|agreed|got|went back|"
     r"set|opened|bought|recommended|passed|forwarded|showed"
 )
 _DE_DONE = (
@@ -424,7 +436,8 @@ _DE_DONE = (
 )
 
 _CH_DONE = (
-    r"zeigt|besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
+    r"zeigt|besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|"
+    r"gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
     r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
     r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
 )
@@ -442,8 +455,11 @@ CONSEQUENCE = [
         r"\w*g(?:schlage|schribe|lese|fange|nomme|funde|holfe|troffe|seh))\b",
         _F,
     ),
-    re.compile(rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
-               rf"\b(?:{_DE_DONE}|{_CH_DONE})\b", _F),
+    re.compile(
+        rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
+        rf"\b(?:{_DE_DONE}|{_CH_DONE})\b",
+        _F,
+    ),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
     re.compile(r"\bsit (?:\w+ )?(?:tage|tag|wuche|wuchä|mönet|monet)\b", _F),
@@ -457,7 +473,8 @@ CONSEQUENCE = [
 
 #: Thanks, and what makes them specific.
 THANKS = re.compile(
-    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|herzlichen dank|besten dank|merci|"
+    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|"
+    r"herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
     r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
     r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
@@ -571,47 +588,11 @@ THANKS_GENERIC = {
     "everyone",
     "allem",
     "ganze",
-    "alles",
-    "everything",
-    "all",
-    "help",
-    "hilfe",
-    "support",
-    "unterstützung",
-    "time",
-    "zeit",
-    "chat",
     "talk",
-    "gespräch",
-    "great",
-    "nice",
-    "nette",
-    "netten",
-    "nettes",
-    "tolle",
-    "tollen",
-    "connecting",
-    "connection",
     "vernetzung",
-    "kontakt",
-    "message",
-    "nachricht",
-    "reply",
-    "kind",
     "words",
     "worte",
-    "really",
     "appreciated",
-    "so",
-    "much",
-    "das",
-    "die",
-    "den",
-    "dem",
-    "deine",
-    "deinen",
-    "ihre",
-    "ihren",
     "d",
     "dini",
     "dis",
@@ -622,7 +603,8 @@ CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
     r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
     r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
-    r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
+    r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
+    r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
     r"stolz auf (?:dich|sie))\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
@@ -708,8 +690,10 @@ MEMORY = re.compile(
     r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
-    r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|ist mir in erinnerung|in erinnerung geblieben|"
-    r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|remember (?:the|that) (?:night|day|time|evening|week)|"
+    r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
+    r"ist mir in erinnerung|in erinnerung geblieben|"
+    r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|"
+    r"remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
     r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
@@ -736,12 +720,14 @@ REQUEST = re.compile(
     r"pick your brain|(?:i )?wanted to ask|would you (?:take|have) a look|your eyes on|"
     r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
     r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
-    r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
+    r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|"
+    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
 ADDRESSED = re.compile(
-    r"\b(?i:you|your|du|dir|dich|ihnen|ihr|euch|eu|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|(?<=\S )Sie\b",
+    r"\b(?i:you|your|du|dir|dich|ihnen|ihr|euch|eu|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|"
+    r"(?<=\S )Sie\b",
     re.UNICODE,
 )
 VAGUE_REQUEST = re.compile(
@@ -777,7 +763,8 @@ INTRODUCE = re.compile(
     r"\b(?i:this is|das ist|das isch|here's|hier ist)\s+(?:d |de |der |die )?[A-ZÄÖÜ][a-zäöü]+\s*[–—,:-]|"
     r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
     r"bringe? euch zusammen|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
-    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|stelle ich|bekannt machen|vernetzen|"
+    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|"
+    r"stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
 )
@@ -795,7 +782,9 @@ ROLE = re.compile(
     re.UNICODE,
 )
 HANDOVER = re.compile(
-    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|i'll let you|i’ll let you|i(?:'ll|’ll| will) leave it to you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
+    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|"
+    r"i'll let you|i’ll let you|i(?:'ll|’ll| will) leave it to you|over to you|take it from here|cc'?d|in cc|"
+    r"in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
     r"in diese nachricht genommen|direkt)\b",
@@ -806,7 +795,8 @@ HANDOVER = re.compile(
 EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
-    r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|markt|turnier|tournament|race|lauf|"
+    r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|"
+    r"markt|turnier|tournament|race|lauf|"
     r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
