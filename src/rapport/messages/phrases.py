@@ -288,6 +288,11 @@ MOMENT = [
         r"\bwe (?:\w+ )?(?:met|spoke|talked|chatted)\b(?: \w+)?",
         _F,
     ),
+    re.compile(
+        rf"\b(?:after|during|at|nach|bei|an|während|bi)\s+(?:your|deinem|deiner|Ihrem|Ihrer|dim|dinere)\s+"
+        rf"(?:[\w\-]+\s+){{0,2}}?(?:{_EVENT}|{_ANLASS})\b",
+        _F,
+    ),
 ]
 
 #: Signs that the message refers to something shared with the person (for check-ins, asks, shares, invitations).
