@@ -526,6 +526,19 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
     return found, False
 
 
+_TIME_ONLY = re.compile(r"\b(?:minute|minuten|moment|time|zeit|zyt|sometime|kurz)\b", re.IGNORECASE)
+
+
+def _plain_question(s: str) -> bool:
+    return (
+        "?" in s
+        and len(_WORD.findall(_ungapped(s))) >= 4
+        and not P.VAGUE_REQUEST.search(s)
+        and not P.MEETING.search(s)
+        and not _TIME_ONLY.search(s)
+    )
+
+
 def _question(msg: _Message) -> str | None:
     """An open question about them: a question that is not a proposal to meet, or an indirect one."""
     for q in msg.sentences:
@@ -682,6 +695,10 @@ def check(
             or (theirs.group(0) if theirs else None),
         )
         ev, specific = _request(msg)
+        if not specific and any(e.name == "context" and e.present for e in elements):
+            # with a shared context, any plain question that is not about their time is the request
+            q = next((s for s in msg.sentences if _plain_question(s)), None)
+            ev, specific = (q.strip(), True) if q else (ev, specific)
         add("request", specific, ev, None if specific else h["request"])
         found = P.EASY_OUT.search(msg.text)
         dated = next((s for s in msg.sentences if D.ahead(s)), None)
@@ -692,7 +709,7 @@ def check(
         simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
         simple("question", _question(msg))
     elif k == "introduction":
-        intro = P.INTRODUCE.search(msg.text)
+        intro = P.INTRODUCE.search(msg.text) or P.TWO_ADDRESSEES.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
         told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
         simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)

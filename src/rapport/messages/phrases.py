@@ -732,7 +732,7 @@ REQUEST = re.compile(
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
 ADDRESSED = re.compile(
     r"\b(?i:you|your|du|dir|dich|ihnen|ihr|euch|eu|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|"
-    r"(?<=\S )Sie\b",
+    r"(?<=\S )(?:Sie|Ihre[mnrs]?|Ihr)\b",
     re.UNICODE,
 )
 VAGUE_REQUEST = re.compile(
@@ -763,11 +763,17 @@ SHARED_ITEM = [
     ),
 ]
 
+#: A message to two people at once, each named ("Hi Rosa and Kenji", "Liebe Anja, lieber Tim"): an introduction.
+TWO_ADDRESSEES = re.compile(
+    r"^\W*(?i:hi|hello|dear|hallo|hoi|liebe[r]?|sali|salü|grüezi)\s+[A-ZÄÖÜ][\w\-]+\s*"
+    r"(?:(?i:and|und|&)\s+|,\s*(?i:hi|hallo|hoi|liebe[r]?|sali|salü)\s+)[A-ZÄÖÜ][\w\-]+",
+    re.UNICODE,
+)
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
     r"\b(?i:this is|das ist|das isch|here's|hier ist)\s+(?:d |de |der |die )?[A-ZÄÖÜ][a-zäöü]+\s*[–—,:-]|"
     r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
-    r"bringe? euch zusammen|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
+    r"bringe? euch zusammen|vernetze|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|"
     r"stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
@@ -776,7 +782,7 @@ INTRODUCE = re.compile(
 #: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
 PRONOUN_ROLE = re.compile(
     r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
-    r"leads|created|launched|owns|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
+    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
     r"betreibt|schafft|arbeitet)\b",
     _F,
 )
