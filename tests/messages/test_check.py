@@ -243,11 +243,6 @@ def test_accuracy_on_the_held_out_set() -> None:
     assert accuracy.figures(judged).accuracy >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured 47/64 = 73.4 % (precision 100 %, recall 46.9 %): short personal notes, asks and shares "
-    "in styles the word lists do not know are called generic",
-)
 def test_accuracy_on_the_external_set() -> None:
     """Messages written by someone who never saw the rules: the issue's goal is 90 %."""
     judged = [(r, accuracy.verdict(r)) for r in accuracy.rows(SETS["external"])]
@@ -416,3 +411,85 @@ def test_evidence_is_always_a_quotation_from_the_message(text: str, kind: str) -
     for e in check(text, kind=kind).elements:
         if e.evidence and e.name not in ("length", "stock_phrases", "gaps"):
             assert _squash(e.evidence.removesuffix("…")) in _squash(text), (e, text)
+
+
+def test_a_short_note_needs_its_kinds_core_not_every_element() -> None:
+    note = (
+        "Sali Nadine, schön hämmer üs am Apéro vom Gwerbeverein troffe. Dini Idee, d Sitzige uf 30 Minute z kürze, "
+        "han ich am Mäntig grad usprobiert. Merci für dä Tipp!"
+    )
+    assert check(note, channel="linkedin_note", kind="follow-up").good  # no next step: fine in 300 characters
+    assert not check(note, channel="email", kind="follow-up").good  # an e-mail still proposes a dated next step
+    vague = "Sali Nadine, schön hämmer üs troffe. Merci vilmal und bis bald!"
+    assert not check(vague, channel="linkedin_note", kind="follow-up").good
+    too_long = note + " " + "Und es isch würklich e schöne Aabig gsi, mit vielne spannende Lüüt." * 3
+    assert len(too_long) > 300 and not check(too_long, channel="linkedin_note", kind="follow-up").good
+
+
+def test_a_clear_question_to_the_reader_is_a_request() -> None:
+    ask = (
+        "Hi Priya, quick question: do you know who handles vendor onboarding at Helvetia Logistics? You mentioned at "
+        "the Basel meetup that you worked with their procurement team."
+    )
+    result = check(ask, kind="ask")
+    assert result.good and result.element("request").present
+    assert "do you know who handles" in (result.element("request").evidence or "")
+    vague = "Hi Priya, quick question: could you help me with something? Would be great to hear from you."
+    assert not check(vague, kind="ask").good
+    dialect = (
+        "Hoi Sandro, kennsch du öpper bi de SBB, wo für d Baustelleplanig z Olte zueständig isch? Du hesch mir im "
+        "Herbst verzellt, dass du det es Projekt gmacht hesch."
+    )
+    assert check(dialect, lang="de", channel="linkedin_note", kind="ask").good
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Hoi Lara, alles Gute zum 40.! Weisch no, wie mir im Studium z Fribourg am Statik-Projekt ghocket sind?",
+            "de",
+        ),
+        (
+            "Hi Daniel, huge congrats on making partner at Keller & Roth! I still think of the night we rewrote the "
+            "merger memo at 2am in your old office.",
+            "en",
+        ),
+        ("Hi Omar, 10 years at Roche – wow! Still remember your first week when you set off the fire alarm.", "en"),
+    ],
+)
+def test_congratulations_named_unusually_with_a_shared_memory(text: str, lang: str) -> None:
+    result = check(text, lang=lang, channel="linkedin", kind="congrats")
+    assert result.element("news").present and result.element("personal").present and result.good
+
+
+def test_a_congratulation_without_the_news_stays_generic() -> None:
+    for text in ("Hoi Lara, alles Gute zum Geburtstag! Geniess din Tag!", "Hi Daniel, congrats! Well deserved."):
+        assert not check(text, channel="linkedin", kind="congrats").element("news").present
+
+
+def test_a_freely_phrased_reason_for_sharing() -> None:
+    good = (
+        "Liebe Carla, der NZZ-Beitrag über Gemeinschaftsgärten in Zürich Nord hat mich sofort an dein Quartierprojekt "
+        "in Oerlikon denken lassen. Vielleicht hilft dir der Abschnitt zur Finanzierung über die Stadt."
+    )
+    assert check(good, kind="share").element("relevance").present
+    generic = "Liebe Carla, anbei ein Beitrag, den ich spannend fand. Vielleicht interessiert er dich ja auch."
+    assert not check(generic, kind="share").element("relevance").present
+
+
+def test_a_topic_described_by_a_phrase_and_swiss_thanks() -> None:
+    text = (
+        "Hallo Jonas, danke für den Austausch nach deinem Vortrag in Bern. Deine Idee, die Wochenplanung auf einen "
+        "einzigen Termin zu kürzen, habe ich gestern mit meinem Team umgesetzt. Danke dafür! Hast du am 16. Januar "
+        "um 8 Uhr Zeit für einen Kaffee?"
+    )
+    result = check(text, kind="follow-up")
+    assert "Deine Idee, die" in (result.element("topic").evidence or "") and result.score == 100
+    for thanks in ("Merci viu mau fürs Gspröch über d Velowege", "Tuusig Dank fürs Uushelfe am Samschtig"):
+        assert check(f"Hoi Reto, {thanks}!", channel="linkedin_note", kind="thanks").element("thanks").present
+
+
+def test_thanks_for_help_or_time_alone_are_not_specific() -> None:
+    for text in ("Hi Jan, thanks so much for your help, really appreciated!", "Hallo Tobias, danke für deine Zeit."):
+        assert not check(text, channel="linkedin_note", kind="thanks").element("thanks").present

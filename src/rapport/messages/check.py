@@ -79,6 +79,7 @@ WEIGHTS: dict[str, int] = KINDS["follow-up"].weights
 BARE_THANKS = 7
 #: Penalties (subtracted, the score never goes below 0).
 STOCK_PENALTY = 25
+COURTESY_PENALTY = 10  # "I hope you're well": harmless in a personal message, a sign of a generic one
 GAP_PENALTY = 20
 GAP_PENALTY_MAX = 60
 ASK_PENALTY = 40  # a congratulation that asks for something
@@ -93,6 +94,15 @@ MESSAGE_MAX = 2000
 #: Elements are looked for in the first this many characters (the length is judged on the whole text): no message
 #: to a person is longer, and it keeps the check fast on whatever is piped into it.
 ANALYSED = 6000
+#: What a short note (a LinkedIn connection note) may leave out, per kind: 300 characters hold the core, not all.
+NOTE_OPTIONAL: dict[str, frozenset[str]] = {
+    "follow-up": frozenset({"consequence", "next_step"}),
+    "check-in": frozenset({"consequence", "next_step"}),
+    "thanks": frozenset({"consequence", "next_step"}),
+    "ask": frozenset({"easy_out"}),
+    "share": frozenset({"question"}),
+    "introduction": frozenset({"handover"}),
+}
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
 
 assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
@@ -243,8 +253,19 @@ def _search(patterns: list[re.Pattern[str]], sentences: list[str]) -> str | None
 def _greeting(msg: _Message) -> str | None:
     head = msg.text[:200]
     m = P.GREETING.search(head)
+    if m is None and "," in head[:30]:  # "Hoi zäme, hoi Gian"
+        m = P.GREETING.search(head.split(",", 1)[1].lstrip())
+    if m and m.group(1).lower().strip(".") in P.NOT_A_NAME:  # "Hoi zäme, hoi Gian": the name comes second
+        again = P.GREETING.search(head[m.end() :].lstrip(" ,"))
+        m = again if again and again.group(1).lower().strip(".") not in P.NOT_A_NAME else m
     if m and m.group(1).lower().strip(".") not in P.NOT_A_NAME:
         return m.group(0).strip(" ,")
+    n = P.NAME_FIRST.search(head)
+    if n:
+        word = n.group(1).lower()
+        common = P.STOPWORDS["de"] | P.STOPWORDS["en"] | P.NOT_A_NAME | _OPENERS
+        if word not in common and not P.THANKS.match(word) and not P.CONGRATS.match(word):
+            return n.group(0).strip(" ,–—-!")
     v = P.VOCATIVE.search(head)
     if v and v.group(1).lower() not in P.NOT_A_NAME:
         return v.group(0).strip()
@@ -277,10 +298,10 @@ _WHEN_ONLY = {1, 2, 5}
 
 _MET = re.compile(
     r"\b(?:meet|meeting|met|seeing|see you|chat|talk|conversation|gespräch|austausch|kennen\w*|treffen|sehen|"
-    r"vortrag|keynote|presentation)\b",
+    r"vortrag|keynote|presentation|treffe|troffe|träffe|gseh|gsee|kenneglernt|kennegelernt)\b",
     re.IGNORECASE,
 )
-_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
+_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
 
 
 def _shared(sentence: str) -> bool:
@@ -359,7 +380,8 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
         m = P.CONGRATS.search(s)
         if not m:
             continue
-        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*$", "", (m.group(1) or "").strip()) + " " + s[: m.start()]
+        after = m.group(1) if m.group(1) is not None else s[m.end() :]
+        rest = re.sub(r",\s*[A-ZÄÖÜ][\w\-]+\s*\W*$", "", after.strip()) + " " + s[: m.start()]
         words = re.findall(r"[^\W\d_][\w\-']*", rest.lower())
         content = [
             w
@@ -370,9 +392,12 @@ def _news(msg: _Message) -> tuple[str | None, bool]:
             and w not in _OPENERS
             and w not in names
         ]
-        if content:
+        if content or re.search(r"\d", m.group(1) or ""):  # "zum 40.", "10 years at …" name it too
             return s.strip(), True
         bare = bare or m.group(0).strip()
+    milestone = P.MILESTONE.search(msg.text)
+    if milestone:
+        return milestone.group(0).strip(), True
     return bare, False
 
 
@@ -424,11 +449,45 @@ def _role(msg: _Message) -> str | None:
         m = P.ROLE.search(s)
         if not m:
             continue
+        if m.group(0).split()[0] in _PRONOUNS and not _PLACE.search(s[m.end() :]):  # "Er macht z Bern …"
+            continue
         words = s.split()
-        named = any(w[:1].isupper() for w in s[m.end() :].split()) or any(ch.isdigit() for ch in s)
+        named = any(w[:1].isupper() and w.strip(",.") not in _PRONOUNS for w in s[m.end() :].split()) or any(
+            ch.isdigit() for ch in s
+        )
         if len(words) >= 6 and named:
             return m.group(0).strip()
     return None
+
+
+_PLACE = re.compile(
+    r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|"
+    r"Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}"
+)
+_PRONOUNS = {
+    "Sie",
+    "Ihnen",
+    "Ihr",
+    "Ihre",
+    "Er",
+    "Es",
+    "Ich",
+    "Wir",
+    "Das",
+    "Die",
+    "Der",
+    "She",
+    "He",
+    "It",
+    "This",
+    "That",
+    "They",
+    "We",
+    "I",
+    "Du",
+    "Dir",
+    "Dich",
+}
 
 
 def _reference(msg: _Message) -> str | None:
@@ -442,14 +501,42 @@ def _request(msg: _Message) -> tuple[str | None, bool]:
         m = P.REQUEST.search(s)
         if not m:
             continue
-        purpose = re.search(r"\b(?:to (?:tell|share|show|look|review|send)|zu berichten|anzusehen|zu sagen)\b", s, _I)
+        purpose = re.search(
+            r"\b(?:to (?:tell|share|show|look|review|send)|zu berichten|anzusehen|zu sagen|pick your brain|"
+            r"(?:your|deinen|deine|Ihren|Ihre) (?:advice|rat|meinung|einschätzung|feedback|take))\b",
+            s,
+            _I,
+        )
         if P.MEETING.search(s) and not purpose:
             continue
         words = _WORD.findall(_ungapped(s))
         if len(words) >= 8 and not P.VAGUE_REQUEST.search(s):
             return s.strip(), True
         found = found or s.strip()
+    for s in msg.sentences:  # a question put to the reader is a request too
+        if "?" not in s or not P.ADDRESSED.search(s) or P.VAGUE_REQUEST.search(s) or P.MEMORY.search(s):
+            continue
+        if (P.MEETING.search(s) and P.PROPOSAL_ASK.search(s)) or len(_WORD.findall(_ungapped(s))) < 6:
+            continue
+        return s.strip(), True
+    if found:  # an announced question ("may I ask you something?") followed by what they need
+        need = next((s for s in msg.sentences if P.NEED.search(s) and len(_WORD.findall(_ungapped(s))) >= 6), None)
+        if need:
+            return need.strip(), True
     return found, False
+
+
+_TIME_ONLY = re.compile(r"\b(?:minute|minuten|moment|time|zeit|zyt|sometime|kurz)\b", re.IGNORECASE)
+
+
+def _plain_question(s: str) -> bool:
+    return (
+        "?" in s
+        and len(_WORD.findall(_ungapped(s))) >= 4
+        and not P.VAGUE_REQUEST.search(s)
+        and not P.MEETING.search(s)
+        and not _TIME_ONLY.search(s)
+    )
 
 
 def _question(msg: _Message) -> str | None:
@@ -589,7 +676,8 @@ def check(
             0 if ask is None else -ASK_PENALTY,
         )
     elif k == "check-in":
-        simple("reference", _reference(msg))
+        named = next((m.group(0) for q in msg.sentences if "?" in q for m in [P.THEIRS_NAMED.search(q)] if m), None)
+        simple("reference", _reference(msg) or named)
         simple("question", _question(msg))
         consequence()
         next_step()
@@ -599,20 +687,32 @@ def check(
         add("consequence", ev is not None, ev, None if ev else h["consequence"])
         next_step()
     elif k == "ask":
-        simple("context", _reference(msg) or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg)))
+        theirs = P.THEIRS_NAMED.search(msg.text)
+        simple(
+            "context",
+            _reference(msg)
+            or (_stored_topic(f.topics, msg.text) if f.topics else _topic(msg))
+            or (theirs.group(0) if theirs else None),
+        )
         ev, specific = _request(msg)
+        if not specific and any(e.name == "context" and e.present for e in elements):
+            # with a shared context, any plain question that is not about their time is the request
+            q = next((s for s in msg.sentences if _plain_question(s)), None)
+            ev, specific = (q.strip(), True) if q else (ev, specific)
         add("request", specific, ev, None if specific else h["request"])
         found = P.EASY_OUT.search(msg.text)
         dated = next((s for s in msg.sentences if D.ahead(s)), None)
         simple("easy_out", found.group(0) if found else dated)
     elif k == "share":
         simple("item", _first(P.SHARED_ITEM, msg.text))
-        simple("relevance", _reference(msg))
+        relevant = P.RELEVANCE.search(msg.text) or P.THEIRS_NAMED.search(msg.text)
+        simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
         simple("question", _question(msg))
     elif k == "introduction":
-        intro = P.INTRODUCE.search(msg.text)
+        intro = P.INTRODUCE.search(msg.text) or P.TWO_ADDRESSEES.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
-        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences))
+        told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
+        simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)
         handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
     else:  # invite
@@ -627,12 +727,14 @@ def check(
 
     # no stock phrases
     stock = [m.group(0) for p in P.STOCK_PHRASES for m in p.finditer(text)]
+    courtesy = [m.group(0) for p in P.COURTESY for m in p.finditer(text)]
+    seen = stock + courtesy
     add(
         "stock_phrases",
-        not stock,
-        "; ".join(stock) if stock else None,
-        h["stock_phrases"].format(phrase=stock[0]) if stock else None,
-        -STOCK_PENALTY * len(stock),
+        not seen,
+        "; ".join(seen) if seen else None,
+        h["stock_phrases"].format(phrase=seen[0]) if seen else None,
+        -STOCK_PENALTY * len(stock) - COURTESY_PENALTY * len(courtesy),
     )
 
     # no unfilled gaps
@@ -662,8 +764,18 @@ def check(
         ok, pen, hint = n <= top, LENGTH_PENALTY, h["length_over_limit"].format(limit=top, n=n)
     add("length", ok, None, None if ok else hint, 0 if ok else -pen)  # evidence is only ever a quotation
 
+    core = KINDS[k].core
+    note = ch in NOTE_CHANNELS or (ch == "linkedin" and limit is not None and limit <= NOTE_LIMIT)
+    if note and not ok:  # a note over the limit cannot even be sent
+        core = core | {"length"}
+    elif note:  # what a note may leave out neither counts against it nor is core; the rest is scaled to 100
+        left_out = {e.name for e in elements if not e.present and e.name in NOTE_OPTIONAL.get(k, frozenset())}
+        core = core - left_out
+        room = 100 - sum(weights[n] for n in left_out)
+        for name in weights:
+            points[name] = 0 if name in left_out else round(points[name] * 100 / room)
     score = max(0, min(100, sum(points.values())))
-    if any(not e.present for e in elements if e.name in KINDS[k].core):
+    if any(not e.present for e in elements if e.name in core):
         score = min(score, CORE_MISSING_MAX)
     return CheckResult(score=score, lang=lg, channel=ch, elements=elements, points=points, kind=k)
 

@@ -15,7 +15,8 @@ _F = re.IGNORECASE | re.UNICODE
 
 WEEKDAY = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"mäntig|zischtig|mittwuch|donnschtig|dunschtig|friitig|samschtig|sunntig"  # Swiss German as people write it
+    r"mäntig|mentig|zischtig|ziischtig|mittwuch|mittwoch|donnschtig|dunschtig|donschtig|dunnschtig|friitig|fritig|"
+    r"samschtig|sunntig"  # Swiss German as people write it
 )
 #: Short weekdays only before a date ("Do, 3.12.", "Thu 5 Feb"): alone, "Do" or "Sat" are too ambiguous.
 WEEKDAY_SHORT = r"(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?"
@@ -30,7 +31,7 @@ _ORD = r"(?:st|nd|rd|th)"
 _HOUR = r"(?:[01]?\d|2[0-3])(?!\d)"
 _MIN = r"[0-5]\d"
 _AMPM = r"(?:a\.m\.|p\.m\.|am|pm)(?![a-zäöü])"
-_NEXT = r"(?:next|this|coming|nächste[nm]?|kommende[nm]?|diese[nm]?)"
+_NEXT = r"(?:next|this|coming|nächste[nm]?|kommende[nm]?|diese[nm]?|nächscht\w*|nöchscht\w*)"
 
 #: Each pattern is one way of writing a date or a time.
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -104,7 +105,8 @@ _JOIN = re.compile(r"[ \t,]{0,3}")
 #: sentence in the past tense is decided by `looks_back`).
 PAST_MARK = re.compile(
     rf"\b(?:last|letzte[nm]?|vergangene[nm]?|previous|vorige[nm]?)\s+(?:{WEEKDAY}|week|woche|month|monat|year|jahr)\b|"
-    r"\b(?:yesterday|gestern|vorgestern|earlier today|heute früh|this morning|heute morgen)\b",
+    r"\b(?:yesterday|gestern|vorgestern|earlier today|heute früh|this morning|heute morgen|geschter|vorgeschter|"
+    r"hüt morge)\b|\bletscht\w*\s+(?:wuche|woche|monet|jahr|johr|" + WEEKDAY + r")\b",
     _F,
 )
 
@@ -113,7 +115,10 @@ _PAST_VERBS = re.compile(
     r"went|saw|heard|bumped|chatted|did|helped|recommended|sent|introduced|"
     r"war|waren|hatte|hatten|hat|habe|haben|hab|hast|bin|sind|bist|erzählt|erwähnt|erwähnten|gesprochen|getroffen|"
     r"kennengelernt|kennenzulernen|kennen\s*gelernt|unterhalten|gefreut|geholfen|gezeigt|empfohlen|getroffen zu haben|"
-    r"gesehen|gehört)\b",
+    r"gesehen|gehört|"
+    # Swiss German past participles and auxiliaries ("mir händ üs troffe", "es isch schön gsi")
+    r"troffe|gsi|gseh|ghört|verzellt|gredt|gschwätzt|kenneglernt|kennegelernt|hämmer|händ|hend|hesch|häsch|"
+    r"hets|han|hani)\b",
     _F,
 )
 _FUTURE = re.compile(
@@ -123,7 +128,8 @@ _FUTURE = re.compile(
     r"treffen wir|sehen wir uns|wollen wir|sollen wir|lass uns|lasst uns|kommst du|kommen sie|komm doch|"
     r"hast du (?:zeit|lust)|hättest du|hätten sie|haben sie (?:zeit|lust)|passt (?:es )?(?:dir|ihnen)|"
     r"werde|werden|wird|freue mich auf|freuen uns auf|lade (?:dich|sie|euch)|laden (?:dich|sie|euch)|"
-    r"dürfte ich|darf ich|magst du|möchtest du|würde mich freuen|würden uns freuen|bringe)\b",
+    r"dürfte ich|darf ich|magst du|möchtest du|würde mich freuen|würden uns freuen|bringe|"
+    r"gömmer|gömer|wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 

@@ -179,7 +179,8 @@ PROPOSAL = re.compile(
     r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|fancy|up for|session|"
     r"treffen wir|sehen wir uns|hast du|haben sie|hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|"
     r"telefonat|lade (?:dich|sie)|wiedersehen|freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir|"
-    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich)\b",
+    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|gömmer|gömer|"
+    r"wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 #: Meeting words: a request that only proposes to meet is a proposal, not an ask.
@@ -211,11 +212,14 @@ VAGUE_PROPOSAL = re.compile(
 )
 
 GREETING = re.compile(
-    r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
-    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao)\b[ ,]*"
+    r"^\W*(?i:hi|hello|hey|dear|liebi|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
+    r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao|sali|salut|grüessech|"
+    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya)\b[ ,]*"
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
+#: A name alone at the start: "Anna – …", "Reto, …".
+NAME_FIRST = re.compile(r"^\W*([A-ZÄÖÜ][a-zäöüéè\-]{2,})\s*(?:,|–|—|-\s|!)", re.UNICODE)
 #: A name at the end of the first sentence: "Congrats on the Series A, Aisha!"
 VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
 NOT_A_NAME = {
@@ -243,19 +247,22 @@ NOT_A_NAME = {
 _EVENT = (
     r"talk|meetup|meet-up|conference|event|workshop|evening|dinner|lunch|party|fair|gym|wall|session|seminar|"
     r"presentation|apéro|reception|breakfast|course|class|meeting|summit|lecture|concert|keynote|forum|booth|"
-    r"night|barcamp|hackathon|festival|walk|dinner debate"
+    r"night|barcamp|hackathon|festival|walk|dinner debate|offsite|retreat|panel|demo|pitch|tour|visit|round ?table|"
+    r"webinar|fireside"
 )
 _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
-    r"mittagessen|generalversammlung|führung|gespräch|austausch"
+    r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
+    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
 MOMENT = [
     re.compile(r"\b(?:since|seit|after|nach|during|bei|von)\s+(?:our|unserem|unserer|unseren)\s+[\w\-]+", _F),
     re.compile(
-        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|last (?:week|night|month|year|spring|summer|autumn|"
+        r"\b(?:yesterday(?:'s|’s)?|gestern|vorgestern|geschter|vorgeschter|letscht wuche|last (?:week|night|month|"
+        r"year|spring|summer|autumn|"
         r"fall|winter)(?:'s|’s)?|letzte woche|letzten (?:monat|herbst|sommer|winter|frühling)|"
         r"letztes jahr|this morning|heute früh|heute morgen|earlier today|this (?:afternoon|evening)|"
         r"heute (?:mittag|nachmittag|abend))\b",
@@ -263,18 +270,29 @@ MOMENT = [
     ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
     re.compile(
-        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s)\s+"
+        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
+        rf"(?:{_WEEKDAY})(?:'s|’s))\s+"
         rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
     re.compile(
-        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der)\s+"
+        rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der|"
+        rf"nach em|nach de|nachem|a de|bi de|uf em)\s+"
         rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
         rf"(?:{_ANLASS})\b",
         _F,
     ),
     re.compile(rf"\b(?:in|im)\s+{_MONTH}", _F),
-    re.compile(r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b", _F),
+    re.compile(
+        r"\bwhen (?:we|i) (?:met|spoke|talked|chatted|were)\b|\bals wir uns\b|"
+        r"\bwe (?:\w+ )?(?:met|spoke|talked|chatted)\b(?: \w+)?",
+        _F,
+    ),
+    re.compile(
+        rf"\b(?:after|during|at|nach|bei|an|während|bi)\s+(?:your|deinem|deiner|Ihrem|Ihrer|dim|dinere)\s+"
+        rf"(?:[\w\-]+\s+){{0,2}}?(?:{_EVENT}|{_ANLASS})\b",
+        _F,
+    ),
 ]
 
 #: Signs that the message refers to something shared with the person (for check-ins, asks, shares, invitations).
@@ -284,9 +302,17 @@ REFERENCE = [
         r"telling|planning)|sent|helped|explained|gave)\b|"
         r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
         r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
-        r"me of|given) (?:our|your|you)\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
+        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
+        r" are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
-        r"exchange|call)\b",
+        r"exchange|call)\b|"
+        r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
+        r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
+        r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
+        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
+        r"\bexactly (?:like )?what (?:you|your)\b|"
+        r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
+        r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
         _F,
     ),
     re.compile(
@@ -297,7 +323,22 @@ REFERENCE = [
         r"\bich (?:erinnere mich|weiss noch|weiß noch|denke (?:noch )?(?:oft )?(?:an|daran|zurück))\b|"
         r"\b(?:seit|nach|bei|von|an)\s+(?:unserem|unserer|unseren)\s+[\w\-]+|"
         r"\bwir (?:haben uns|hatten uns)\s+(?:\w+\s+){0,6}?(?:unterhalten|getroffen|kennengelernt|ausgetauscht)\b|"
-        r"\bvon dem ich dir\b",
+        r"\bvon dem ich dir\b|"
+        r"\b(?:du|sie)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:verzellt|gseit|zeigt|erwähnt|empfohle|"
+        r"gfragt|gschribe)\b|"
+        r"\b(?:du|sie)\s+(?:hast|hattest|haben|hatten)\s+(?:\w+\s+){0,12}?(?:ge\w+t|\w+iert)\b|"
+        r"\b(?:du|si)\s+(?:hesch|häsch|hend|händ)\s+(?:\w+\s+){0,12}?(?:\w+t|gha|gsi)\b|"
+        r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
+        r"grad|ebe)\b|"
+        r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
+        r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
+        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|"
+        r"Ihr\w*)\b|"
+        r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
+        r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
+        r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
+        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|"
+        r"dänke|dänkt|erinneret)\b",
         _F,
     ),
 ]
@@ -341,10 +382,20 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\b(?:tipp|hinweis|vorschlag|ansatz|idee|empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
+        r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|"
+        r"empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
         r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
         _F,
+    ),
+    re.compile(
+        r"\b(?:your|deine?|dini|din|ihre?)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|vorschlag|tipp|rat|"
+        r"hinweis|ansatz|anregung|kniff)\s*(?:,?\s+(?:to|of|that|for|die|den|das|dass|wo|mit)\s+[\w\-]+|"
+        r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
+        _F,
+    ),
+    re.compile(
+        r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
@@ -360,7 +411,12 @@ TOPIC = [
 OUTCOME = re.compile(
     r"\b(?:went (?:really |very )?well|worked|thanks to you|without you|ohne dich|ohne sie|dank dir|dank ihnen|"
     r"hat (?:\w+ )?(?:sofort |super |gut )?funktioniert|kam die zusage|got (?:the|through|in)|"
-    r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen)\b",
+    r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
+    r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
+    r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
+    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
+    r"made (?:all )?the difference|"
+    r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
 
@@ -369,7 +425,10 @@ _EN_DONE = (
     r"tried|tested|applied|used|introduced|implemented|started|read|ran|fixed|kept|sent|put|set up|adopted|"
     r"followed|signed up|switched|changed|built|booked|contacted|called|wrote|written|installed|shared|reached out|"
     r"spoke|talked|joined|rolled out|added|took|begun|began|done|made|run|been using|been trying|finished|"
-    r"drafted|ordered|moved|topped|presented|launched|hung|organised|organized|created|met|agreed|got|went back|"
+    r"drafted|ordered|moved|reran|rewrote|redid|rebuilt|redesigned|reworked|restructured|rethought|replaced|"
+    r"removed|reduced|cut|dropped|doubled|halved|tripled|increased|raised|lowered|extended|shortened|simplified|"
+    r"automated|hired|changed|updated|revised|swapped|tried out|trialled|trialed|piloted|topped|presented|launched|"
+    r"hung|organised|organized|created|met|agreed|got|went back|"
     r"set|opened|bought|recommended|passed|forwarded|showed"
 )
 _DE_DONE = (
@@ -381,6 +440,13 @@ _DE_DONE = (
     r"\w+geschickt|\w+gelesen|\w+gerichtet|\w+gestellt|\w+getragen"
 )
 
+_CH_DONE = (
+    r"zeigt|besproche|bsproche|gredt|aagschaut|aglueget|kauft|gchauft|poschtet|aagfange|agfange|gstartet|glernt|"
+    r"gübt|iigrichtet|igrichtet|aaglueget|aagluegt|"
+    r"usprobiert|uusprobiert|umgsetzt|gmacht|agwändet|aagwändet|iigfüehrt|igfüehrt|ygfüehrt|gschickt|glese|gläse|"
+    r"aagmäldet|agmäldet|übernoh|übernoo|aapasst|apasst|gänderet|bstellt|abgschickt|wiitergäh|witergäh"
+)
+
 #: What I did with their input.
 CONSEQUENCE = [
     re.compile(
@@ -389,9 +455,19 @@ CONSEQUENCE = [
         _F,
     ),
     re.compile(r"\bsince (?:our|then|we)\b[^.?!]{0,60}\b(?:i|we)\b", _F),
-    re.compile(rf"\b(?:habe|haben|hab|hat)\b[^.?!]{{0,80}}?\b(?:{_DE_DONE})\b", _F),
+    re.compile(
+        r"\b(?:ha|han|hani|hämmer|hei)\b[^.?!]{0,60}?\b(?:\w*g\w+t|\w+iert|\w*baut|"
+        r"\w*g(?:schlage|schribe|lese|fange|nomme|funde|holfe|troffe|seh))\b",
+        _F,
+    ),
+    re.compile(
+        rf"\b(?:habe|haben|hab|hat|ha|han|hani|hämmer|händ|hend|hei|hesch|häsch)\b[^.?!]{{0,80}}?"
+        rf"\b(?:{_DE_DONE}|{_CH_DONE})\b",
+        _F,
+    ),
     re.compile(r"\b(?:seit(?:her|dem| unserem| unserer)|inzwischen)\b[^.?!]{0,60}\b(?:ich|wir)\b", _F),
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
+    re.compile(r"\bsit (?:\w+ )?(?:tage|tag|wuche|wuchä|mönet|monet)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
     re.compile(
         r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
@@ -402,11 +478,12 @@ CONSEQUENCE = [
 
 #: Thanks, and what makes them specific.
 THANKS = re.compile(
-    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|herzlichen dank|besten dank|merci|"
+    r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|"
+    r"herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
-    r"dankeschön|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciate)\b"
-    r"(?:\s+(?:so much|a ton|a lot|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
-    r"viu mau|vilmal|vill mal|"
+    r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
+    r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
+    r"viu mau|vilmal|vill mal|vielmol|viumol|no|noch|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again))*"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
@@ -516,12 +593,25 @@ THANKS_GENERIC = {
     "everyone",
     "allem",
     "ganze",
+    "talk",
+    "vernetzung",
+    "words",
+    "worte",
+    "appreciated",
+    "d",
+    "dini",
+    "dis",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
-    r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch)\b"
-    r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|zu[rm]?|zur|zum|für)\b([^.!?\n]{0,140}))?",
+    r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
+    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
+    r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
+    r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
+    r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
+    r"stolz auf (?:dich|sie))\b"
+    r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
 )
 NEWS_GENERIC = {
@@ -581,15 +671,46 @@ NEWS_GENERIC = {
     "dir",
     "euch",
     "sehr",
+    "well",
+    "deserved",
+    "verdient",
+    "chapter",
+    "kapitel",
+    "step",
+    "schritt",
+    "future",
+    "zukunft",
+    "gute",
 }
+#: News named without a word of congratulation: "10 years at Roche", "making partner at …".
+MILESTONE = re.compile(
+    r"\b\d+\s*(?:years?|jahre?|joor)\s+(?:at|bei|with|mit|im|in|as|als)\s+\S+|\bmaking partner\b|"
+    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b",
+    _F,
+)
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
 MEMORY = re.compile(
     r"\b(?:i (?:still )?remember|remember (?:you|when|our|how)|feels like yesterday|when we (?:met|spoke|talked)|"
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
-    r"ich denke (?:noch )?(?:oft )?(?:an|daran|zurück)|ist mir in erinnerung|in erinnerung geblieben)\b",
+    r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
+    r"never forget|nie vergessen|vergesse nie|nie vergässe|"
+    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
+    r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
+    r"ist mir in erinnerung|in erinnerung geblieben|"
+    r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|"
+    r"remember (?:the|that) (?:night|day|time|evening|week)|"
+    r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
+    r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
+    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
     _F,
 )
 
+#: A need stated after an announced question ("darf i di öppis frage? Mir sueched …"): the request itself.
+NEED = re.compile(
+    r"\b(?:mir|wir|we) (?:sueche[dn]?|suchen|bruuche[dn]?|brauchen|need|are looking for|'re looking for)\b|"
+    r"\b(?:ich|i) (?:suche|sueche|bruuche|brauche|need|am looking for|'m looking for)\b",
+    _F,
+)
 #: A request (an ask), and requests too vague to act on.
 REQUEST = re.compile(
     r"\b(?:could you|would you|can you|will you|would you mind|would you be (?:willing|able|open)|"
@@ -598,17 +719,32 @@ REQUEST = re.compile(
     r"könntest du|kannst du|könnten sie|können sie|würden sie|würdest du|hätten sie zeit|hättest du zeit|"
     r"wären sie bereit|wärst du bereit|magst du mir|kennst du jemanden|kennen sie jemanden|ich bräuchte|"
     r"ich hätte eine (?:frage|bitte)|eine frage an (?:dich|sie)|darf ich (?:dich|sie) (?:\w+ )?(?:fragen|bitten)|"
-    r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you)\b",
+    r"bitte (?:schick|send)\w*|vermitteln|i have a (?:favour|favor|question)|a question for you|may i ask you|"
+    r"(?:ich )?wollte (?:dich |sie |euch )?fragen|ich möchte (?:dich|sie) (?:fragen|bitten)|"
+    r"i was wondering (?:if|whether)|would it be possible|is there any chance|any chance you|"
+    r"pick your brain|(?:i )?wanted to ask|would you (?:take|have) a look|your eyes on|"
+    r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
+    r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
+    r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|"
+    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
     _F,
+)
+#: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
+ADDRESSED = re.compile(
+    r"\b(?i:you|your|du|dir|dich|ihnen|ihr|euch|eu|kennsch|weisch|hesch|chasch|chönntsch|hättsch|wüsstisch)\b|"
+    r"(?<=\S )(?:Sie|Ihre[mnrs]?|Ihr)\b",
+    re.UNICODE,
 )
 VAGUE_REQUEST = re.compile(
     r"\b(?:something|anything|some information|any tips|your thoughts|etwas|weiterhelfen|help me|hilfe|"
-    r"mal kurz zeit|irgendwann|any help)\b",
+    r"mal kurz zeit|irgendwann|any help|bei einem thema|help (?:me )?out|helfen könnt\w*|hälfe)\b",
     _F,
 )
 #: An easy reply for an ask: a deadline or a way out.
 EASY_OUT = re.compile(
     r"\b(?:no worries if not|totally fine if not|no pressure|fine if not|happy to|whenever suits you|"
+    r"no problem(?: at all)? if|if (?:you're|you are) too busy|if not, no problem|no rush|keine eile|"
+    r"kein problem, falls|sonst kein problem|(?:völlig|total|absolut) (?:okay|ok|in ordnung)|"
     r"ohne stress|kein stress|kein problem, wenn|gern(?:e)? vergüte|wäre ideal|if you have time|"
     r"i would of course|ich würde mich freuen)\b",
     _F,
@@ -619,18 +755,36 @@ SHARED_ITEM = [
     re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b[\w\-]+\.(?:com|ch|de|org|io|net|ai|edu)/\S*", _F),
     re.compile(r"[«„“\"'‘][^«»„“”\"'‘’\n]{3,80}[»“”\"'’]"),
     re.compile(
-        r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|"
+        r"\b(?:article|paper|podcast|video(?: series)?|book|study|report|blog(?: post)?|episode|dataset|talk|piece|"
+        r"essay|interview|newsletter|thread|post|column|reportage|kolumne|essay|"
         r"artikel|studie|bericht|buch|folge|datensatz|beitrag|feldstudie)\b[^.!?\n]{0,30}?\b(?:on|about|by|"
-        r"über|zu|zur|zum|von|des|der|mit)\s+[\w\-]+",
+        r"über|zu|zur|zum|von|des|der|mit|with|from|featuring|in|im|vo|vom)\s+[\w\-]+",
         _F,
     ),
 ]
 
+#: A message to two people at once, each named ("Hi Rosa and Kenji", "Liebe Anja, lieber Tim"): an introduction.
+TWO_ADDRESSEES = re.compile(
+    r"^\W*(?i:hi|hello|dear|hallo|hoi|liebe[r]?|sali|salü|grüezi)\s+[A-ZÄÖÜ][\w\-]+\s*"
+    r"(?:(?i:and|und|&)\s+|,\s*(?i:hi|hallo|hoi|liebe[r]?|sali|salü)\s+)[A-ZÄÖÜ][\w\-]+",
+    re.UNICODE,
+)
 #: An introduction of two people, a reason why they should meet, and how they take it on.
 INTRODUCE = re.compile(
-    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorzustellen|stelle ich|bekannt machen|vernetzen|"
+    r"\b(?i:this is|das ist|das isch|here's|hier ist)\s+(?:d |de |der |die )?[A-ZÄÖÜ][a-zäöü]+\s*[–—,:-]|"
+    r"\b(?i:introduc\w+|you two should|ihr (?:zwei|beide) solltet|connect(?:ing)? you|verbinde euch|"
+    r"bringe? euch zusammen|vernetze|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
+    r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|"
+    r"stelle ich|bekannt machen|vernetzen|"
     r"verbunden|kennenlernen)\b",
     re.UNICODE,
+)
+#: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
+PRONOUN_ROLE = re.compile(
+    r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
+    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
+    r"betreibt|schafft|arbeitet)\b",
+    _F,
 )
 ROLE = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
@@ -639,7 +793,9 @@ ROLE = re.compile(
     re.UNICODE,
 )
 HANDOVER = re.compile(
-    r"\b(?:i'll let you|i’ll let you|over to you|take it from here|cc'?d|in cc|in kopie|meldet euch|"
+    r"\b(?:you two should (?:talk|meet|chat)|ihr solltet (?:euch )?(?:unbedingt )?(?:reden|sprechen|austauschen)|"
+    r"i'll let you|i’ll let you|i(?:'ll|’ll| will) leave it to you|over to you|take it from here|cc'?d|in cc|"
+    r"in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
     r"in diese nachricht genommen|direkt)\b",
@@ -650,7 +806,9 @@ HANDOVER = re.compile(
 EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
-    r"feier|einweihung|stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
+    r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|"
+    r"markt|turnier|tournament|race|lauf|"
+    r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
 _NOT_YOURS = (
@@ -660,11 +818,28 @@ _NOT_YOURS = (
     r"e-mail|rückmeldung|interesse|teams?"
 )
 YOURS = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
+    rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer|dini|dinere|dim|dis)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
     rf"(?<=\s)Ihre?[mnrs]?\s+(?!(?i:{_NOT_YOURS})\b)[A-ZÄÖÜ][\w\-]{{2,}}",
     re.UNICODE,
 )
 
+
+#: Why a shared item is for them ("passt zu deinem Haus in Uster", "perfect for your pilot in Lausanne").
+RELEVANCE = re.compile(
+    rf"\b(?:passt|passend|relevant|perfect|useful|spot on|fits?|hilfreich|nützlich)\b[^.!?\n]{{0,20}}?"
+    rf"\b(?:zu|für|for|to|with)\s+(?:deine[mnrs]?|dein|dini|dinere|dim|Ihre[mnrs]?|Ihr|your)\s+"
+    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}",
+    _F,
+)
+#: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
+THEIRS_NAMED = re.compile(
+    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
+    rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
+    rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
+    r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
+    r"[A-ZÄÖÜ][\w\-]{2,}",
+    re.UNICODE,
+)
 
 #: The platforms' default texts and other stock phrases: each one found is a penalty.
 STOCK_PHRASES = [
@@ -674,7 +849,6 @@ STOCK_PHRASES = [
         r"i(?:'d|’d| would) like to join your (?:professional )?network",
         r"i(?:'d|’d| would) like to connect with you on linkedin",
         r"hope (?:this|the|my) (?:e-?mail |message |note )?finds you well",
-        r"i hope you(?:'re|’re| are) (?:doing )?well",
         r"let(?:'s|’s| us) (?:keep|stay) in touch",
         r"to whom it may concern",
         r"just (?:wanted to )?(?:reach(?:ing)? out|touch(?:ing)? base|check(?:ing)? in)",
@@ -684,9 +858,18 @@ STOCK_PHRASES = [
         r"ich würde mich freuen, (?:sie|dich) (?:in|zu) meinem netzwerk",
         r"bleiben wir in kontakt",
         r"lass(?:en)? uns in kontakt bleiben",
-        r"ich hoffe, (?:es geht (?:dir|ihnen) gut|diese (?:nachricht|e-mail) erreicht)",
+        r"ich hoffe, diese (?:nachricht|e-mail) (?:sie |dich )?erreicht",
         r"sehr geehrte damen und herren",
         r"anbei erhalten sie",
+    )
+]
+
+#: Courtesy openers: harmless in a personal message, a sign of a generic one; a smaller penalty.
+COURTESY = [
+    re.compile(p, _F)
+    for p in (
+        r"i hope you(?:'re|’re| are) (?:doing )?well",
+        r"ich hoffe, es geht (?:dir|ihnen) gut",
     )
 ]
 
