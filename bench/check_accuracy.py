@@ -5,12 +5,12 @@ Run from the repository root:
     .venv/bin/python -m bench.check_accuracy            # the tables (Markdown) on standard output
     .venv/bin/python -m bench.check_accuracy --errors   # also list the tuning set's misjudged messages
 
-Three sets in tests/data/messages: `labelled.jsonl` (used while writing the rules), `holdout.jsonl` (written with
-it, then frozen and never looked at message by message) and `external.jsonl` (written by someone who did not see
-the rules). Each row has its text, language (de-CH, de, en), channel,
-kind, form of address and the label ("good": personal, "bad": generic) decided before the check ran on it. A
-"positive" is a message the check calls good: precision is the share of those that are labelled good, recall the
-share of the good ones that it calls good.
+Four sets in tests/data/messages: `labelled.jsonl` (used while writing the rules), `holdout.jsonl` (written with
+it, then frozen and never looked at message by message), `external.jsonl` (written by someone who did not see
+the rules) and `external2.jsonl` (written the same way, blind, after the rules were tuned on the first external
+set). Each row has its text, language (de-CH, de, en), channel, kind, form of address and the label ("good":
+personal, "bad": generic) decided before the check ran on it. A "positive" is a message the check calls good:
+precision is the share of those that are labelled good, recall the share of the good ones that it calls good.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ SETS = {
     "tuning": DATA / "labelled.jsonl",
     "held out": DATA / "holdout.jsonl",
     "external": DATA / "external.jsonl",
+    "external 2": DATA / "external2.jsonl",
 }
 
 
