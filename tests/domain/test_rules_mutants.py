@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from rapport.domain.agenda import AgendaRules, proposals
+from rapport.domain.dates import OutOfRange, iso_moment
 from rapport.domain.model import Action, ActionKind, Channel, ContactState, Initiator, News
 
 from ._support import NOW, ZURICH, contact, history_of, touch, zurich
@@ -37,6 +38,42 @@ def machine_in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+# --- a moment as the user types it -----------------------------------------------------------------------------------
+
+
+def test_a_date_alone_is_midday_of_that_day_in_the_users_zone() -> None:
+    assert iso_moment(" 2026-11-26 ", ZURICH) == zurich(2026, 11, 26, 12)
+
+
+@pytest.mark.parametrize("typed", ["2026-11-26 09:30", "2026-11-26T09:30", "2026-11-26T09:30:00"])
+def test_a_time_without_an_offset_is_the_users_local_time(typed: str) -> None:
+    moment = iso_moment(typed, ZURICH)
+    assert (moment, moment.utcoffset()) == (zurich(2026, 11, 26, 9, 30), timedelta(hours=1))
+
+
+def test_a_time_with_an_offset_keeps_it() -> None:
+    moment = iso_moment("2026-11-26 09:30+05:30", ZURICH)
+    assert moment.utcoffset() == timedelta(hours=5, minutes=30)
+    assert moment.astimezone(ZURICH) == zurich(2026, 11, 26, 5)
+
+
+@pytest.mark.usefixtures("machine_in_new_york")
+def test_a_time_skipped_by_the_change_to_summer_time_is_moved_forward_as_clocks_do() -> None:
+    """02:30 does not exist in Zurich that night: it is the moment the clocks show 03:30."""
+    assert iso_moment("2026-03-29 02:30", ZURICH).astimezone(UTC) == zurich(2026, 3, 29, 3, 30).astimezone(UTC)
+
+
+@pytest.mark.parametrize("typed", ["1900-01-01", "1900-01-01 00:00", "2200-12-31", "2200-12-31 23:59"])
+def test_the_first_and_last_years_rapport_works_with_are_accepted(typed: str) -> None:
+    assert iso_moment(typed, ZURICH).year in (1900, 2200)
+
+
+@pytest.mark.parametrize("typed", ["1899-12-31", "1899-12-31 23:59", "2201-01-01", "2201-01-01 00:00"])
+def test_a_year_outside_them_is_out_of_range(typed: str) -> None:
+    with pytest.raises(OutOfRange):
+        iso_moment(typed, ZURICH)
 
 
 # --- first meetings -------------------------------------------------------------------------------------------------
