@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from rapport.domain.agenda import AgendaRules, proposals
+from rapport.domain.agenda import AgendaRules, agenda, proposals
 from rapport.domain.dates import OutOfRange, iso_moment
-from rapport.domain.model import Action, ActionKind, Channel, ContactState, Initiator, News
+from rapport.domain.model import Action, ActionKind, Channel, ContactState, EventKind, Initiator, News
 
 from ._support import NOW, ZURICH, contact, history_of, touch, zurich
 
@@ -40,7 +40,7 @@ def machine_in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-# --- a moment as the user types it -----------------------------------------------------------------------------------
+# --- a moment as the user types it ------------------------------------------------------------------------------------
 
 
 def test_a_date_alone_is_midday_of_that_day_in_the_users_zone() -> None:
@@ -76,7 +76,7 @@ def test_a_year_outside_them_is_out_of_range(typed: str) -> None:
         iso_moment(typed, ZURICH)
 
 
-# --- first meetings -------------------------------------------------------------------------------------------------
+# --- first meetings ---------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.usefixtures("machine_in_new_york")
@@ -92,7 +92,7 @@ def test_connected_the_evening_before_a_meeting_after_midnight_is_no_first_meeti
     assert kind_for(on_the_day, now=met + timedelta(hours=5)) is ActionKind.FOLLOW_UP
 
 
-# --- meeting in person ----------------------------------------------------------------------------------------------
+# --- meeting in person ------------------------------------------------------------------------------------------------
 
 CALLS_EVERY_MONTH = tuple(touch(NOW - timedelta(days=d), Channel.CALL) for d in range(5, 400, 25))
 
@@ -128,3 +128,79 @@ def test_a_core_contact_last_met_exactly_a_year_ago_is_proposed_a_meeting_that_d
 
     assert kind_for(core(365 - 1 / 24)) is None
     assert kind_for(core(365)) is ActionKind.MEET
+
+
+# --- what keeping in touch is worth -----------------------------------------------------------------------------------
+
+
+def written_to(days_ago: int, circle: str, given: int = 0, received: int = 0, times: int = 1) -> ContactState:
+    when = NOW - timedelta(days=days_ago)
+    history = history_of(*(touch(when - timedelta(hours=h)) for h in range(times)), half_life_days=90)
+    return contact(
+        1, circle=circle, created_at=NOW - timedelta(days=2000), history=history, given=given, received=received
+    )
+
+
+def priority_of(someone: ContactState) -> float:
+    found = action_for(someone)
+    assert found is not None and found.kind is ActionKind.KEEP_IN_TOUCH
+    return found.priority
+
+
+def test_four_favours_exchanged_do_not_lift_an_active_contact_above_a_core_one_as_late() -> None:
+    """Both half a rhythm late (15 of 30 days, 45 of 90), the active tie the stronger: the circle decides."""
+    core, active = written_to(45, "core"), written_to(135, "active", given=2, received=2, times=3)
+    assert priority_of(core) > priority_of(active)
+
+
+def test_give_and_take_counts_up_to_four_favours() -> None:
+    assert priority_of(written_to(135, "active", given=2, received=2)) == priority_of(
+        written_to(135, "active", given=5, received=4)
+    )
+    assert priority_of(written_to(135, "active", given=2, received=1)) < priority_of(
+        written_to(135, "active", given=2, received=2)
+    )
+
+
+def test_a_contact_a_full_rhythm_late_weighs_more_than_one_half_a_rhythm_late() -> None:
+    assert priority_of(written_to(60, "core")) > priority_of(written_to(45, "core"))
+
+
+# --- congratulations --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("machine_in_new_york")
+def test_a_recorded_congratulation_counts_from_a_news_window_before_i_learnt_of_it_by_the_users_days() -> None:
+    """Learnt at 00:30 on 25 November (Zurich) of a job starting on 1 December: a congratulation from 18 November
+    on counts (a week before I learnt of it), one from the 17th does not, whatever the computer's zone."""
+    news = [News(1, EventKind.NEW_JOB, date(2026, 12, 1), "Head of Design, Acme", zurich(2026, 11, 25, 0, 30))]
+    someone = contact(1, created_at=NOW - timedelta(days=400))
+
+    def kind(congratulated_at: datetime) -> ActionKind | None:
+        found = proposals([someone], [], news, NOW, RULES, {1: congratulated_at}).get(1)
+        return None if found is None else found.kind
+
+    assert kind(zurich(2026, 11, 18, 0, 30)) is not ActionKind.CONGRATULATE
+    assert kind(zurich(2026, 11, 17, 12)) is ActionKind.CONGRATULATE
+
+
+def test_the_days_agenda_leaves_out_a_news_i_congratulated_on() -> None:
+    news = [News(1, EventKind.NEW_JOB, date(2026, 11, 24), "Head of Design, Acme", NOW - timedelta(days=2))]
+    someone = contact(1, created_at=NOW - timedelta(days=400), history=history_of(touch(NOW - timedelta(days=3))))
+    assert [a.kind for a in agenda([someone], [], news, NOW, RULES)] == [ActionKind.CONGRATULATE]
+    assert agenda([someone], [], news, NOW, RULES, congratulated={1: NOW - timedelta(days=1)}) == []
+
+
+# --- equal priorities take turns by the user's day --------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("machine_in_new_york")
+def test_equal_priorities_are_drawn_by_the_users_day_not_the_computers() -> None:
+    """00:30 in Zurich is still the day before in New York: the draw is the user's day's all day long."""
+    equals = [contact(i, circle="core", created_at=NOW - timedelta(days=45)) for i in range(1, 41)]
+
+    def day_at(moment: datetime) -> list[int]:
+        return [a.contact_id for a in agenda(equals, [], [], moment, RULES)]
+
+    assert day_at(zurich(2026, 11, 26, 0, 30)) == day_at(zurich(2026, 11, 26, 23, 30))
+    assert day_at(zurich(2026, 11, 26, 0, 30)) != day_at(zurich(2026, 11, 25, 23, 30))
