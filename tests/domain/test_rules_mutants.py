@@ -204,3 +204,39 @@ def test_equal_priorities_are_drawn_by_the_users_day_not_the_computers() -> None
 
     assert day_at(zurich(2026, 11, 26, 0, 30)) == day_at(zurich(2026, 11, 26, 23, 30))
     assert day_at(zurich(2026, 11, 26, 0, 30)) != day_at(zurich(2026, 11, 25, 23, 30))
+
+
+# --- looking a long name up -------------------------------------------------------------------------------------------
+
+
+def test_the_longest_name_that_folds_longer_still_fits_its_search_key_and_is_found_by_its_start() -> None:
+    from rapport.domain import limits
+    from rapport.domain.text import query_forms, search_key
+
+    name = "Üßﬃ" * (limits.NAME // 3)  # each folds to more letters than it is, Ü in two ways (u, ue)
+    key = search_key(name)
+    assert len(key) <= limits.SEARCH_KEY
+    start = name[:120]
+    assert all(form in key for form in query_forms(start))
+
+
+# --- what a proposal says ---------------------------------------------------------------------------------------------
+
+
+def test_a_dormant_connection_we_once_talked_with_is_not_said_to_have_had_no_contact_since() -> None:
+    history = history_of(touch(NOW - timedelta(days=2000), Channel.CALL))
+    someone = contact(1, circle="wider", created_at=NOW - timedelta(days=4000), history=history)
+    connected = contact(
+        1, circle="wider", created_at=NOW - timedelta(days=4000), history=history, connected_on=date(2013, 5, 2)
+    )
+    for tie in (someone, connected):
+        found = action_for(tie)
+        assert found is not None and found.kind is ActionKind.RECONNECT
+        assert found.reason.code == "reconnect"
+
+
+def test_a_meeting_in_person_is_proposed_for_today() -> None:
+    met = touch(NOW - timedelta(days=420), Channel.IN_PERSON)
+    history = history_of(met, *CALLS_EVERY_MONTH)
+    found = action_for(contact(1, circle="core", created_at=NOW - timedelta(days=1000), history=history))
+    assert found is not None and (found.kind, found.due) == (ActionKind.MEET, NOW)
