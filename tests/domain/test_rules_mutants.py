@@ -240,3 +240,9 @@ def test_a_meeting_in_person_is_proposed_for_today() -> None:
     history = history_of(met, *CALLS_EVERY_MONTH)
     found = action_for(contact(1, circle="core", created_at=NOW - timedelta(days=1000), history=history))
     assert found is not None and (found.kind, found.due) == (ActionKind.MEET, NOW)
+
+
+def test_an_archived_contact_i_once_wrote_to_is_never_proposed_a_meeting() -> None:
+    history = history_of(touch(NOW - timedelta(days=500), Channel.CALL), *CALLS_EVERY_MONTH)
+    someone = contact(1, circle="archived", created_at=NOW - timedelta(days=1000), history=history)
+    assert action_for(someone) is None
