@@ -246,3 +246,27 @@ def test_an_archived_contact_i_once_wrote_to_is_never_proposed_a_meeting() -> No
     history = history_of(touch(NOW - timedelta(days=500), Channel.CALL), *CALLS_EVERY_MONTH)
     someone = contact(1, circle="archived", created_at=NOW - timedelta(days=1000), history=history)
     assert action_for(someone) is None
+
+
+def test_a_birthday_today_and_a_late_core_contact_come_before_a_meeting_in_person() -> None:
+    from rapport.domain.model import Occasion, YearlyDate
+
+    met = touch(NOW - timedelta(days=420), Channel.IN_PERSON)
+    to_meet = contact(
+        1, "Mia", circle="core", created_at=NOW - timedelta(days=1000), history=history_of(met, *CALLS_EVERY_MONTH)
+    )
+    birthday = contact(
+        2,
+        "Ben",
+        circle="wider",
+        created_at=NOW - timedelta(days=100),
+        history=history_of(touch(NOW - timedelta(days=2))),
+    )
+    late = contact(3, "Cleo", circle="core", created_at=NOW - timedelta(days=45))
+    occasions = [Occasion(contact_id=2, kind="birthday", label="", when=YearlyDate(11, 26, 1990))]
+    day = agenda([to_meet, birthday, late], occasions, [], NOW, RULES)
+    assert [(a.contact_name, a.kind) for a in day] == [
+        ("Ben", ActionKind.CONGRATULATE),
+        ("Cleo", ActionKind.KEEP_IN_TOUCH),
+        ("Mia", ActionKind.MEET),
+    ]
