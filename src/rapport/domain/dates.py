@@ -35,10 +35,8 @@ def iso_moment(text: str, zone: tzinfo) -> datetime:
     """An ISO 8601 date (midday) or date-time, local in `zone` when it has no offset; ValueError when it is none
     or (OutOfRange) lies outside FIRST_YEAR..LAST_YEAR."""
     raw = text.strip()
-    if len(raw) == 10:
-        moment = datetime.combine(date.fromisoformat(raw), MIDDAY)
-    else:
-        moment = datetime.fromisoformat(raw.replace(" ", "T", 1) if " " in raw else raw)
+    # (Python reads a space between date and time as ISO too)
+    moment = datetime.combine(date.fromisoformat(raw), MIDDAY) if len(raw) == 10 else datetime.fromisoformat(raw)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise OutOfRange(f"{raw!r} is outside {FIRST_YEAR}–{LAST_YEAR}")
     if moment.tzinfo is None:
