@@ -773,7 +773,7 @@ def config_list(json_: Json = False) -> None:
     for row in rows:
         value = row["value"] if row["value"] != "" else "—"
         output.line(f"  {row['key']} = {value}  ({t('config.source.' + row['source'])}, {row['env']})")
-        output.line(f"      {row['doc']}")
+        output.line(f"      {t('setting.' + row['key'])}")
 
 
 @config_app.command(name="get")

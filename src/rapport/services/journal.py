@@ -260,6 +260,7 @@ def favour(
         take_before_give=warn,
         given_before=before.given,
         received_before=before.received,
+        kind=favour_kind,
     )
 
 
