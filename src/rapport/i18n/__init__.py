@@ -99,7 +99,8 @@ class Translator:
         return str(_plural_rule(self.locale)(abs(n)))
 
     def has_plural(self, key: str) -> bool:
-        return f"{key}.other" in self.catalog
+        """Whether `key` names a counted entry: "key.one" and "key.other" (English needs both forms)."""
+        return f"{key}.one" in CATALOGS["en"] and f"{key}.other" in CATALOGS["en"]
 
     def plural(self, key: str, n: object, /, **facts: Any) -> str:
         """The entry `key.<form>` for the count `n` (given to it as {n}): "1 Tag", "3 Tage"."""
