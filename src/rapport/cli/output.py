@@ -174,7 +174,7 @@ def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool, region: s
     console.print(table)
 
 
-def _fit(table: Any, cells: list[tuple[str, ...]], width: int, shrinking: tuple[int, ...]) -> None:
+def _fit(table: Any, cells: Sequence[tuple[str, ...]], width: int, shrinking: tuple[int, ...]) -> None:
     """Column widths for one-line rows: the other columns (phone number, circle, date, numbers) are read whole;
     the `shrinking` ones (name, organisation) share what is left, each in proportion to its longest cell, and a
     longer cell is shortened with "…"."""
