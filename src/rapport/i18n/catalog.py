@@ -587,7 +587,8 @@ DE: dict[str, str] = {
     "news.done": "{kind:news} für {name} erfasst ({date}).",
     "move.done": "{name} von {old:circle} nach {new:circle} verschoben.",
     "archive.done": "{name} archiviert: keine Erinnerungen mehr.",
-    "circle.done": "Kreis {name:circle}: {cadence}, Kapazität {capacity}, Halbwertszeit {half_life:count.days}.",
+    "circle.done": "Kreis {name:circle}: Rhythmus {cadence}, Kapazität {capacity}, "
+    "Halbwertszeit {half_life:count.days}.",
     "demo.done": "Demo-Netzwerk geladen: {contacts:count.contacts}, {interactions:count.interactions_logged}. "
     "Weiter mit: rapport today",
     "demo.exists": "die Datenbank enthält schon Kontakte; mit --reset werden sie durch das Demo-Netzwerk ersetzt.",
