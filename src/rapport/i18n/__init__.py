@@ -55,8 +55,9 @@ def _plural_rule(locale: str) -> Any:
 
 class _Formatter(string.Formatter):
     """str.format, plus two kinds of field the catalog can name in its format spec:
-    "{circle:circle}" shows a stored term in the user's language, "{count:contacts}" a number with its noun in
-    the right plural form (catalog entries "contacts.one", "contacts.other", …)."""
+    "{circle:circle}" shows a stored term in the user's language (a list, or several joined by ", ", each one),
+    "{count:count.contacts}" a number with its noun in the plural form the number needs (catalog entries
+    "count.contacts.one", "count.contacts.other")."""
 
     def __init__(self, translator: Translator) -> None:
         self.translator = translator
@@ -83,6 +84,8 @@ class Translator:
         self._formatter = _Formatter(self)
 
     def __call__(self, message: str, /, **facts: Any) -> str:
+        """The catalog entry filled in with `facts`; a counted entry ("days", with "days.one" and "days.other")
+        takes the form its number needs (the fact n or count, or else its one whole number)."""
         if message not in self.catalog and self.has_plural(message):
             counted = [v for v in facts.values() if isinstance(v, int) and not isinstance(v, bool)]
             return self.plural(message, facts.get("n", facts.get("count", counted[0] if counted else 0)), **facts)

@@ -1,6 +1,9 @@
 """Everything rapport says, in English and German. Placeholders are filled by rapport.i18n.Translator.
 
-A test checks that both languages have the same keys and the same placeholders.
+A test checks that both languages have the same keys and the same placeholders, and renders every entry.
+A placeholder's format spec may name a stored term ("{circle:circle}": the circle in the user's language, from the
+"term.circle.*" entries) or a counted noun ("{count:count.contacts}": "1 Kontakt", "3 Kontakte", chosen by Babel's
+plural rule of the language from the ".one"/".other" entries).
 """
 
 from __future__ import annotations
