@@ -98,6 +98,6 @@ def test_an_older_export_says_the_newer_jobs_were_kept(cli: Cli, tmp_path: Path)
     cli.ok("import", _write(tmp_path / "Connections-2026-11-20.csv", HEADER + ROWS))
     older = HEADER + ROWS.replace("Roche,Chemist", "Novartis,Lab Assistant")
     out = cli.ok("import", _write(tmp_path / "Connections-2024-01-10.csv", older)).out
-    assert "1 contact(s): newer LinkedIn data was already known; their jobs were kept, no news." in out
+    assert "1 contact: newer LinkedIn data was already known; their jobs were kept, no news." in out
     assert "News:" not in out
     assert "Roche" in cli.ok("show", "Anna Frei").out

@@ -92,7 +92,7 @@ def test_exports_open_in_their_readers(cli: Cli, tmp_path: Path) -> None:
     cli.ok("import", *FILES)
     cli.ok("met", "Nicolas Favre", "--at", "Claims Forum breakfast", "--when", "2026-11-26T08:00")  # after his messages
     cards = tmp_path / "network.vcf"
-    assert "18 contact(s) exported" in cli.ok("export", "vcard", "-o", str(cards)).out
+    assert "18 contacts exported" in cli.ok("export", "vcard", "-o", str(cards)).out
     names = {card.fn.value for card in vobject.readComponents(cards.read_text(encoding="utf-8"))}
     assert len(names) == 18 and "Jörg Bühler" in names
     table = tmp_path / "network.csv"

@@ -65,7 +65,9 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _table(*columns: str) -> Any:
+def _table(*columns: str, one_line: bool = False) -> Any:
+    """A table without borders. `one_line`: every row on one line, a cell too long for its column shortened with
+    "…" (never a word broken across lines); otherwise long cells wrap at word boundaries."""
     from rich.table import Table
 
     class CleanTable(Table):
@@ -74,7 +76,10 @@ def _table(*columns: str) -> Any:
 
     table = CleanTable(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if one_line:
+            table.add_column(column, overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(column, overflow="fold")
     return table
 
 
@@ -107,17 +112,16 @@ def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: boo
         return f"\033[1m{text}\033[0m" if styled else text
 
     width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
-    key = "today.title_one" if len(actions) == 1 else "today.title"
-    print(bold(t(key, date=t.date(t.local(now).date(), style="full"), count=len(actions))))
+    print(bold(t.plural("today.title", len(actions), date=t.date(t.local(now).date(), style="full"))))
     if not actions:
         print(textwrap.fill(t("today.empty"), width))
         return
     for i, a in enumerate(actions, start=1):
-        due = t("due.now") if a.due <= now else t.moment(a.due)
+        due = t("due.now") if a.due <= now else t("due.at", when=t.moment(a.due))
         indent = " " * (len(str(i)) + 2)
         print()
         name = clean(a.contact_name)
-        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(name)} · {t('col.due').lower()} {due}")
+        print(f"{i}. {bold(t('kind.' + a.kind.value))} · {bold(name)} · {due}")
         print(textwrap.fill(clean(t.reason(a.reason, now)), width, initial_indent=indent, subsequent_indent=indent))
 
 
@@ -148,22 +152,56 @@ def contacts(rows: list[dict[str, Any]], t: Translator, as_json: bool, region: s
         t("col.last"),
         t("col.strength"),
         t("col.balance"),
+        one_line=True,
     )
-    numbers = [phone(row["phone"], region) if row["phone"] else "" for row in rows]
-    table.columns[2].min_width = max(map(len, numbers), default=0)  # a number is read whole: never broken
-    for row, number in zip(rows, numbers, strict=True):
-        last = row["last_real_at"]
-        mark = " !" if row["rusting"] else ""
-        table.add_row(
+    cells = [
+        (
             row["name"],
             row["organisation"],
-            number,
-            row["circle"],
-            (t.date(t.local(last).date()) if last else t("never")) + mark,
+            phone(row["phone"], region) if row["phone"] else "",
+            t.term("circle", row["circle"]),
+            (t.date(t.local(row["last_real_at"]).date()) if row["last_real_at"] else t("never"))
+            + (" !" if row["rusting"] else ""),
             str(row["strength"]),
             f"{row['balance']:+d}",
         )
-    _console().print(table)
+        for row in rows
+    ]
+    console = _console()
+    _fit(table, cells, console.width, shrinking=(0, 1))
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _fit(table: Any, cells: Sequence[tuple[str, ...]], width: int, shrinking: tuple[int, ...]) -> None:
+    """Column widths for one-line rows: the other columns (phone number, circle, date, numbers) are read whole;
+    the `shrinking` ones (name, organisation) share what is left, each in proportion to its longest cell, and a
+    longer cell is shortened with "…"."""
+
+    def widths(with_headers: bool) -> list[int]:
+        return [
+            max([len(column.header) if with_headers else 3, *(len(row[index]) for row in cells)])
+            for index, column in enumerate(table.columns)
+        ]
+
+    def room(natural: list[int]) -> int:
+        return width - 2 * (len(natural) - 1) - sum(w for i, w in enumerate(natural) if i not in shrinking)
+
+    natural = widths(with_headers=True)
+    wanted = sum(natural[i] for i in shrinking)
+    if room(natural) < min(wanted, 12 * len(shrinking)):  # narrow: long headers give way before the names do
+        bare = widths(with_headers=False)
+        natural = [natural[i] if i in shrinking else bare[i] for i in range(len(natural))]
+    left = room(natural)
+    for index, column in enumerate(table.columns):
+        if index not in shrinking:
+            column.min_width = natural[index]
+            column.max_width = natural[index]
+    if wanted <= left:
+        return
+    for index in shrinking:
+        table.columns[index].max_width = max(6, left * natural[index] // max(wanted, 1))
 
 
 def circles(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
@@ -175,7 +213,7 @@ def circles(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
     )
     for row in rows:
         table.add_row(
-            row["name"],
+            t.term("circle", row["name"]),
             t("days", days=row["cadence_days"]) if row["cadence_days"] else t("no_reminders"),
             str(row["capacity"]) if row["capacity"] is not None else t("unlimited"),
             str(row["members"]),
@@ -215,7 +253,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, r
         if value:
             fields.add_row(t(key), value)
 
-    row("show.circle", data["circle"])
+    row("show.circle", t.term("circle", data["circle"]))
     row("show.emails", ", ".join(data["emails"]))
     row("show.phones", ", ".join(phone(number, region) for number in data["phones"]))
     row("show.urls", ", ".join(data["urls"]))
@@ -250,7 +288,7 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, r
         console.print()
         console.print(t(key), style="bold", markup=False)
         for item in items or [t("show.none")]:
-            console.print(clean(f"  {item}"), markup=False)
+            console.print(wrapped(clean(item), console.width), markup=False, soft_wrap=True)
 
     section("show.notes", [f"{t.moment(n['written_at'])}  {n['text']}" for n in data["notes"]])
     section("show.interactions", [_interaction(i, t) for i in data["interactions"]])
@@ -258,13 +296,36 @@ def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, r
         "show.ledger",
         [
             f"{t.date(t.local(f['occurred_at']).date())}  {t('direction.' + f['direction'])} "
-            f"{f['kind']}{': ' + f['note'] if f['note'] else ''}"
+            f"{t.term('favour', f['kind'])}{': ' + f['note'] if f['note'] else ''}"
             for f in data["ledger"]
         ],
     )
     section(
         "show.events",
-        [f"{t.date(e['happened_on'])}  {e['kind']}{': ' + e['text'] if e['text'] else ''}" for e in data["events"]],
+        [
+            f"{t.date(e['happened_on'])}  {t.term('news', e['kind'])}{': ' + e['text'] if e['text'] else ''}"
+            for e in data["events"]
+        ],
+    )
+
+
+def wrapped(text: str, width: int, indent: str = "  ", hanging: str = "    ") -> str:
+    """Text wrapped at word boundaries to `width` columns, each paragraph starting after `indent` and going on
+    after `hanging`; a word longer than a line stays whole (a link is never cut)."""
+    import textwrap
+
+    width = max(width, 20)
+    return "\n".join(
+        textwrap.fill(
+            paragraph,
+            width,
+            initial_indent=indent if i == 0 else hanging,
+            subsequent_indent=hanging,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or hanging.rstrip()
+        for i, paragraph in enumerate(text.splitlines() or [""])
     )
 
 
@@ -329,7 +390,7 @@ def import_summary(summary: Any, t: Translator, dry_run: bool) -> None:
     for bad in summary.bad:
         warn(t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts)))
     for news in summary.news:
-        line(t("import.news", name=news["name"], kind=t("event." + news["kind"]), text=news["text"]))
+        line(t("import.news", name=news["name"], kind=news["kind"], text=news["text"]))
     _import_time(summary, t)
     if dry_run:
         line(t("import.dry_run"))

@@ -3,13 +3,74 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from datetime import date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import Any, Literal
 
 from rapport.domain.model import Reason
 from rapport.i18n.catalog import CATALOGS
 
 _LOCALES = {"en": "en_GB", "de": "de_CH"}
+
+# The words rapport stores as English keys and shows in the user's language: "term.<kind>.<key>" in the catalog.
+TERMS = ("circle", "favour", "news", "channel")
+
+
+@cache
+def _terms(kind: str) -> dict[str, str]:
+    """Every way a term of `kind` is written (its key, its label in every language), folded, to its key."""
+    prefix = f"term.{kind}."
+    found: dict[str, str] = {}
+    for catalog in CATALOGS.values():
+        for entry, label in catalog.items():
+            if entry.startswith(prefix):
+                key = entry.removeprefix(prefix)
+                found[_fold(label)] = key
+                found[_fold(key)] = key
+    return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.strip().casefold().replace("_", "-").split())
+
+
+def term_key(kind: str, text: str) -> str | None:
+    """The stored key a typed word of `kind` means, in either language ("kern" and "core" are "core"); None when
+    it is no known term (a circle of the user's own, say)."""
+    return _terms(kind).get(_fold(text))
+
+
+def term_words(kind: str) -> dict[str, str]:
+    """Every known spelling of a term of `kind` (keys and labels of every language, folded) with its key."""
+    return dict(_terms(kind))
+
+
+@cache
+def _plural_rule(locale: str) -> Any:
+    from babel.core import Locale
+
+    return Locale.parse(locale).plural_form
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus two kinds of field the catalog can name in its format spec:
+    "{circle:circle}" shows a stored term in the user's language (a list, or several joined by ", ", each one),
+    "{count:count.contacts}" a number with its noun in the plural form the number needs (catalog entries
+    "count.contacts.one", "count.contacts.other")."""
+
+    def __init__(self, translator: Translator) -> None:
+        self.translator = translator
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        t = self.translator
+        if format_spec in TERMS:
+            if isinstance(value, list | tuple):
+                return ", ".join(t.term(format_spec, str(v)) for v in value)
+            return ", ".join(t.term(format_spec, part) for part in str(value).split(", "))
+        if format_spec and t.has_plural(format_spec):
+            return t.plural(format_spec, int(str(value)))
+        return str(super().format_field(value, format_spec))
 
 
 class Translator:
@@ -20,13 +81,44 @@ class Translator:
         self.catalog = CATALOGS[self.lang]
         self.locale = _LOCALES[self.lang]
         self.zone = zone
+        self._formatter = _Formatter(self)
 
     def __call__(self, message: str, /, **facts: Any) -> str:
+        """The catalog entry filled in with `facts`; a counted entry ("days", with "days.one" and "days.other")
+        takes the form its number needs (the fact n or count, or else its one whole number)."""
+        if message not in self.catalog and self.has_plural(message):
+            counted = [v for v in facts.values() if isinstance(v, int) and not isinstance(v, bool)]
+            return self.plural(message, facts.get("n", facts.get("count", counted[0] if counted else 0)), **facts)
         template = self.catalog.get(message) or CATALOGS["en"].get(message) or message
         try:
-            return template.format(**facts)
-        except (KeyError, IndexError, ValueError):
+            return self._formatter.format(template, **facts)
+        except (KeyError, IndexError, ValueError, TypeError):
             return template
+
+    # plural forms and terms --------------------------------------------------------------------------------
+    def plural_form(self, n: int) -> str:
+        """The plural category of `n` in this language by Babel's (CLDR) rule: "one" or "other" (others in other
+        languages)."""
+        return str(_plural_rule(self.locale)(abs(n)))
+
+    def has_plural(self, key: str) -> bool:
+        """Whether `key` names a counted entry: "key.one" and "key.other" (English needs both forms)."""
+        return f"{key}.one" in CATALOGS["en"] and f"{key}.other" in CATALOGS["en"]
+
+    def plural(self, key: str, n: object, /, **facts: Any) -> str:
+        """The entry `key.<form>` for the count `n` (given to it as {n}): "1 Tag", "3 Tage"."""
+        number = int(str(n))
+        form = self.plural_form(number)
+        chosen = f"{key}.{form}" if f"{key}.{form}" in self.catalog else f"{key}.other"
+        return self(chosen, **{**facts, "n": number})
+
+    def term(self, kind: str, value: str) -> str:
+        """A stored term (a circle, a kind of favour or news, a channel) as this language says it; a value that is
+        no known term (a circle the user named) is shown as it is."""
+        key = term_key(kind, value)
+        if key is None:
+            return value
+        return self.catalog.get(f"term.{kind}.{key}", value)
 
     # dates and times -------------------------------------------------------------------------------------
     def local(self, moment: datetime) -> datetime:
@@ -71,13 +163,13 @@ class Translator:
         local = self.local(moment)
         return self.day_phrase(local.date(), self.local(now).date())
 
-    def duration(self, hours: float) -> str:
-        """'22 hours' / '22 Stunden'; days from 48 hours on."""
-        from babel.dates import format_timedelta
-
-        span = timedelta(hours=max(hours, 1))
-        granularity: Literal["hour", "day"] = "hour" if hours < 48 else "day"
-        return format_timedelta(span, granularity=granularity, threshold=2 if hours < 48 else 1.5, locale=self.locale)
+    def duration(self, hours: float, since: bool = False) -> str:
+        """'22 hours' / '22 Stunden'; whole days from 48 hours on ('3 days'). `since`: the form that follows
+        German "seit" ('seit 3 Tagen', 'seit 1 Tag')."""
+        prefix = "since" if since else "count"
+        if hours < 48:
+            return self.plural(f"{prefix}.hours", max(1, round(hours)))
+        return self.plural(f"{prefix}.days", round(hours / 24))
 
     def ago(self, span: timedelta) -> str:
         """'79 days ago' / 'vor 79 Tagen', counted in whole days."""
@@ -95,14 +187,17 @@ class Translator:
         )
 
     def count(self, key: str, n: object) -> str:
-        """A counted noun: 'favours.one' for 1, 'favours.other' otherwise."""
-        number = int(str(n))
-        return self(f"{key}.one" if number == 1 else f"{key}.other", n=number)
+        """A counted noun in the plural form its number needs: '1 favour', '3 favours'."""
+        return self.plural(key, n)
 
     def number(self, value: float) -> str:
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=self.locale)
+
+    def _sentence_start(self, word: str) -> str:
+        """English reasons start with the circle's name: "Core circle …" (German ones with "Kreis")."""
+        return word[:1].upper() + word[1:] if self.lang == "en" else word
 
     # reasons ---------------------------------------------------------------------------------------------
     def reason(self, reason: Reason, now: datetime) -> str:
@@ -118,7 +213,7 @@ class Translator:
                 met=self.moment_phrase(met, now),
                 place=self("place.at", place=place) if place else "",
                 left=self.duration(float(str(facts.get("hours_left") or 0))),
-                over=self.duration(float(str(facts.get("hours_over") or 0))),
+                over=self.duration(float(str(facts.get("hours_over") or 0)), since=True),
             )
         if code.startswith("congratulate."):
             on = facts["on"]
@@ -140,8 +235,8 @@ class Translator:
             idea = self("give.idea.looking", looking_for=looking) if looking else self("give.idea.generic")
             return self(
                 code,
-                received=self.count("favours", facts["received"]),
-                given=self.count("favours", facts["given"]),
+                received=self.count("count.favours", facts["received"]),
+                given=self.count("count.favours", facts["given"]),
                 idea=idea,
             )
         if code.startswith("keep_in_touch"):
@@ -149,7 +244,7 @@ class Translator:
             assert isinstance(last, datetime)
             return self(
                 code,
-                circle=str(facts["circle"]).capitalize() if self.lang == "en" else facts["circle"],
+                circle=self._sentence_start(self.term("circle", str(facts["circle"]))),
                 cadence=facts["cadence"],
                 ago=self.ago(now - last),
                 last=self.date(self.local(last).date()),
@@ -178,7 +273,7 @@ class Translator:
             assert isinstance(last, datetime)
             return self(
                 code,
-                interactions=self.count("interactions", facts["interactions"]),
+                interactions=self.count("count.interactions", facts["interactions"]),
                 last=self.date(self.local(last).date()),
                 ago=self.ago(now - last),
             )

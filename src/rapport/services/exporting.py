@@ -33,6 +33,7 @@ from rapport.domain.model import ARCHIVED, ActionKind, YearlyDate
 from rapport.domain.text import fold
 from rapport.errors import InputError
 from rapport.interop.export_records import DueAction, ExportContact, FollowUp
+from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.store import reads
 from rapport.store.schema import contacts, emails, interests, notes, phones, tags, urls, users, yearly_dates
@@ -63,7 +64,7 @@ def selected_ids(
     """
     query = select(contacts.c.id, contacts.c.display_name).where(contacts.c.owner_id == ctx.owner_id)
     if circle is not None:
-        found = cadence.circle_named(ctx.circles(conn), circle.strip().lower())
+        found = cadence.circle_named(ctx.circles(conn), inputs.circle_name(circle))
         if found is None:
             raise InputError("input.circle", value=circle, choices=", ".join(c.name for c in ctx.circles(conn)))
         query = query.where(contacts.c.circle == found.name)

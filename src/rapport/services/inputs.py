@@ -14,6 +14,7 @@ from rapport.domain import limits
 from rapport.domain.dates import FIRST_YEAR, LAST_YEAR, OutOfRange, iso_moment
 from rapport.domain.model import Channel, EventKind, FavourKind, YearlyDate
 from rapport.errors import InputError
+from rapport.i18n import term_key, term_words
 
 _CHANNELS: dict[str, Channel] = {
     **{c.value: c for c in Channel},
@@ -85,6 +86,16 @@ _EVENTS: dict[str, EventKind] = {
 
 T = TypeVar("T", Channel, FavourKind, EventKind)
 
+
+def _with_terms(table: dict[str, T], kind: str, enum: type[T]) -> dict[str, T]:
+    """The aliases, plus every label the catalog shows for the term in any language ("Empfehlung", "Kern")."""
+    return {**{word: enum(key) for word, key in term_words(kind).items()}, **table}
+
+
+_CHANNELS = _with_terms(_CHANNELS, "channel", Channel)
+_FAVOURS = _with_terms(_FAVOURS, "favour", FavourKind)
+_EVENTS = _with_terms(_EVENTS, "news", EventKind)
+
 _AGO = re.compile(r"^(\d{1,4})\s*(d|day|days|tag|tage|tagen|w|week|weeks|woche|wochen)\s*(ago)?$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
 
@@ -104,6 +115,12 @@ def _choice(table: dict[str, T], text: str, code: str) -> T:
     if close:
         raise InputError(f"{code}_close", value=text, suggestions=close)
     raise InputError(code, value=text, choices=", ".join(sorted({v.value for v in table.values()})))
+
+
+def circle_name(text: str) -> str:
+    """The stored name of a typed circle: "kern" or "Core" is "core"; a circle of the user's own as typed
+    (trimmed, lower case)."""
+    return term_key("circle", text) or text.strip().lower()
 
 
 def channel(text: str) -> Channel:

@@ -250,7 +250,7 @@ def _same_name(ctx: Context, conn: Connection, display: str) -> list[Person]:
 
 
 def _circle(ctx: Context, conn: Connection, name: str) -> Circle:
-    found = cadence.circle_named(ctx.circles(conn), name.strip().lower())
+    found = cadence.circle_named(ctx.circles(conn), inputs.circle_name(name))
     if found is None:
         raise InputError("input.circle", value=name, choices=", ".join(c.name for c in ctx.circles(conn)))
     return found
@@ -320,7 +320,7 @@ def set_circle(
     half_life_days: int | None,
 ) -> Circle:
     """Create a circle or change its rhythm, size or half-life."""
-    key = name.strip().lower()
+    key = inputs.circle_name(name)
     if not key or len(key) > limits.CIRCLE:
         raise InputError("input.circle_name", value=name)
     bounds = (
