@@ -9,7 +9,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import String, create_engine, text
 
 from rapport.store.db import _MIGRATIONS
 from rapport.store.schema import metadata
@@ -21,6 +21,20 @@ def _upgrade(engine, target: str) -> None:  # type: ignore[no-untyped-def]
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+
+
+def _schema_differences(conn) -> list[object]:  # type: ignore[no-untyped-def]
+    """Differences from a new store's schema, but for VARCHAR lengths: SQLite does not enforce them, and 0007 widens
+    the name parts on PostgreSQL only (widening on SQLite would copy the table)."""
+    found = []
+    for diff in compare_metadata(MigrationContext.configure(conn), metadata):
+        ops = diff if isinstance(diff, list) else [diff]
+        kept = [
+            op for op in ops if not (op[0] == "modify_type" and isinstance(op[5], String) and isinstance(op[6], String))
+        ]
+        if kept:
+            found.append(kept)
+    return found
 
 
 def test_upgrading_fills_first_real_contact_and_last_meeting_from_the_history(tmp_path: Path) -> None:
@@ -59,5 +73,5 @@ def test_upgrading_fills_first_real_contact_and_last_meeting_from_the_history(tm
         ).one()
         assert datetime.fromisoformat(first_real) == datetime(2020, 5, 4, 9)
         assert datetime.fromisoformat(last_in_person) == datetime(2024, 6, 1, 12)
-        assert compare_metadata(MigrationContext.configure(conn), metadata) == []  # the same schema as a new store
+        assert _schema_differences(conn) == []  # the same schema as a new store
     engine.dispose()
