@@ -118,7 +118,7 @@ def test_everything_input_accepts_is_backed_up_and_restored(
     )  # fmt: skip
     contact = f"#{added['id']}"
     cli.ok("met", contact, "--at", place, "--when", "2026-11-20", "--topic", interest)
-    cli.ok("note", contact, note)
+    cli.ok("note", contact, "--", note)  # a note may start with "-": after "--" it is text, not an option
     cli.ok("gave", contact, "advice", "--note", note)
     before = _everything(cli)
     backup = tmp_path / "everything.jsonl"
