@@ -5,10 +5,11 @@ Run from the repository root:
     .venv/bin/python -m bench.check_accuracy            # the tables (Markdown) on standard output
     .venv/bin/python -m bench.check_accuracy --errors   # also list the tuning set's misjudged messages
 
-Four sets in tests/data/messages: `labelled.jsonl` (used while writing the rules), `holdout.jsonl` (written with
+Five sets in tests/data/messages: `labelled.jsonl` (used while writing the rules), `holdout.jsonl` (written with
 it, then frozen and never looked at message by message), `external.jsonl` (written by someone who did not see
-the rules) and `external2.jsonl` (written the same way, blind, after the rules were tuned on the first external
-set). Each row has its text, language (de-CH, de, en), channel, kind, form of address and the label ("good":
+the rules), `external2.jsonl` (written the same way, blind, after the rules were tuned on the first external
+set) and `external3.jsonl` (written blind by someone who had not seen the check, its word lists or the other
+sets). Each row has its text, language (de-CH, de, en), channel, kind, form of address and the label ("good":
 personal, "bad": generic) decided before the check ran on it. A "positive" is a message the check calls good:
 precision is the share of those that are labelled good, recall the share of the good ones that it calls good.
 """
@@ -29,6 +30,7 @@ SETS = {
     "held out": DATA / "holdout.jsonl",
     "external": DATA / "external.jsonl",
     "external 2": DATA / "external2.jsonl",
+    "external 3": DATA / "external3.jsonl",
 }
 
 
