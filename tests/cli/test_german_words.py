@@ -85,3 +85,22 @@ def test_the_main_commands_speak_german_only(cli: Cli, tmp_path: Path) -> None:
     # the word list does catch English: the same commands in English are full of it
     english = cli.ok("today", "--limit", "100").out + cli.ok("list").out + cli.ok("show", "Hans Muster").out
     assert len(_english_words(english, user_data)) >= 8
+
+
+def test_the_german_names_the_help_shows_are_typed_like_the_english_ones(cli: Cli, tmp_path: Path) -> None:
+    de: dict[str, str] = {"lang": "de"}
+    cli.ok("demo", **de)
+    english = cli.ok("draft", "Thomas Keller", "--kind", "follow-up", "--via", "linkedin-message", "--json", **de)
+    german = cli.ok("draft", "Thomas Keller", "--kind", "Nachfassen", "--via", "LinkedIn-Nachricht", "--json", **de)
+    assert german.out == english.out and json.loads(german.out)["kind"] == "follow-up"
+    assert cli("draft", "Thomas Keller", "--via", "E-Mail", **de).code == 0
+    refused = cli("draft", "Thomas Keller", "--via", "Brieftaube", **de)
+    assert refused.code != 0 and "Brieftaube" in refused.err and "Traceback" not in refused.err
+
+    message = tmp_path / "message.txt"
+    message.write_text("Hallo Lukas\n\nHerzliche Gratulation zur neuen Stelle als Teamleiter bei der SBB!\n\nJulia\n")
+    checked = {
+        typed: json.loads(cli.ok("check", str(message), "--kind", kind, "--channel", channel, "--json", **de).out)
+        for typed, (kind, channel) in {"en": ("congrats", "message"), "de": ("Gratulation", "Nachricht")}.items()
+    }
+    assert checked["de"] == checked["en"] and checked["de"]["kind"] == "congrats"

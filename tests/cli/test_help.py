@@ -154,3 +154,94 @@ def test_config_list_describes_each_setting_in_the_language(capsys: pytest.Captu
 
     rows = json.loads(capsys.readouterr().out)["settings"]
     assert {row["key"]: row["doc"] for row in rows}["smtp_port"] == EN["help.setting.smtp_port"]
+
+
+# -- value names: what German help offers to type is German wherever German is accepted -------------------------
+
+
+def _english_value_names() -> set[str]:
+    """The English names of the values options and arguments take (circles, kinds of favour and news, channels,
+    kinds of message): the keys and English labels of the stored terms whose German label differs, and the
+    message kinds and draft channels that have German names (not check-in: German says Check-in too)."""
+    from rapport.i18n import TERMS
+    from rapport.messages.check import KINDS
+
+    names = {"linkedin-message", *(set(KINDS) - {"check-in"})}
+    for kind in TERMS:
+        for entry, label in EN.items():
+            if entry.startswith(f"term.{kind}.") and label.casefold() != DE[entry].casefold():
+                names |= {entry.removeprefix(f"term.{kind}."), label.casefold()}
+    return names
+
+
+VALUE_NAMES = _english_value_names()
+
+
+def _value_names_in(text: str) -> set[str]:
+    """The English value names a help screen shows in its texts (not in the usage line, nor as the name of a
+    command, option or argument, a metavar, or `code`)."""
+    kept = []
+    for line in text.splitlines():
+        if line.startswith(("Aufruf:", "Usage:")):
+            continue
+        kept.append(re.sub(r"^  \S+( <[^>]*>)?(?=\s{2}|$)", " ", line))  # a command's, option's or argument's name
+    flat = " ".join(re.sub(r"-\n\s+", "-", "\n".join(kept)).split())
+    flat = re.sub(r"`[^`]*`|<[^>]*>|\{[^}]*\}|(?<![\w-])-{1,2}[\w-]+", " ", flat).casefold()
+    return {name for name in VALUE_NAMES if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat)}
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "rapport")
+def test_german_help_names_values_in_german(path: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    found = _value_names_in(_help(capsys, "--lang", "de", *path))
+    assert not found, (path, sorted(found))
+
+
+def test_the_value_name_check_finds_english_names(capsys: pytest.CaptureFixture[str]) -> None:
+    found = set()
+    for path in (("log",), ("gave",), ("news",), ("move",), ("check",), ("draft",)):
+        found |= _value_names_in(_help(capsys, "--lang", "en", *path))
+    assert found >= {"core", "archived", "in-person", "social", "job-lead", "new-job", "congrats", "thanks", "invite"}
+    assert "check-in" not in VALUE_NAMES and "linkedin" not in VALUE_NAMES  # the same word in German
+
+
+def _listed(text: str) -> list[str]:
+    """The values a help text lists: "E-Mail (Standard), LinkedIn (Kontaktanfrage) oder Xing." -> E-Mail, …"""
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip().rstrip(".")
+    text = re.sub(r"^(Only|Nur) ", "", text)
+    return [value.strip("' ") for value in re.split(r",\s*|\s+(?:or|oder)\s+", text)]
+
+
+VALUE_LISTS = [
+    "help.opt.circle_choice", "help.log.via", "help.opt.favour_kind", "help.news.kind", "help.check.kind",
+    "help.opt.channel", "help.draft.kind", "help.send.kind", "help.draft.via", "help.send.via",
+]  # fmt: skip
+
+
+def _meaning(key: str) -> Any:
+    """What a value typed where the help text `key` is shown means."""
+    from rapport.cli.messages import CHECK_CHANNELS
+    from rapport.i18n import term_key
+    from rapport.messages.check import kind_of
+    from rapport.services import drafting, inputs
+
+    return {
+        "help.opt.circle_choice": lambda v: term_key("circle", v),
+        "help.log.via": inputs.channel,
+        "help.opt.favour_kind": inputs.favour_kind,
+        "help.news.kind": inputs.event_kind,
+        "help.check.kind": kind_of,
+        "help.opt.channel": lambda v: CHECK_CHANNELS.get(v.lower(), v.lower()),
+        "help.draft.kind": drafting.draft_kind,
+        "help.send.kind": drafting.draft_kind,
+        "help.draft.via": drafting.draft_via,
+        "help.send.via": drafting.draft_via,
+    }[key]
+
+
+@pytest.mark.parametrize("key", VALUE_LISTS)
+def test_each_german_value_in_the_help_means_the_english_one_in_its_place(key: str) -> None:
+    meaning = _meaning(key)
+    english, german = _listed(EN[key]), _listed(DE[key])
+    assert len(english) == len(german) >= 1, (english, german)
+    assert [meaning(v) for v in german] == [meaning(v) for v in english]
+    assert len({str(meaning(v)) for v in german}) == len(german)  # no two German names for one value

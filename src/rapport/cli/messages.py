@@ -10,13 +10,21 @@ from rapport.cli import output, state
 from rapport.cli.shared import ContactName, Json, say, unit_of_work
 
 commands = typer.Typer()
+# the channels `check` knows, as typed in either language, by the name the check uses
+CHECK_CHANNELS = {
+    "linkedin": "linkedin_note",
+    "linkedin-message": "linkedin",
+    "linkedin-nachricht": "linkedin",
+    "e-mail": "email",
+    "nachricht": "message",
+}
 
 
 @commands.command(name="check", help="help.cmd.check")
 def check_(
     path: Annotated[str, typer.Argument(help="help.check.path")] = "-",
     contact: Annotated[str | None, typer.Option("--contact", help="help.opt.contact")] = None,
-    channel: Annotated[str, typer.Option("--channel", help="help.opt.channel")] = "email",
+    channel: Annotated[str, typer.Option("--channel", help="help.opt.channel", show_default=False)] = "email",
     limit: Annotated[int | None, typer.Option("--limit", help="help.check.limit")] = None,
     kind: Annotated[
         str | None,
@@ -35,7 +43,7 @@ def check_(
             data = file.read(checking.MAX_MESSAGE * 4 + 1)
     text = checking.message_text(data, path)
     lang = state.options.lang
-    channel = {"linkedin": "linkedin_note", "linkedin-message": "linkedin"}.get(channel.strip().lower(), channel)
+    channel = CHECK_CHANNELS.get(channel.strip().lower(), channel)
     if contact:
         with unit_of_work() as (ctx, conn):
             result = checking.check_message(ctx, conn, text, contact, lang, channel.strip().lower(), limit, kind)
@@ -50,7 +58,7 @@ def check_(
 @commands.command(help="help.cmd.send")
 def send(
     name: ContactName,
-    via: Annotated[str, typer.Option("--via", help="help.send.via")] = "email",
+    via: Annotated[str, typer.Option("--via", help="help.send.via", show_default=False)] = "email",
     kind: Annotated[str | None, typer.Option("--kind", help="help.send.kind")] = None,
     message_file: Annotated[str | None, typer.Option("--message-file", help="help.opt.message_file")] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="help.opt.subject")] = None,
@@ -62,7 +70,7 @@ def send(
 
     from rapport.services import checking, drafting, sending
 
-    if via.strip().lower() != "email":
+    if drafting.VIA_ALIASES.get(via.strip().lower(), via.strip().lower()) != "email":
         state.fail("send.no_api", 2, via=via)
     with unit_of_work() as (ctx, conn):
         smtp = sending.SmtpSettings.from_settings(ctx.settings)
@@ -114,7 +122,7 @@ def _edit(editor: str, subject: str, body: str) -> tuple[str, str]:
 def draft(
     name: ContactName,
     kind: Annotated[str | None, typer.Option("--kind", help="help.draft.kind")] = None,
-    via: Annotated[str, typer.Option("--via", help="help.draft.via")] = "email",
+    via: Annotated[str, typer.Option("--via", help="help.draft.via", show_default=False)] = "email",
     lang: Annotated[str | None, typer.Option("--lang", help="help.draft.lang")] = None,
     did: Annotated[str | None, typer.Option("--did", help="help.draft.did")] = None,
     limit: Annotated[int, typer.Option("--limit", help="help.draft.limit")] = 300,

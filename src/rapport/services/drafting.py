@@ -16,6 +16,7 @@ from rapport.domain.followup import follow_up_window
 from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
+from rapport.messages.check import KIND_ALIASES
 from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
 from rapport.services import owner, people
 from rapport.services.context import Context
@@ -107,6 +108,28 @@ def owner_name(ctx: Context, conn: Connection) -> str | None:
     return name or parseaddr(str(ctx.settings.mail_from or ""))[0].strip() or None
 
 
+# the channels a draft is written for, by their German names too
+VIA_ALIASES = {"e-mail": "email", "linkedin-nachricht": "linkedin-message"}
+
+
+def draft_kind(typed: str) -> str:
+    """The kind of draft a typed name means, in either language ("Gratulation" is "congrats")."""
+    key = typed.strip().lower()
+    key = KIND_ALIASES.get(key, key)
+    if key not in KINDS:
+        raise InputError("draft.kind", value=typed, choices=", ".join(KINDS))
+    return key
+
+
+def draft_via(typed: str) -> str:
+    """The channel a typed name means, in either language ("E-Mail" is "email")."""
+    key = typed.strip().lower()
+    key = VIA_ALIASES.get(key, key)
+    if key not in CHANNELS:
+        raise InputError("draft.via", value=typed, choices=", ".join(CHANNELS))
+    return key
+
+
 def draft(
     ctx: Context,
     conn: Connection,
@@ -117,12 +140,9 @@ def draft(
     did: str | None = None,
     limit: int = 300,
 ) -> Draft:
-    """A checked draft of a personal message to one contact."""
-    if kind is not None and kind not in KINDS:
-        raise InputError("draft.kind", value=kind, choices=", ".join(KINDS))
-    channel = via.strip().lower()
-    if channel not in CHANNELS:
-        raise InputError("draft.via", value=via, choices=", ".join(CHANNELS))
+    """A checked draft of a personal message to one contact; `kind` and `via` as typed in either language."""
+    kind = None if kind is None else draft_kind(kind)
+    channel = draft_via(via)
     language = _lang(ctx, lang)
     facts, prof = facts_of(ctx, conn, typed_name)
     name = str(prof["name"])
