@@ -160,13 +160,11 @@ def test_config_list_describes_each_setting_in_the_language(capsys: pytest.Captu
 
 
 def _english_value_names() -> set[str]:
-    """The English names of the values options and arguments take (circles, kinds of favour and news, channels,
-    kinds of message): the keys and English labels of the stored terms whose German label differs, and the
-    message kinds and draft channels that have German names (not check-in: German says Check-in too)."""
+    """The English names of the values options and arguments take (circles, kinds of favour, news and message,
+    channels): the keys and English labels of the terms whose German label differs (not check-in or linkedin)."""
     from rapport.i18n import TERMS
-    from rapport.messages.check import KINDS
 
-    names = {"linkedin-message", *(set(KINDS) - {"check-in"})}
+    names: set[str] = set()
     for kind in TERMS:
         for entry, label in EN.items():
             if entry.startswith(f"term.{kind}.") and label.casefold() != DE[entry].casefold():

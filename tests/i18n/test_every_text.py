@@ -16,7 +16,10 @@ from rapport.services import inputs
 
 ZURICH = ZoneInfo("Europe/Zurich")
 LEFTOVER = re.compile(r"[{}]")
-SAMPLE_TERMS = {"circle": "core", "favour": "referral", "news": "new-job", "channel": "email"}
+SAMPLE_TERMS = {
+    "circle": "core", "favour": "referral", "news": "new-job", "channel": "email", "message": "congrats",
+    "via": "linkedin-message",
+}  # fmt: skip
 
 
 def _fields(template: str) -> list[tuple[str, str]]:
@@ -179,3 +182,17 @@ def test_an_unknown_kind_lists_the_choices_in_the_users_language() -> None:
         inputs.channel("brieftaube")
     german = Translator("de", ZURICH)(refused.value.code, **refused.value.facts)
     assert "Videoanruf" in german and "E-Mail" in german and "video" not in german.split("möglich sind:")[1]
+
+
+@pytest.mark.parametrize(("parse", "typed"), [("draft_kind", "gedicht"), ("draft_via", "brieftaube")])
+def test_an_unknown_kind_of_draft_or_channel_lists_the_choices_in_the_users_language(parse: str, typed: str) -> None:
+    from rapport.errors import InputError
+    from rapport.services import drafting
+
+    with pytest.raises(InputError) as refused:
+        getattr(drafting, parse)(typed)
+    german = Translator("de", ZURICH)(refused.value.code, **refused.value.facts).split("möglich sind:")[1]
+    english = Translator("en", ZURICH)(refused.value.code, **refused.value.facts).split("choose one of:")[1]
+    assert german != english
+    assert "congrats" not in german and "email" not in german and ("Gratulation" in german or "E-Mail" in german)
+    assert "congrats" in english or "email" in english

@@ -68,9 +68,10 @@ def send(
     import os
     import sys
 
+    from rapport.i18n import term_key
     from rapport.services import checking, drafting, sending
 
-    if drafting.VIA_ALIASES.get(via.strip().lower(), via.strip().lower()) != "email":
+    if term_key("via", via) != "email":
         state.fail("send.no_api", 2, via=via)
     with unit_of_work() as (ctx, conn):
         smtp = sending.SmtpSettings.from_settings(ctx.settings)

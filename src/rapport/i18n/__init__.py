@@ -14,7 +14,7 @@ from rapport.i18n.catalog import CATALOGS
 _LOCALES = {"en": "en_GB", "de": "de_CH"}
 
 # The words rapport stores as English keys and shows in the user's language: "term.<kind>.<key>" in the catalog.
-TERMS = ("circle", "favour", "news", "channel")
+TERMS = ("circle", "favour", "news", "channel", "message", "via")
 
 
 @cache

@@ -415,7 +415,7 @@ EN: dict[str, str] = {
     "check.binary": "{file} is binary, not a text message.",
     "check.too_long": "{file} is longer than {limit} characters; that is no message.",
     # the check's kinds of message and their elements
-    "check.kind": "unknown kind of message “{value}”; choose one of: {choices}.",
+    "check.kind": "unknown kind of message “{value}”; choose one of: {choices:message}.",
     "check.element.news": "the news, named specifically",
     "check.element.personal": "a personal line",
     "check.element.no_ask": "no request in a congratulation",
@@ -454,8 +454,8 @@ EN: dict[str, str] = {
     "polish.not_configured": "The writing help is not set up (RAPPORT_LLM_URL and RAPPORT_LLM_MODEL); here is "
     "rapport's own draft.",
     "polish.used": "Polished by the writing help and checked again.",
-    "draft.kind": "unknown kind of draft “{value}”; choose one of: {choices}.",
-    "draft.via": "unknown channel “{value}”; choose one of: {choices}.",
+    "draft.kind": "unknown kind of draft “{value}”; choose one of: {choices:message}.",
+    "draft.via": "unknown channel “{value}”; choose one of: {choices:via}.",
     "draft.lang": "unknown language “{value}”; choose one of: {choices}.",
     "draft.no_meeting": "{name} has no first meeting on record: log it with `rapport met` or choose another kind.",
     "draft.no_news": "no news of {name} in the last {days:count.days} and no birthday coming up: nothing to "
@@ -613,6 +613,19 @@ EN: dict[str, str] = {
     "term.channel.xing": "Xing",
     "term.channel.message": "message",
     "term.channel.social": "social media",
+    # kinds of message (check, draft, send) and the channels a draft is written for, as typed and shown
+    "term.message.follow-up": "follow-up",
+    "term.message.congrats": "congrats",
+    "term.message.check-in": "check-in",
+    "term.message.thanks": "thanks",
+    "term.message.ask": "ask",
+    "term.message.share": "share",
+    "term.message.introduction": "introduction",
+    "term.message.invite": "invite",
+    "term.via.email": "email",
+    "term.via.linkedin": "linkedin",
+    "term.via.linkedin-message": "linkedin-message",
+    "term.via.xing": "xing",
     # plural forms (Babel's plural rule of the language picks .one or .other; {n} is the number)
     "count.favours.one": "{n} favour",
     "count.favours.other": "{n} favours",
@@ -1101,7 +1114,7 @@ DE: dict[str, str] = {
     "check.binary": "{file} ist binär, keine Textnachricht.",
     "check.too_long": "{file} ist länger als {limit} Zeichen; das ist keine Nachricht.",
     # the check's kinds of message and their elements
-    "check.kind": "Unbekannte Art von Nachricht «{value}»; möglich sind: {choices}.",
+    "check.kind": "Unbekannte Art von Nachricht «{value}»; möglich sind: {choices:message}.",
     "check.element.news": "die Neuigkeit, konkret benannt",
     "check.element.personal": "eine persönliche Zeile",
     "check.element.no_ask": "keine Bitte in einer Gratulation",
@@ -1144,8 +1157,8 @@ DE: dict[str, str] = {
     "polish.not_configured": "Die Schreibhilfe ist nicht eingerichtet (RAPPORT_LLM_URL und RAPPORT_LLM_MODEL); hier "
     "ist rapports eigener Entwurf.",
     "polish.used": "Von der Schreibhilfe überarbeitet und erneut geprüft.",
-    "draft.kind": "Unbekannte Art von Entwurf «{value}»; möglich sind: {choices}.",
-    "draft.via": "Unbekannter Kanal «{value}»; möglich sind: {choices}.",
+    "draft.kind": "Unbekannte Art von Entwurf «{value}»; möglich sind: {choices:message}.",
+    "draft.via": "Unbekannter Kanal «{value}»; möglich sind: {choices:via}.",
     "draft.lang": "Unbekannte Sprache «{value}»; möglich sind: {choices}.",
     "draft.no_meeting": "Mit {name} ist kein erstes Treffen erfasst: mit `rapport met` erfassen oder eine andere Art "
     "wählen.",
@@ -1306,6 +1319,19 @@ DE: dict[str, str] = {
     "term.channel.xing": "Xing",
     "term.channel.message": "Nachricht",
     "term.channel.social": "soziale Medien",
+    # kinds of message (check, draft, send) and the channels a draft is written for, as typed and shown
+    "term.message.follow-up": "Nachfassen",
+    "term.message.congrats": "Gratulation",
+    "term.message.check-in": "Check-in",
+    "term.message.thanks": "Dank",
+    "term.message.ask": "Bitte",
+    "term.message.share": "Artikel",
+    "term.message.introduction": "Vorstellung",
+    "term.message.invite": "Einladung",
+    "term.via.email": "E-Mail",
+    "term.via.linkedin": "LinkedIn",
+    "term.via.linkedin-message": "LinkedIn-Nachricht",
+    "term.via.xing": "Xing",
     # Pluralformen (Babels Pluralregel der Sprache wählt .one oder .other; {n} ist die Zahl)
     "count.favours.one": "{n} Gefallen",
     "count.favours.other": "{n} Gefallen",

@@ -62,7 +62,7 @@ def check_message(
     try:
         kind = kind_of(kind)
     except ValueError:
-        raise InputError("check.kind", value=kind, choices=", ".join(KINDS)) from None
+        raise InputError("check.kind", value=kind, choices=list(KINDS)) from None
     facts = facts_for(ctx, conn, contact) if contact and ctx is not None and conn is not None else None
     return check(text, lang=lang, facts=facts, channel=channel, limit=limit, kind=kind)
 

@@ -16,6 +16,7 @@ from rapport.domain.followup import follow_up_window
 from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
+from rapport.i18n import term_key
 from rapport.messages.check import KIND_ALIASES
 from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
 from rapport.services import owner, people
@@ -108,25 +109,20 @@ def owner_name(ctx: Context, conn: Connection) -> str | None:
     return name or parseaddr(str(ctx.settings.mail_from or ""))[0].strip() or None
 
 
-# the channels a draft is written for, by their German names too
-VIA_ALIASES = {"e-mail": "email", "linkedin-nachricht": "linkedin-message"}
-
-
 def draft_kind(typed: str) -> str:
     """The kind of draft a typed name means, in either language ("Gratulation" is "congrats")."""
     key = typed.strip().lower()
-    key = KIND_ALIASES.get(key, key)
+    key = term_key("message", key) or KIND_ALIASES.get(key, key)
     if key not in KINDS:
-        raise InputError("draft.kind", value=typed, choices=", ".join(KINDS))
+        raise InputError("draft.kind", value=typed, choices=list(KINDS))
     return key
 
 
 def draft_via(typed: str) -> str:
     """The channel a typed name means, in either language ("E-Mail" is "email")."""
-    key = typed.strip().lower()
-    key = VIA_ALIASES.get(key, key)
+    key = term_key("via", typed) or typed.strip().lower()
     if key not in CHANNELS:
-        raise InputError("draft.via", value=typed, choices=", ".join(CHANNELS))
+        raise InputError("draft.via", value=typed, choices=list(CHANNELS))
     return key
 
 
