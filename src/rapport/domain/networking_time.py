@@ -3,10 +3,10 @@
 A block is a weekday and a local wall-clock span: "Tuesday 12:00" stays 12:00 where the user lives whatever the
 clock change did to UTC, so every occurrence is built from the day and the wall-clock time in the user's zone.
 
-The plan takes the agenda's actions in the agenda's order (most valuable first) and puts each into the earliest
-block of the coming week whose kind suits it and that still has room for its estimated duration (DURATIONS: data,
-not code). In-person meetings go to lunch and coffee blocks, messages to desk blocks, calls to call blocks. A block
-holds as many actions as fit, one after the other. A follow-up has a deadline (the 72-hour window closes): it only
+The plan takes the agenda's actions in the agenda's order (most valuable first) and puts each into a block of the
+coming week whose kind suits it and that still has room for its estimated duration (DURATIONS: data, not code): the
+preferred way of doing it first, and the earliest block for that way. In-person meetings go to lunch and coffee
+blocks, messages to desk blocks, calls to call blocks. A block holds as many actions as fit, one after the other. A follow-up has a deadline (the 72-hour window closes): it only
 goes where it is done before the deadline, and one that no block reaches in time (or already overdue) is to be done
 now. A congratulation on a coming day waits for that day.
 """
@@ -40,15 +40,16 @@ class Fit:
     minutes: int
 
 
-# How each action is done and how long it takes, the preferred way first. In person over lunch or coffee,
-# messages (follow-ups, congratulations, a first favour, check-ins) at the desk, a call in a call block.
+# How each action is done and how long it takes, the preferred way first: messages (a follow-up, a congratulation,
+# a first favour, a check-in) at the desk, a check-in also as a call; a dormant tie over coffee (a light ask after
+# years) or a call; a tie that has lived online only, in person over lunch or coffee.
 DURATIONS: Mapping[ActionKind, tuple[Fit, ...]] = {
     ActionKind.FOLLOW_UP: (Fit(BlockKind.DESK, 15),),
     ActionKind.CONGRATULATE: (Fit(BlockKind.DESK, 10),),
     ActionKind.GIVE: (Fit(BlockKind.DESK, 20),),
     ActionKind.KEEP_IN_TOUCH: (Fit(BlockKind.DESK, 15), Fit(BlockKind.CALL, 20)),
-    ActionKind.RECONNECT: (Fit(BlockKind.COFFEE, 45), Fit(BlockKind.LUNCH, 60), Fit(BlockKind.CALL, 30)),
-    ActionKind.MEET: (Fit(BlockKind.LUNCH, 60), Fit(BlockKind.COFFEE, 45)),
+    ActionKind.RECONNECT: (Fit(BlockKind.COFFEE, 30), Fit(BlockKind.CALL, 30)),
+    ActionKind.MEET: (Fit(BlockKind.LUNCH, 60), Fit(BlockKind.COFFEE, 30)),
 }
 
 # Every way to write a weekday, in English and German, folded (lower case, no trailing dot) → ISO weekday (1-7).
@@ -261,12 +262,13 @@ def _place(
     not_before: date | None,
     zone: tzinfo,
 ) -> bool:
-    """Put the action into the earliest slot that suits it and has room (before its deadline); False when none."""
-    for slot in week:
-        if not_before is not None and slot.day < not_before:
-            continue
-        for fit in fits:
+    """Put the action into a slot that suits it and has room (and ends before its deadline): the preferred way
+    first, and the earliest slot for it; False when there is none."""
+    for fit in fits:
+        for slot in week:
             if fit.block is not slot.block.kind or fit.minutes > slot.free:
+                continue
+            if not_before is not None and slot.day < not_before:
                 continue
             begin = _minutes(slot.block.span.start) + slot.used
             start = wall_clock(slot.day, begin, zone)
