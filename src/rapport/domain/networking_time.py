@@ -6,9 +6,9 @@ clock change did to UTC, so every occurrence is built from the day and the wall-
 The plan takes the agenda's actions in the agenda's order (most valuable first) and puts each into a block of the
 coming week whose kind suits it and that still has room for its estimated duration (DURATIONS: data, not code): the
 preferred way of doing it first, and the earliest block for that way. In-person meetings go to lunch and coffee
-blocks, messages to desk blocks, calls to call blocks. A block holds as many actions as fit, one after the other. A follow-up has a deadline (the 72-hour window closes): it only
-goes where it is done before the deadline, and one that no block reaches in time (or already overdue) is to be done
-now. A congratulation on a coming day waits for that day.
+blocks, messages to desk blocks, calls to call blocks. A block holds as many actions as fit, one after the other.
+A follow-up has a deadline (the 72-hour window closes): it only goes where it is done before the deadline, and one
+that no block reaches in time (or already overdue) is to be done now. A congratulation on a coming day waits for it.
 """
 
 from __future__ import annotations
