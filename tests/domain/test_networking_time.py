@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from rapport.domain.networking_time import (
     BlockKind,
     BlockProblem,
     Span,
+    WeekPlan,
     block_kind,
     overlapping,
     parse_clock,
@@ -39,13 +41,9 @@ def _action(contact: int, kind: ActionKind, priority: float = 50.0, due: datetim
     return Action(contact, f"Person {contact}", kind, due, priority, Reason("test", {}))
 
 
-def _where(plan: object) -> dict[int, tuple[int, str]]:
+def _where(plan: WeekPlan) -> dict[int, tuple[int, str]]:
     """contact id → (block id, local start HH:MM) of every planned action."""
-    return {
-        p.action.contact_id: (slot.block.id, f"{p.start:%H:%M}")
-        for slot in plan.slots  # type: ignore[attr-defined]
-        for p in slot.planned
-    }
+    return {p.action.contact_id: (slot.block.id, f"{p.start:%H:%M}") for slot in plan.slots for p in slot.planned}
 
 
 # ------------------------------------------------------------------------------------------------ parsing
@@ -249,12 +247,12 @@ def test_the_preferred_way_first_a_dormant_tie_over_coffee_before_a_call() -> No
         (NEW_YORK, date(2026, 11, 2), 2),
     ],
 )
-def test_a_block_after_a_clock_change_is_at_its_wall_clock_time(zone: object, first_day: date, weekday: int) -> None:
-    now = datetime.combine(first_day - timedelta(days=3), time(9), zone)  # type: ignore[arg-type]
+def test_a_block_after_a_clock_change_is_at_its_wall_clock_time(zone: ZoneInfo, first_day: date, weekday: int) -> None:
+    now = datetime.combine(first_day - timedelta(days=3), time(9), zone)
     lunch = _block(1, weekday, "12:00", "13:00", BlockKind.LUNCH)
-    found = slots([lunch], first_day - timedelta(days=3), now, zone)  # type: ignore[arg-type]
+    found = slots([lunch], first_day - timedelta(days=3), now, zone)
     assert len(found) == 1
-    local = found[0].start.astimezone(zone)  # type: ignore[arg-type]
+    local = found[0].start.astimezone(zone)
     assert (local.hour, local.minute) == (12, 0)
     assert found[0].end - found[0].start == timedelta(hours=1)
     assert found[0].start.utcoffset() != now.utcoffset()  # the clock did change in between
