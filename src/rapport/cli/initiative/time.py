@@ -119,11 +119,13 @@ def week(
         if ics is not None:
             with exporting.output(ics) as out:
                 events = networking_time.export_week(ctx, conn, plan, out, t.lang)
+    if ics == "-":  # the calendar went to standard output: nothing else goes there
+        return
     if json_:
         output.json(_plan_json(plan, ctx.now, t))
-    else:
-        _show(plan, ctx.now, t)
-    if ics is not None and ics != "-" and not json_:
+        return
+    _show(plan, ctx.now, t)
+    if ics is not None:
         say("export.events", count=events, file=ics)
 
 
