@@ -319,3 +319,17 @@ distinct_people = Table(
     Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     UniqueConstraint("owner_id", "first_id", "second_id"),
 )
+
+# networking time: fixed weekly blocks (`rapport time add "Tue 12:00-13:00" --kind lunch`), on the user's wall clock
+networking_blocks = Table(
+    "networking_blocks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("weekday", Integer, nullable=False),  # ISO: 1 Monday … 7 Sunday
+    Column("start_time", String(5), nullable=False),  # "HH:MM", local wall-clock time in the user's time zone
+    Column("end_time", String(5), nullable=False),
+    Column("kind", String(20), nullable=False),  # lunch, coffee, call, desk
+    Column("created_at", Moment, nullable=False),
+    Index(None, "owner_id", "weekday"),
+)
