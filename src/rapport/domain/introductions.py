@@ -57,9 +57,10 @@ JOB_SEEKING = (
 #: Words of hiring (in what someone offers, their job title, or a tag).
 HIRING = (
     "hiring hire hires recruiting recruiter recruitment vacancy vacancies opening openings einstellen stellt "
-    "rekrutierung personalgewinnung personalvermittler personalvermittlerin talent acquisition headhunter"
+    "rekrutieren rekrutiert rekrutierung personalgewinnung personalvermittler personalvermittlerin talent acquisition headhunter"
 )
 
+_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[;\n]|,\s|\.\s|\(|\)")
 
 
@@ -100,7 +101,8 @@ class _Known:
     wants: dict[str, str]  # terms of what they look for -> the clause
     has: dict[str, tuple[str, str]]  # terms of what they offer and their field -> (quotation, where)
     field_terms: dict[str, tuple[str, str]]  # a seeker's own field: looking for, title, interests
-    topics: dict[str, str]  # terms of their interests -> the interest as written
+    topics: dict[frozenset[str], str]  # each interest's terms -> the interest as written
+    parts: dict[frozenset[str], str]  # each word of an interest of several words -> that interest
     organisation: str
     seeker: bool
     hiring: bool
@@ -135,11 +137,16 @@ class _Vocabulary:
     def know(self, c: Candidate) -> _Known:
         wants = self.clauses(c.looking_for)
         has: dict[str, tuple[str, str]] = {t: (q, "offers") for t, q in self.clauses(c.offers).items()}
-        topics: dict[str, str] = {}
+        topics: dict[frozenset[str], str] = {}
+        parts: dict[frozenset[str], str] = {}
         for topic in c.interests:
-            for term in self.terms(topic):
-                if term not in self.ignored:
-                    topics.setdefault(term, topic.strip())
+            words = [frozenset(self.terms(word)) for word in _WORD.findall(topic)]
+            words = [w for w in words if w]  # an interest is a label: all its words count
+            if words:
+                topics.setdefault(frozenset().union(*words), topic.strip())
+            if len(words) > 1:
+                for word in words:
+                    parts.setdefault(word, topic.strip())
             self.whole(topic, "interests", has)
         self.whole(c.title, "title", has)
         self.whole(c.organisation, "organisation", has)
@@ -154,6 +161,7 @@ class _Vocabulary:
             has=has,
             field_terms=own,
             topics=topics,
+            parts=parts,
             organisation=fold(c.organisation),
             seeker=bool(words_sought & self.seeking),
             hiring=bool(words_hiring & self.hiring),
@@ -185,7 +193,8 @@ def suggest(
     # the inverted indexes, each list in order of strength
     has_index: dict[str, list[int]] = defaultdict(list)
     hiring_index: dict[str, list[int]] = defaultdict(list)
-    topic_index: dict[str, list[int]] = defaultdict(list)
+    topic_index: dict[frozenset[str], list[int]] = defaultdict(list)
+    part_index: dict[frozenset[str], list[int]] = defaultdict(list)
     frequency: dict[str, int] = defaultdict(int)
     for i in order:
         k = facts[i]
@@ -193,8 +202,10 @@ def suggest(
             has_index[term].append(i)
             if k.hiring:
                 hiring_index[term].append(i)
-        for term in k.topics:
-            topic_index[term].append(i)
+        for key in k.topics:
+            topic_index[key].append(i)
+        for key in k.parts:
+            part_index[key].append(i)
         for term in k.has.keys() | k.wants.keys():
             frequency[term] += 1
     size = len(people)
@@ -224,12 +235,16 @@ def suggest(
                 for b in hiring_index.get(term, ())[:CROWD]:
                     if b != a:
                         add(a, b, idf[term], "job")
-    for term, members in topic_index.items():
+    for key, members in topic_index.items():
         crowd = members[:CROWD]
-        weight = idf[term]
+        inside = part_index.get(key, ())  # "running" and "trail running"
+        weight = math.log(1 + size / (len(members) + len(inside)))
         for x, a in enumerate(crowd):
             for b in crowd[x + 1 :]:
                 if not same_organisation(a, b):
+                    add(a, b, weight, "interests")
+            for b in inside[:CROWD]:
+                if b != a and not same_organisation(a, b) and key not in facts[b].topics:
                     add(a, b, weight, "interests")
 
     index = {c.id: i for i, c in enumerate(people)}
@@ -287,12 +302,12 @@ def _reasons(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) -
                 },
             )
         )
-    if ka.seeker and kb.hiring:
+    if ka.seeker and kb.hiring:  # a job says more than the need it meets: it replaces it
         field_match = [t for t in ka.field_terms if t in kb.has]
         if field_match:
             mine = list(dict.fromkeys(ka.field_terms[t][0] for t in field_match))
             theirs = list(dict.fromkeys(kb.has[t] for t in field_match))
-            out.append(
+            out = [
                 Reason(
                     "intros.reason.job",
                     {
@@ -303,7 +318,7 @@ def _reasons(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) -
                         "found": [{"text": text, "field": where} for text, where in theirs],
                     },
                 )
-            )
+            ]
     return out
 
 
@@ -311,10 +326,18 @@ def _shared(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) ->
     ka, kb = facts[a], facts[b]
     if ka.organisation and ka.organisation == kb.organisation:
         return []
-    common = [t for t in ka.topics if t in kb.topics]
-    if not common:
+    topics = []
+    for key, topic in ka.topics.items():
+        theirs = kb.topics.get(key) or kb.parts.get(key)
+        if theirs is None:
+            continue
+        topics.append(topic if fold(topic) == fold(theirs) else f"{topic} / {theirs}")
+    for key, topic in kb.topics.items():
+        if key not in ka.topics and key in ka.parts:
+            topics.append(f"{ka.parts[key]} / {topic}")
+    if not topics:
         return []
-    topics = list(dict.fromkeys(ka.topics[t] for t in common))
+    topics = list(dict.fromkeys(topics))
     return [
         Reason(
             "intros.reason.interests",
