@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
+from rapport.cli.initiative import intros
 
 
 class _Rapport(TyperGroup):
@@ -94,13 +95,16 @@ _ORDER = (
     interop.export,
     interop.backup,
     interop.restore,
+    # taking the initiative
+    intros.intros,
+    intros.introduce,
     # messages
     messages.check_,
     messages.send,
     messages.draft,
 )
 _registered = {
-    info.callback: info for topic in (people, journal, interop, messages) for info in topic.commands.registered_commands
+    info.callback: info for topic in (people, journal, interop, messages, intros) for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)

@@ -96,6 +96,10 @@ _TEXT: dict[str, dict[str, list[str]]] = {
         "en": ["{first} knows a lot about “{found}”."],
         "de": ["{first} kennt sich mit «{found}» bestens aus."],
     },
+    "intro_hiring": {
+        "en": ["{first} is hiring: “{found}”."],
+        "de": ["{first} stellt gerade ein: «{found}»."],
+    },
     "intro_interests": {
         "en": ["You share an interest in “{topic}”."],
         "de": ["{Ihr_beide} interessiert {euch} für «{topic}»."],
@@ -113,6 +117,10 @@ _FORMS = {
     "Sie": {"Du_hast": "Sie haben", "st": "en", "euch": "Sie", "sag": "sagen Sie", "Ihr_beide": "Sie beide", "ihr": "en Sie",
             "ihr_solltet": "Sie sollten"},
 }
+
+
+#: The first words of a message body that are written in lower case after the greeting's comma.
+_LOWER = {"Du", "Ich", "Wie", "As", "You", "Would"}
 
 
 def _say(w: _Writer, element: str, **values: str) -> str:
@@ -152,7 +160,11 @@ def ask(
     """The opt-in question to `to`: would they like to be introduced to `other`, and why."""
     w = _Writer(to.facts, ASK, lang, now, zone)
     reason, gap = _reason(w, to, other, why)
-    first = " ".join([reason, _role(w, other)])
+    about = [_role(w, other)]
+    if why.code in ("need", "job") and why.seeker == to.name and why.found:
+        found = "intro_hiring" if why.code == "job" else "intro_found"
+        about.append(_say(w, found, first=other.facts.first_name, found=why.found))
+    first = " ".join([reason, *about])
     second = " ".join([_say(w, "question", first=other.facts.first_name), _say(w, "easy_out")])
     return _finish(w, ASK, [to], [first, second], channel, lang, now, zone, limit, [gap] if gap else [])
 
@@ -169,7 +181,8 @@ def introduce(
         seeker, provider = (first, second) if why.seeker == first.name else (second, first)
         sentences.append(_say(w, "intro_seeking", first=seeker.facts.first_name, wanted=why.wanted))
         sentences.append(_role(w, provider))
-        sentences.append(_say(w, "intro_found", first=provider.facts.first_name, found=why.found))
+        found = "intro_hiring" if why.code == "job" else "intro_found"
+        sentences.append(_say(w, found, first=provider.facts.first_name, found=why.found))
     else:
         sentences += [_role(w, first), _role(w, second)]
         if why.code == "interests" and why.topics:
@@ -223,8 +236,8 @@ def _finish(
     greeting = _greeting(w, people)
     note = channel == "linkedin"
     body = [w.local(p) for p in paragraphs]
-    if w.base == "de" or note:
-        body[0] = body[0][:1].lower() + body[0][1:] if not body[0].startswith(("Sie ", "Ich ", "I ", "[")) else body[0]
+    if (w.base == "de" or note) and body[0].split(" ", 1)[0] in _LOWER:  # "Hallo Urs,\n\ndu hast …", never a name
+        body[0] = body[0][:1].lower() + body[0][1:]
     if note:
         words, _, name = closing.partition("\n")
         text = f"{greeting}, {' '.join(body)} {words.rstrip(',')}, {name}"

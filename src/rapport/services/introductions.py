@@ -122,7 +122,7 @@ def introduce(
     a, b = _pair(ctx, conn, first, second)
     existing = store.find(conn, ctx.owner_id, a.id, b.id)
     if existing is not None:
-        raise Refused("intros.already", first=a.name, second=b.name, status=existing.status)
+        raise Refused(f"intros.already.{existing.status}", first=a.name, second=b.name)
     language, channel = _drafting(ctx, lang, via)
     reasons = reasons_for(_candidate(conn, ctx, a), _candidate(conn, ctx, b), terms)
     reason = _why(reasons, why)
@@ -150,7 +150,7 @@ def agreed(
     a, b = _pair(ctx, conn, first, second)
     existing = store.find(conn, ctx.owner_id, a.id, b.id)
     if existing is not None and existing.status in (MADE, DECLINED):
-        raise Refused("intros.already", first=a.name, second=b.name, status=existing.status)
+        raise Refused(f"intros.already.{existing.status}", first=a.name, second=b.name)
     language, channel = _drafting(ctx, lang, via)
     reasons = reasons_for(_candidate(conn, ctx, a), _candidate(conn, ctx, b), terms)
     side_a, side_b = _sides(ctx, conn, (a, b))
@@ -177,7 +177,7 @@ def declined(ctx: Context, conn: Connection, first: str, second: str) -> Introdu
     a, b = _pair(ctx, conn, first, second)
     existing = store.find(conn, ctx.owner_id, a.id, b.id)
     if existing is not None and existing.status in (MADE, DECLINED):
-        raise Refused("intros.already", first=a.name, second=b.name, status=existing.status)
+        raise Refused(f"intros.already.{existing.status}", first=a.name, second=b.name)
     if existing is None:
         store.record(conn, ctx.owner_id, a.id, b.id, DECLINED, "", ctx.now)
     else:
