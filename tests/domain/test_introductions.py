@@ -137,9 +137,7 @@ def test_pairs_who_know_each_other_are_left_out_and_only_the_best_pairs_are_aske
 
 
 def test_a_crowd_sharing_one_interest_pairs_only_the_strongest_relationships() -> None:
-    people = [
-        c(i, f"P{i}", organisation=f"org{i}", interests=("chess",), strength=float(i)) for i in range(CROWD + 10)
-    ]
+    people = [c(i, f"P{i}", organisation=f"org{i}", interests=("chess",), strength=float(i)) for i in range(CROWD + 10)]
     found = suggest(people, terms, top=10_000)
     weakest = set(range(10))  # the ten weakest are beyond the crowd
     assert found and all(s.first.id not in weakest and s.second.id not in weakest for s in found)

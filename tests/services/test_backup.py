@@ -76,7 +76,12 @@ def fill(ctx: Context) -> None:
         conn.execute(insert(distinct_people).values(owner_id=ctx.owner_id, first_id=first, second_id=third))
         conn.execute(
             insert(introductions).values(
-                owner_id=ctx.owner_id, first_id=third, second_id=first, status="made", reason="need", created_at=when,
+                owner_id=ctx.owner_id,
+                first_id=third,
+                second_id=first,
+                status="made",
+                reason="need",
+                created_at=when,
                 updated_at=ctx.now,
             )
         )

@@ -10,7 +10,8 @@ from rapport.errors import InputError, NotFound, Refused
 from rapport.messages.check import GOOD_FROM
 from rapport.services import demo, introductions, journal, people
 from rapport.services.context import Context
-from rapport.store.schema import favours, introductions as introductions_table
+from rapport.store.schema import favours
+from rapport.store.schema import introductions as introductions_table
 
 
 def _add(ctx: Context, name: str, **fields: object) -> None:
@@ -75,10 +76,20 @@ def test_agreed_introduces_them_records_made_and_a_favour_given_to_each(ctx: Con
     with ctx.transaction() as conn:
         demo.load_demo(ctx, conn)
         introductions.introduce(ctx, conn, "Urs Widmer", "Adrian Suter", lang="de-CH")
-        given_before = conn.execute(select(func.count()).select_from(favours).where(favours.c.owner_id == ctx.owner_id, favours.c.direction == "given")).scalar_one()
+        given_before = conn.execute(
+            select(func.count())
+            .select_from(favours)
+            .where(favours.c.owner_id == ctx.owner_id, favours.c.direction == "given")
+        ).scalar_one()
         done = introductions.agreed(ctx, conn, "Urs Widmer", "Adrian Suter", lang="de-CH")
-        given_after = conn.execute(select(func.count()).select_from(favours).where(favours.c.owner_id == ctx.owner_id, favours.c.direction == "given")).scalar_one()
-        status = conn.execute(select(introductions_table.c.status).where(introductions_table.c.owner_id == ctx.owner_id)).scalar_one()
+        given_after = conn.execute(
+            select(func.count())
+            .select_from(favours)
+            .where(favours.c.owner_id == ctx.owner_id, favours.c.direction == "given")
+        ).scalar_one()
+        status = conn.execute(
+            select(introductions_table.c.status).where(introductions_table.c.owner_id == ctx.owner_id)
+        ).scalar_one()
     assert status == "made" and given_after == given_before + 2
     (letter,) = done.drafts
     assert letter.kind == "introduction" and letter.check.score >= GOOD_FROM, letter.check.as_json()
@@ -125,4 +136,9 @@ def test_bad_pairs_are_refused_and_nothing_is_written(
         assert raised.value.code == code  # type: ignore[attr-defined]
     with ctx.transaction() as conn:
         assert store_pairs(ctx, conn) == set()
-        assert conn.execute(select(func.count()).select_from(favours).where(favours.c.owner_id == ctx.owner_id)).scalar_one() == 0
+        assert (
+            conn.execute(
+                select(func.count()).select_from(favours).where(favours.c.owner_id == ctx.owner_id)
+            ).scalar_one()
+            == 0
+        )

@@ -104,7 +104,9 @@ _ORDER = (
     messages.draft,
 )
 _registered = {
-    info.callback: info for topic in (people, journal, interop, messages, intros) for info in topic.commands.registered_commands
+    info.callback: info
+    for topic in (people, journal, interop, messages, intros)
+    for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)

@@ -57,7 +57,8 @@ JOB_SEEKING = (
 #: Words of hiring (in what someone offers, their job title, or a tag).
 HIRING = (
     "hiring hire hires recruiting recruiter recruitment vacancy vacancies opening openings einstellen stellt "
-    "rekrutieren rekrutiert rekrutierung personalgewinnung personalvermittler personalvermittlerin talent acquisition headhunter"
+    "rekrutieren rekrutiert rekrutierung personalgewinnung personalvermittler personalvermittlerin talent "
+    "acquisition headhunter"
 )
 
 _WORD = re.compile(r"[^\W\d_]+")

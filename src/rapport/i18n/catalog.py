@@ -674,7 +674,7 @@ EN: dict[str, str] = {
     "intros.title.other": "{n} introductions worth making:",
     "intros.pair": "{number}. {first} ↔ {second}",
     "intros.none": "No introduction to propose: add what your contacts are looking for and offer, or their interests.",
-    "intros.hint": "Ask both first: rapport introduce \"{first}\" \"{second}\"",
+    "intros.hint": 'Ask both first: rapport introduce "{first}" "{second}"',
     "intros.quote": "“{text}”",
     "intros.found": "{text} ({field})",
     "intros.field.offers": "offers",
@@ -689,13 +689,13 @@ EN: dict[str, str] = {
     "intros.made_heading": "The introduction of {first} and {second}:",
     "intros.pending": (
         "Recorded: introduction of {first} and {second}, pending. Once both agreed: "
-        "rapport introduce \"{first}\" \"{second}\" --agreed (or --declined)."
+        'rapport introduce "{first}" "{second}" --agreed (or --declined).'
     ),
     "intros.made": "Recorded: {first} and {second} introduced; a favour given to each.",
     "intros.declined": "Recorded: the introduction of {first} and {second} was declined; it is not proposed again.",
     "intros.self": "{name} cannot be introduced to themselves: name two different people.",
     "intros.archived": "{name} is archived: move them to a circle first (rapport move) to introduce them.",
-    "intros.already.pending": "{first} and {second}: an introduction is already pending; once both agreed use --agreed.",
+    "intros.already.pending": "{first} and {second}: an introduction is already pending; once both agreed, --agreed.",
     "intros.already.agreed": "{first} and {second} have already agreed to be introduced: use --agreed.",
     "intros.already.made": "{first} and {second} have already been introduced.",
     "intros.already.declined": "The introduction of {first} and {second} was declined: it is not asked again.",
@@ -1410,7 +1410,7 @@ DE: dict[str, str] = {
     "intros.none": (
         "Keine Vorstellung vorzuschlagen: erfassen Sie, was Ihre Kontakte suchen und bieten, oder ihre Interessen."
     ),
-    "intros.hint": "Zuerst beide fragen: rapport introduce \"{first}\" \"{second}\"",
+    "intros.hint": 'Zuerst beide fragen: rapport introduce "{first}" "{second}"',
     "intros.quote": "«{text}»",
     "intros.found": "{text} ({field})",
     "intros.field.offers": "bietet",
@@ -1425,7 +1425,7 @@ DE: dict[str, str] = {
     "intros.made_heading": "Die Vorstellung von {first} und {second}:",
     "intros.pending": (
         "Erfasst: Vorstellung von {first} und {second}, offen. Wenn beide einverstanden sind: "
-        "rapport introduce \"{first}\" \"{second}\" --agreed (oder --declined)."
+        'rapport introduce "{first}" "{second}" --agreed (oder --declined).'
     ),
     "intros.made": "Erfasst: {first} und {second} einander vorgestellt; je ein Gefallen erfasst.",
     "intros.declined": (
@@ -1440,7 +1440,7 @@ DE: dict[str, str] = {
     ),
     "intros.already.agreed": "{first} und {second} sind schon einverstanden: --agreed verwenden.",
     "intros.already.made": "{first} und {second} wurden einander schon vorgestellt.",
-    "intros.already.declined": "Die Vorstellung von {first} und {second} wurde abgelehnt: Es wird nicht erneut gefragt.",
+    "intros.already.declined": "Die Vorstellung von {first} und {second} wurde abgelehnt: nicht erneut fragen.",
     "intros.both_outcomes": "--agreed und --declined schliessen einander aus: nur eines angeben.",
     "intros.top": "--top muss zwischen 1 und {most} liegen, nicht {value}.",
     # was jede Einstellung bedeutet (rapport config list)

@@ -798,12 +798,16 @@ def _outcome(msg: _Message) -> str | None:
 
 # -- intro-ask: the question before an introduction (double opt-in): why this person would gain from meeting the
 # other, whether they would like to be introduced, and an easy way to say no.
-KINDS["intro-ask"] = Kind({"greeting": 10, "reason": 40, "question": 35, "easy_out": 15}, frozenset({"reason", "question"}))
+KINDS["intro-ask"] = Kind(
+    {"greeting": 10, "reason": 40, "question": 35, "easy_out": 15}, frozenset({"reason", "question"})
+)
 KIND_ALIASES.update({"intro_ask": "intro-ask", "opt-in": "intro-ask", "vorstellungsanfrage": "intro-ask"})
 LONG_KINDS = LONG_KINDS | {"intro-ask"}
 NOTE_OPTIONAL["intro-ask"] = frozenset({"easy_out"})
 P.HINTS["en"].setdefault("intro_question", "Ask whether they would like to be introduced (“shall I introduce you?”).")
-P.HINTS["de"].setdefault("intro_question", "Fragen Sie, ob eine Vorstellung erwünscht ist («darf ich euch vorstellen?»).")
+P.HINTS["de"].setdefault(
+    "intro_question", "Fragen Sie, ob eine Vorstellung erwünscht ist («darf ich euch vorstellen?»)."
+)
 
 
 def _intro_ask(msg: _Message) -> list[tuple[str, str | None]]:

@@ -73,10 +73,16 @@ _TEXT: dict[str, dict[str, list[str]]] = {
     },
     "gap": {"en": ["[why should you two meet?]"], "de": ["[warum sollten sich die beiden kennenlernen?]"]},
     # who the other is
-    "role": {"en": ["{name} works as {title} at {organisation}."], "de": ["{name} arbeitet als {title} bei {organisation}."]},
+    "role": {
+        "en": ["{name} works as {title} at {organisation}."],
+        "de": ["{name} arbeitet als {title} bei {organisation}."],
+    },
     "role_title": {"en": ["{name} works as {title}."], "de": ["{name} arbeitet als {title}."]},
     "role_organisation": {"en": ["{name} works at {organisation}."], "de": ["{name} arbeitet bei {organisation}."]},
-    "role_none": {"en": ["{name} is someone I know and value."], "de": ["{name} ist jemand, den ich kenne und schätze."]},
+    "role_none": {
+        "en": ["{name} is someone I know and value."],
+        "de": ["{name} ist jemand, den ich kenne und schätze."],
+    },
     # the question and the easy way out
     "question": {
         "en": ["Would you like me to introduce you to each other?", "Shall I introduce you to {first}?"],
@@ -104,7 +110,10 @@ _TEXT: dict[str, dict[str, list[str]]] = {
         "en": ["You share an interest in “{topic}”."],
         "de": ["{Ihr_beide} interessiert {euch} für «{topic}»."],
     },
-    "intro_own": {"en": ["I think you should meet: {own}."], "de": ["Ich finde, {ihr_solltet} {euch} kennenlernen: {own}."]},
+    "intro_own": {
+        "en": ["I think you should meet: {own}."],
+        "de": ["Ich finde, {ihr_solltet} {euch} kennenlernen: {own}."],
+    },
     "handover": {
         "en": ["I'll let you take it from here: a coffee together would be a good start."],
         "de": ["Ich überlasse {euch} den Rest: am besten vereinbart{ihr} direkt einen Termin für einen Kaffee."],
@@ -112,10 +121,24 @@ _TEXT: dict[str, dict[str, list[str]]] = {
 }
 #: The plural and polite forms the German templates use beyond drafts.py's pronouns.
 _FORMS = {
-    "du": {"Du_hast": "Du hast", "st": "st", "euch": "euch", "sag": "sag", "Ihr_beide": "Ihr beide", "ihr": " ihr",
-           "ihr_solltet": "ihr solltet"},
-    "Sie": {"Du_hast": "Sie haben", "st": "en", "euch": "Sie", "sag": "sagen Sie", "Ihr_beide": "Sie beide", "ihr": "en Sie",
-            "ihr_solltet": "Sie sollten"},
+    "du": {
+        "Du_hast": "Du hast",
+        "st": "st",
+        "euch": "euch",
+        "sag": "sag",
+        "Ihr_beide": "Ihr beide",
+        "ihr": " ihr",
+        "ihr_solltet": "ihr solltet",
+    },
+    "Sie": {
+        "Du_hast": "Sie haben",
+        "st": "en",
+        "euch": "Sie",
+        "sag": "sagen Sie",
+        "Ihr_beide": "Sie beide",
+        "ihr": "en Sie",
+        "ihr_solltet": "Sie sollten",
+    },
 }
 
 
@@ -134,7 +157,13 @@ def _say(w: _Writer, element: str, **values: str) -> str:
 def _role(w: _Writer, side: Side) -> str:
     title, organisation = side.title.strip(), side.organisation.strip()
     element = (
-        "role" if title and organisation else "role_title" if title else "role_organisation" if organisation else "role_none"
+        "role"
+        if title and organisation
+        else "role_title"
+        if title
+        else "role_organisation"
+        if organisation
+        else "role_none"
     )
     return _say(w, element, name=side.name, title=title, organisation=organisation)
 

@@ -23,8 +23,7 @@ def _quote(t: Translator, texts: list[Any]) -> str:
 
 def _found(t: Translator, found: list[dict[str, str]]) -> str:
     return ", ".join(
-        t("intros.found", text=t("intros.quote", text=f["text"]), field=t(f"intros.field.{f['field']}"))
-        for f in found
+        t("intros.found", text=t("intros.quote", text=f["text"]), field=t(f"intros.field.{f['field']}")) for f in found
     )
 
 
