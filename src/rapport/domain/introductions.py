@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from operator import itemgetter
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -174,6 +175,77 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE else text[: QUOTE - 1].rstrip() + "…"
 
 
+@dataclass(slots=True)
+class _Terms:
+    """What the ranking needs of one candidate: sets of terms only (the quotations are found for the best pairs)."""
+
+    wants: frozenset[str]
+    has: frozenset[str]
+    own: frozenset[str]
+    topics: tuple[frozenset[str], ...]
+    parts: tuple[frozenset[str], ...]
+    organisation: int  # 0: none
+    seeker: bool
+    hiring: bool
+
+
+class _Sets:
+    """The term sets of texts, each text stemmed once (titles, organisations and topics repeat across contacts)."""
+
+    def __init__(self, vocabulary: _Vocabulary) -> None:
+        self.v = vocabulary
+        self.raw: dict[str, frozenset[str]] = {}
+        self.kept: dict[str, frozenset[str]] = {}
+        self.topics: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
+        self.organisations: dict[str, int] = {"": 0}
+
+    def all(self, text: str) -> frozenset[str]:
+        found = self.raw.get(text)
+        if found is None:
+            found = self.raw[text] = frozenset(self.v.terms(text))
+        return found
+
+    def useful(self, text: str) -> frozenset[str]:
+        found = self.kept.get(text)
+        if found is None:
+            found = self.kept[text] = self.all(text) - self.v.ignored
+        return found
+
+    def topic(self, text: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+        found = self.topics.get(text)
+        if found is None:
+            words = [w for w in (self.all(word) for word in _WORD.findall(text)) if w]
+            key = frozenset().union(*words) if words else frozenset()
+            found = self.topics[text] = (key, tuple(words) if len(words) > 1 else ())
+        return found
+
+    def of(self, c: Candidate) -> _Terms:
+        wants = self.useful(c.looking_for)
+        title = self.useful(c.title)
+        topics: list[frozenset[str]] = []
+        parts: list[frozenset[str]] = []
+        interest_terms: set[str] = set()
+        for text in c.interests:
+            key, words = self.topic(text)
+            if key:
+                topics.append(key)
+                parts.extend(words)
+                interest_terms |= self.useful(text)
+        tags = frozenset().union(*(self.all(tag) for tag in c.tags)) if c.tags else frozenset()
+        organisation = fold(c.organisation)
+        number = self.organisations.setdefault(organisation, len(self.organisations))
+        return _Terms(
+            wants=wants,
+            has=self.useful(c.offers) | title | self.useful(c.organisation) | interest_terms,
+            own=wants | title | interest_terms,
+            topics=tuple(topics),
+            parts=tuple(parts),
+            organisation=number,
+            seeker=bool((self.all(c.looking_for) | tags) & self.v.seeking),
+            hiring=bool((self.all(c.offers) | self.all(c.title) | tags) & self.v.hiring),
+        )
+
+
 def suggest(
     people: Sequence[Candidate],
     terms: Terms,
@@ -188,8 +260,10 @@ def suggest(
     if top <= 0 or len(people) < 2:
         return []
     vocabulary = _Vocabulary(terms)
-    facts = [vocabulary.know(c) for c in people]
-    order = sorted(range(len(people)), key=lambda i: (-people[i].strength, people[i].id))
+    sets = _Sets(vocabulary)
+    facts = [sets.of(c) for c in people]
+    size = len(people)
+    order = sorted(range(size), key=lambda i: (-people[i].strength, people[i].id))
 
     # the inverted indexes, each list in order of strength
     has_index: dict[str, list[int]] = defaultdict(list)
@@ -203,58 +277,72 @@ def suggest(
             has_index[term].append(i)
             if k.hiring:
                 hiring_index[term].append(i)
-        for key in k.topics:
+        for key in set(k.topics):
             topic_index[key].append(i)
-        for key in k.parts:
+        for key in set(k.parts):
             part_index[key].append(i)
-        for term in k.has.keys() | k.wants.keys():
+        for term in k.has | k.wants:
             frequency[term] += 1
-    size = len(people)
     idf = {term: math.log(1 + size / n) for term, n in frequency.items()}
+    crowds = {term: members[:CROWD] for term, members in has_index.items()}
+    hiring_crowds = {term: members[:CROWD] for term, members in hiring_index.items()}
+    where = {c.id: i for i, c in enumerate(people)}
+    excluded = {
+        min(where[a], where[b]) * size + max(where[a], where[b]) for a, b in known if a in where and b in where
+    }
+    organisation = [k.organisation for k in facts]
+    scores: dict[int, float] = {}
+    get = scores.get
 
-    excluded = set(known)
-    scores: dict[tuple[int, int], float] = defaultdict(float)
-
-    def same_organisation(a: int, b: int) -> bool:
-        return bool(facts[a].organisation) and facts[a].organisation == facts[b].organisation
-
-    def add(a: int, b: int, points: float, reason: str) -> None:
-        key = pair(people[a].id, people[b].id)
-        if key in excluded:
-            return
-        if reason != "interests" and same_organisation(a, b):
-            points *= SAME_ORGANISATION
-        scores[key] += points * WEIGHTS[reason]
+    def need(a: int, wanted: frozenset[str], index: dict[str, list[int]], weight: float) -> None:
+        mine = organisation[a]
+        for term in wanted:
+            members = index.get(term)
+            if not members:
+                continue
+            points = idf[term] * weight
+            same = points * SAME_ORGANISATION
+            for b in members:
+                if b == a:
+                    continue
+                key = a * size + b if a < b else b * size + a
+                if key in excluded:
+                    continue
+                scores[key] = get(key, 0.0) + (same if mine and mine == organisation[b] else points)
 
     for a, k in enumerate(facts):
-        for term in k.wants:
-            for b in has_index.get(term, ())[:CROWD]:
-                if b != a:
-                    add(a, b, idf[term], "need")
+        if k.wants:
+            need(a, k.wants, crowds, WEIGHTS["need"])
         if k.seeker:
-            for term in k.field_terms:
-                for b in hiring_index.get(term, ())[:CROWD]:
-                    if b != a:
-                        add(a, b, idf[term], "job")
+            need(a, k.own, hiring_crowds, WEIGHTS["job"])
+    shared = WEIGHTS["interests"]
     for key, members in topic_index.items():
         crowd = members[:CROWD]
-        inside = part_index.get(key, ())  # "running" and "trail running"
-        weight = math.log(1 + size / (len(members) + len(inside)))
+        inside = part_index.get(key, [])  # "running" and "trail running"
+        points = math.log(1 + size / (len(members) + len(inside))) * shared
+        around = [b for b in inside[:CROWD] if key not in facts[b].topics]
         for x, a in enumerate(crowd):
-            for b in crowd[x + 1 :]:
-                if not same_organisation(a, b):
-                    add(a, b, weight, "interests")
-            for b in inside[:CROWD]:
-                if b != a and not same_organisation(a, b) and key not in facts[b].topics:
-                    add(a, b, weight, "interests")
+            mine = organisation[a]
+            for b in crowd[x + 1 :] + around:
+                if b == a or (mine and mine == organisation[b]):
+                    continue
+                pair_key = a * size + b if a < b else b * size + a
+                if pair_key not in excluded:
+                    scores[pair_key] = get(pair_key, 0.0) + points
 
-    index = {c.id: i for i, c in enumerate(people)}
-    best = _best(scores, top, acquainted)
+    best = _best(scores, size, people, top, acquainted)
+    detail: dict[int, _Known] = {}
+
+    def known_of(i: int) -> _Known:
+        if i not in detail:
+            detail[i] = vocabulary.know(people[i])
+        return detail[i]
+
     found = []
-    for (x, y), score in best:
-        a, b = index[x], index[y]
-        reasons = _reasons(people, facts, a, b) + _reasons(people, facts, b, a)
-        reasons += _shared(people, facts, a, b)
+    for (a, b), score in best:
+        pair_facts = {a: known_of(a), b: known_of(b)}
+        reasons = _reasons(people, pair_facts, a, b) + _reasons(people, pair_facts, b, a)
+        reasons += _shared(people, pair_facts, a, b)
         reasons.sort(key=lambda r: -WEIGHTS[str(r.facts["reason"])])
         first, second = (a, b) if not reasons or reasons[0].facts["first"] == people[a].name else (b, a)
         found.append(Suggestion(people[first], people[second], round(score, 3), reasons))
@@ -262,28 +350,32 @@ def suggest(
 
 
 def _best(
-    scores: dict[tuple[int, int], float],
+    scores: dict[int, float],
+    size: int,
+    people: Sequence[Candidate],
     top: int,
     acquainted: Callable[[set[tuple[int, int]]], Collection[tuple[int, int]]] | None,
 ) -> list[tuple[tuple[int, int], float]]:
-    """The `top` best pairs (ties: the lower ids first) of those who do not know each other."""
+    """The `top` best pairs (as indexes into `people`; ties: the lower ids first) of those who do not know each
+    other."""
 
-    def rank(item: tuple[tuple[int, int], float]) -> tuple[float, int, int]:
-        return (item[1], -item[0][0], -item[0][1])
+    def ids(key: int) -> tuple[int, int]:
+        return pair(people[key // size].id, people[key % size].id)
 
     wanted = top * 3 + 10
     while True:
-        best = heapq.nlargest(wanted, scores.items(), key=rank)
-        if acquainted is None:
-            return best[:top]
-        knowing = set(acquainted({key for key, _ in best}))
-        kept = [item for item in best if item[0] not in knowing]
-        if len(kept) >= top or len(best) < wanted:
-            return kept[:top]
+        chosen = heapq.nlargest(wanted, scores.items(), key=itemgetter(1))
+        chosen.sort(key=lambda item: (-item[1], ids(item[0])))
+        kept = chosen
+        if acquainted is not None:
+            knowing = set(acquainted({ids(key) for key, _ in chosen}))
+            kept = [item for item in chosen if ids(item[0]) not in knowing]
+        if len(kept) >= top or len(chosen) < wanted:
+            return [((key // size, key % size), score) for key, score in kept[:top]]
         wanted *= 4
 
 
-def _reasons(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) -> list[Reason]:
+def _reasons(people: Sequence[Candidate], facts: Mapping[int, _Known], a: int, b: int) -> list[Reason]:
     """Why `a` would gain from meeting `b`: what a looks for that b has, a job b offers in a's field."""
     out: list[Reason] = []
     ka, kb = facts[a], facts[b]
@@ -323,7 +415,7 @@ def _reasons(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) -
     return out
 
 
-def _shared(people: Sequence[Candidate], facts: list[_Known], a: int, b: int) -> list[Reason]:
+def _shared(people: Sequence[Candidate], facts: Mapping[int, _Known], a: int, b: int) -> list[Reason]:
     ka, kb = facts[a], facts[b]
     if ka.organisation and ka.organisation == kb.organisation:
         return []
@@ -351,7 +443,7 @@ def reasons_for(first: Candidate, second: Candidate, terms: Terms) -> list[Reaso
     """Why these two would gain from meeting (the best reason first); empty when the rules see no reason."""
     vocabulary = _Vocabulary(terms)
     people = [first, second]
-    facts = [vocabulary.know(first), vocabulary.know(second)]
+    facts = {0: vocabulary.know(first), 1: vocabulary.know(second)}
     reasons = _reasons(people, facts, 0, 1) + _reasons(people, facts, 1, 0) + _shared(people, facts, 0, 1)
     reasons.sort(key=lambda r: -WEIGHTS[str(r.facts["reason"])])
     return reasons
