@@ -22,10 +22,10 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from operator import itemgetter
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapport.domain.model import Reason
 from rapport.domain.text import fold
@@ -287,9 +287,7 @@ def suggest(
     crowds = {term: members[:CROWD] for term, members in has_index.items()}
     hiring_crowds = {term: members[:CROWD] for term, members in hiring_index.items()}
     where = {c.id: i for i, c in enumerate(people)}
-    excluded = {
-        min(where[a], where[b]) * size + max(where[a], where[b]) for a, b in known if a in where and b in where
-    }
+    excluded = {min(where[a], where[b]) * size + max(where[a], where[b]) for a, b in known if a in where and b in where}
     organisation = [k.organisation for k in facts]
     scores: dict[int, float] = {}
     get = scores.get

@@ -44,6 +44,7 @@ class Why:
     seeker: str = ""
     wanted: str = ""
     found: str = ""
+    found_in: str = ""  # where `found` stands: offers, interests, title, organisation
     topics: list[str] = field(default_factory=list)
     own: str = ""
 
@@ -116,7 +117,7 @@ _TEXT: dict[str, dict[str, list[str]]] = {
     },
     "handover": {
         "en": ["I'll let you take it from here: a coffee together would be a good start."],
-        "de": ["Ich überlasse {euch} den Rest: am besten vereinbart{ihr} direkt einen Termin für einen Kaffee."],
+        "de": ["Ich überlasse {euch_dativ} den Rest: am besten {vereinbart_ihr} direkt einen Termin für einen Kaffee."],
     },
 }
 #: The plural and polite forms the German templates use beyond drafts.py's pronouns.
@@ -127,7 +128,8 @@ _FORMS = {
         "euch": "euch",
         "sag": "sag",
         "Ihr_beide": "Ihr beide",
-        "ihr": " ihr",
+        "euch_dativ": "euch",
+        "vereinbart_ihr": "vereinbart ihr",
         "ihr_solltet": "ihr solltet",
     },
     "Sie": {
@@ -136,7 +138,8 @@ _FORMS = {
         "euch": "Sie",
         "sag": "sagen Sie",
         "Ihr_beide": "Sie beide",
-        "ihr": "en Sie",
+        "euch_dativ": "Ihnen",
+        "vereinbart_ihr": "vereinbaren Sie",
         "ihr_solltet": "Sie sollten",
     },
 }
@@ -154,7 +157,19 @@ def _say(w: _Writer, element: str, **values: str) -> str:
     return w.fill(template, **values)
 
 
-def _role(w: _Writer, side: Side) -> str:
+def _name(side: Side, form: str) -> str:
+    """How a letter names someone once they are known to the reader: the first name among "du", else the full name
+    ("Frau Moser" when the stored prefix says so)."""
+    f = side.facts
+    if form == "du":
+        return f.first_name.strip() or side.name
+    prefix = f.prefix.strip()
+    if prefix and prefix.split()[0].lower().strip(".") in {"herr", "frau", "mr", "mrs", "ms"} and f.family_name:
+        return f"{prefix} {f.family_name.strip()}"
+    return side.name
+
+
+def _role(w: _Writer, side: Side, name: str | None = None) -> str:
     title, organisation = side.title.strip(), side.organisation.strip()
     element = (
         "role"
@@ -165,7 +180,7 @@ def _role(w: _Writer, side: Side) -> str:
         if organisation
         else "role_none"
     )
-    return _say(w, element, name=side.name, title=title, organisation=organisation)
+    return _say(w, element, name=name or side.name, title=title, organisation=organisation)
 
 
 def _reason(w: _Writer, to: Side, other: Side, why: Why) -> tuple[str, str | None]:
@@ -176,11 +191,16 @@ def _reason(w: _Writer, to: Side, other: Side, why: Why) -> tuple[str, str | Non
         if why.seeker == to.name:
             wanted = w.usable(why.wanted)
             return (_say(w, "seeking", wanted=wanted) if wanted else _say(w, "seeking_plain")), None
-        return _say(w, "offering", seeker=other.facts.first_name, wanted=why.wanted, found=why.found), None
+        return _say(w, "offering", seeker=other.name, wanted=why.wanted, found=why.found), None
     if why.code == "interests" and why.topics:
-        return _say(w, "interests", other=other.facts.first_name, topic=why.topics[0]), None
+        return _say(w, "interests", other=other.name, topic=why.topics[0]), None
     gap = _TEXT["gap"][w.base][0]
     return gap, gap
+
+
+def _beyond_role(why: Why) -> bool:
+    """Whether what fits is more than the role sentence says (not their job title or organisation)."""
+    return why.found_in not in ("title", "organisation")
 
 
 def ask(
@@ -189,12 +209,13 @@ def ask(
     """The opt-in question to `to`: would they like to be introduced to `other`, and why."""
     w = _Writer(to.facts, ASK, lang, now, zone)
     reason, gap = _reason(w, to, other, why)
-    about = [_role(w, other)]
-    if why.code in ("need", "job") and why.seeker == to.name and why.found:
+    named = other.name in reason  # the reason named them in full: the rest names them as the letter does
+    called = _name(other, w.form)
+    first: list[tuple[str, bool]] = [(reason, False), (_role(w, other, called if named else None), named)]
+    if why.code in ("need", "job") and why.seeker == to.name and why.found and _beyond_role(why):
         found = "intro_hiring" if why.code == "job" else "intro_found"
-        about.append(_say(w, found, first=other.facts.first_name, found=why.found))
-    first = " ".join([reason, *about])
-    second = " ".join([_say(w, "question", first=other.facts.first_name), _say(w, "easy_out")])
+        first.append((_say(w, found, first=called, found=why.found), True))
+    second = [(_say(w, "question", first=called), False), (_say(w, "easy_out"), True)]
     return _finish(w, ASK, [to], [first, second], channel, lang, now, zone, limit, [gap] if gap else [])
 
 
@@ -204,24 +225,27 @@ def introduce(
     """The introduction itself, to both at once, once both agreed."""
     form = "Sie" if "sie" in (first.facts.address_form.lower(), second.facts.address_form.lower()) else "du"
     w = _Writer(DraftFacts(**{**first.facts.__dict__, "address_form": form}), INTRODUCTION, lang, now, zone)
-    sentences = [_say(w, "introducing")]
+    sentences: list[tuple[str, bool]] = [(_say(w, "introducing"), False)]
     gaps: list[str] = []
     if why.code in ("need", "job"):
         seeker, provider = (first, second) if why.seeker == first.name else (second, first)
-        sentences.append(_say(w, "intro_seeking", first=seeker.facts.first_name, wanted=why.wanted))
-        sentences.append(_role(w, provider))
-        found = "intro_hiring" if why.code == "job" else "intro_found"
-        sentences.append(_say(w, found, first=provider.facts.first_name, found=why.found))
+        sentences.append((_say(w, "intro_seeking", first=_name(seeker, w.form), wanted=why.wanted), False))
+        if _beyond_role(why):
+            sentences.append((_role(w, provider), True))
+            found = "intro_hiring" if why.code == "job" else "intro_found"
+            sentences.append((_say(w, found, first=_name(provider, w.form), found=why.found), False))
+        else:  # what fits is their job title or organisation: the role says it
+            sentences.append((_role(w, provider), False))
     else:
-        sentences += [_role(w, first), _role(w, second)]
+        sentences += [(_role(w, first), False), (_role(w, second), False)]
         if why.code == "interests" and why.topics:
-            sentences.append(_say(w, "intro_interests", topic=why.topics[0]))
+            sentences.append((_say(w, "intro_interests", topic=why.topics[0]), False))
         elif why.code == "own" and why.own.strip():
-            sentences.append(_say(w, "intro_own", own=why.own.strip().rstrip(".")))
+            sentences.append((_say(w, "intro_own", own=why.own.strip().rstrip(".")), False))
         else:
             gaps.append(_TEXT["gap"][w.base][0])
-            sentences.append(gaps[-1])
-    paragraphs = [" ".join(sentences), _say(w, "handover")]
+            sentences.append((gaps[-1], False))
+    paragraphs = [sentences, [(_say(w, "handover"), False)]]
     return _finish(w, INTRODUCTION, [first, second], paragraphs, channel, lang, now, zone, limit, gaps)
 
 
@@ -251,7 +275,7 @@ def _finish(
     w: _Writer,
     kind: str,
     people: list[Side],
-    paragraphs: list[str],
+    paragraphs: list[list[tuple[str, bool]]],
     channel: str,
     lang: str,
     now: datetime,
@@ -264,14 +288,29 @@ def _finish(
         gaps.append(name_gap)
     greeting = _greeting(w, people)
     note = channel == "linkedin"
-    body = [w.local(p) for p in paragraphs]
-    if (w.base == "de" or note) and body[0].split(" ", 1)[0] in _LOWER:  # "Hallo Urs,\n\ndu hast …", never a name
-        body[0] = body[0][:1].lower() + body[0][1:]
-    if note:
-        words, _, name = closing.partition("\n")
-        text = f"{greeting}, {' '.join(body)} {words.rstrip(',')}, {name}"
-    else:
-        text = f"{greeting},\n\n" + "\n\n".join(body) + f"\n\n{closing}"
+    kept = [list(p) for p in paragraphs]
+
+    def render() -> str:
+        body = [w.local(" ".join(text for text, _ in p)) for p in kept if p]
+        if (w.base == "de" or note) and body[0].split(" ", 1)[0] in _LOWER:  # "Hallo Urs,\n\ndu hast …", not a name
+            body[0] = body[0][:1].lower() + body[0][1:]
+        if note:
+            words, _, name = closing.partition("\n")
+            return f"{greeting}, {' '.join(body)} {words.rstrip(',')}, {name}"
+        return f"{greeting},\n\n" + "\n\n".join(body) + f"\n\n{closing}"
+
+    text = render()
+    while note and len(text) > limit:  # a connection note: what may go goes, last first
+        optional = [(i, j) for i, p in enumerate(kept) for j, (_, may_go) in enumerate(p) if may_go]
+        if not optional:
+            break
+        i, j = optional[-1]
+        del kept[i][j]
+        text = render()
+    if note and len(text) > limit:
+        from rapport.messages.drafts import _cut
+
+        text = _cut(text, limit)
     subject = None
     if channel == "email":
         names = " & ".join(p.facts.first_name for p in people)

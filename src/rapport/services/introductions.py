@@ -76,7 +76,13 @@ def _why(reasons: list[Reason], own: str | None) -> Any:
     if code == "interests":
         return Why(code, topics=[str(t) for t in facts["topics"]])  # type: ignore[attr-defined]
     found = facts["found"][0]  # type: ignore[index]
-    return Why(code, seeker=str(facts["first"]), wanted=str(facts["wanted"][0]), found=str(found["text"]))  # type: ignore[index]
+    return Why(
+        code,
+        seeker=str(facts["first"]),
+        wanted=str(facts["wanted"][0]),  # type: ignore[index]
+        found=str(found["text"]),
+        found_in=str(found["field"]),
+    )
 
 
 def _sides(ctx: Context, conn: Connection, people: tuple[Person, Person]) -> list[Any]:
