@@ -25,8 +25,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapport.domain.model import Reason
 from rapport.domain.text import fold
