@@ -62,3 +62,12 @@ def test_an_introduction_already_asked_is_refused(cli: Cli) -> None:
     result = cli("introduce", "Adrian Suter", "Urs Widmer", lang="de")
     assert result.code == 4 and "schon offen" in result.err
     assert cli.snapshot() == before
+
+
+def test_an_empty_network_has_nothing_to_propose_and_a_bad_top_is_refused(cli: Cli) -> None:
+    cli.ok("init")
+    assert "No introduction to propose" in cli.ok("intros").out
+    assert json.loads(cli.ok("intros", "--json").out) == []
+    for lang, words in (("en", "--top must be between 1"), ("de", "--top muss zwischen 1")):
+        result = cli("intros", "--top", "0", lang=lang)
+        assert result.code == 2 and words in result.err

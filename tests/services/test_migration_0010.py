@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, inspect, text
 
 from rapport.store.db import _MIGRATIONS
+from tests.conftest import PG_SERVER
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database, to migrate step by step."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import psycopg
+
+    name = f"rapport_migration_{os.getpid()}"
+    admin = PG_SERVER.replace("+psycopg", "") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    yield f"{PG_SERVER}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _migrate(engine, action, target: str) -> None:  # type: ignore[no-untyped-def]
@@ -19,8 +41,9 @@ def _migrate(engine, action, target: str) -> None:  # type: ignore[no-untyped-de
         action(config, target)
 
 
-def test_0010_upgrades_and_downgrades_keeping_the_contacts(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'store.db'}")
+def test_0010_upgrades_and_downgrades_keeping_the_contacts(empty_store: str) -> None:
+    engine = create_engine(empty_store)
+    sqlite = engine.dialect.name == "sqlite"
     _migrate(engine, command.upgrade, "0007")
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO users (id, name, created_at) VALUES (1, 'me', '2026-01-01 00:00:00')"))
@@ -40,9 +63,9 @@ def test_0010_upgrades_and_downgrades_keeping_the_contacts(tmp_path: Path) -> No
                 "VALUES (1, 1, 2, 'pending', '2026-01-02 00:00:00', '2026-01-02 00:00:00')"
             )
         )
-        conn.execute(text("PRAGMA foreign_keys = ON"))
     with engine.begin() as conn:
-        conn.execute(text("PRAGMA foreign_keys = ON"))
+        if sqlite:
+            conn.execute(text("PRAGMA foreign_keys = ON"))
         conn.execute(text("DELETE FROM contacts WHERE id = 2"))  # a contact forgotten takes its introductions along
         assert conn.execute(text("SELECT COUNT(*) FROM introductions")).scalar_one() == 0
     _migrate(engine, command.downgrade, "0007")
