@@ -288,20 +288,26 @@ def suggest(
     hiring_index: dict[str, list[int]] = defaultdict(list)
     topic_index: dict[frozenset[str], list[int]] = defaultdict(list)
     part_index: dict[frozenset[str], list[int]] = defaultdict(list)
-    frequency: dict[str, int] = defaultdict(int)
+    only_wanted: dict[str, int] = defaultdict(int)  # how many look for a term without having it
     for i in order:
         k = facts[i]
         for term in k.has:
             has_index[term].append(i)
-            if k.hiring:
+        if k.hiring:
+            for term in k.has:
                 hiring_index[term].append(i)
-        for key in set(k.topics):
-            topic_index[key].append(i)
-        for key in set(k.parts):
-            part_index[key].append(i)
-        for term in k.has | k.wants:
-            frequency[term] += 1
-    idf = {term: math.log(1 + size / n) for term, n in frequency.items()}
+        if k.topics:
+            for key in set(k.topics):
+                topic_index[key].append(i)
+        if k.parts:
+            for key in set(k.parts):
+                part_index[key].append(i)
+        if k.wants:
+            for term in k.wants - k.has:
+                only_wanted[term] += 1
+    # a term counts less the more people have it or look for it (inverse document frequency)
+    idf = {term: math.log(1 + size / (len(has_index.get(term, ())) + only_wanted.get(term, 0))) for term in has_index}
+    idf.update((term, math.log(1 + size / n)) for term, n in only_wanted.items() if term not in has_index)
     crowds = {term: members[:CROWD] for term, members in has_index.items()}
     hiring_crowds = {term: members[:CROWD] for term, members in hiring_index.items()}
     where = {c.id: i for i, c in enumerate(people)}
