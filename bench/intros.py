@@ -9,6 +9,7 @@ the best pairs against shared meetings) is timed, best of N after a warm-up, on 
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable
@@ -137,6 +138,7 @@ class IntrosResult:
     cpu: list[float] = field(default_factory=list)  # the process's CPU time of each run (less sensitive to load)
     pairs: int = 0
     example: str = ""
+    load: float = 0.0  # the machine's load average (1 minute) after the runs: other work slows the wall clock
 
     @property
     def best(self) -> float:
@@ -190,6 +192,7 @@ def benchmark(ctx: Context, backend: str, runs: int, seed: int, say: Callable[[s
             result.runs.append(elapsed)
             result.cpu.append(used)
     result.pairs = len(found)
+    result.load = os.getloadavg()[0]
     if found:
         best = found[0]
         result.example = f"{best.first.name} ↔ {best.second.name}: {best.reasons[0].facts['reason']}"
@@ -197,7 +200,7 @@ def benchmark(ctx: Context, backend: str, runs: int, seed: int, say: Callable[[s
         f"  intros over {count:,} contacts: best {result.best * 1000:.0f} ms "
         f"(runs {' / '.join(f'{r * 1000:.0f}' for r in result.runs)} ms; CPU best {min(result.cpu) * 1000:.0f} ms; "
         f"goal <= {GOAL_SECONDS * 1000:.0f} ms); "
-        f"{result.pairs} pairs, first {result.example}"
+        f"{result.pairs} pairs, first {result.example}; load average {result.load:.1f}"
     )
     return result
 
@@ -220,6 +223,7 @@ def markdown(results: dict[str, IntrosResult]) -> list[str]:
         + " | ".join(f"{min(r.cpu) * 1000:.0f} ms" for r in results.values())
         + " | |"
     )
+    out.append("| load average of the machine | " + " | ".join(f"{r.load:.1f}" for r in results.values()) + " | |")
     out.append("| contacts (not archived) | " + " | ".join(f"{r.contacts:,}" for r in results.values()) + " | |")
     out.append(
         "| runs (ms) | " + " | ".join(" / ".join(f"{x * 1000:.0f}" for x in r.runs) for r in results.values()) + " | |"
