@@ -155,7 +155,12 @@ def enrich(ctx: Context, seed: int) -> int:
     vocabulary = list(dict.fromkeys(vocabulary))[:300]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(vocabulary))]  # a few common topics, a long tail
     with ctx.transaction() as conn:
-        ids = [int(r[0]) for r in conn.execute(select(contacts.c.id).where(contacts.c.owner_id == ctx.owner_id))]
+        ids = [
+            int(r[0])
+            for r in conn.execute(
+                select(contacts.c.id).where(contacts.c.owner_id == ctx.owner_id).order_by(contacts.c.id)
+            )
+        ]
         rows: list[dict[str, Any]] = []
         offers: list[dict[str, Any]] = []
         for cid in ids:
