@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench import agenda as agenda_bench
 from bench import imports as imports_bench
+from bench import intros as intros_bench
 from bench import network, report, startup
 from rapport.config import Settings
 from rapport.services.context import Context, open_context
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 NOW = "2026-11-26T09:00"
 TIMEZONE = "Europe/Zurich"
-PARTS = ("agenda", "startup", "imports")
+PARTS = ("agenda", "startup", "imports", "intros")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -222,6 +223,18 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             ctx.close()
 
+    for backend in backends if "intros" in args.parts else []:
+        say(f"\n== {backend}: intros ==")
+        if backend == "postgresql" and _postgres_unusable(args):
+            say("  skipped: PostgreSQL not usable")
+            continue
+        ctx, _url, version = _store(backend, args, run)
+        pg_version = version or pg_version
+        try:
+            run.intros[backend] = intros_bench.benchmark(ctx, backend, args.runs, args.seed, say=say)
+        finally:
+            ctx.close()
+
     if "startup" in args.parts:
         say("\n== startup: rapport today vs python -c pass ==")
         run.startup = startup.benchmark(args.workdir / "startup", args.now, args.timezone, args.startup_runs, say)
@@ -293,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         for backend, why in imp.skipped.items():
             say(f"  {backend:<10} import skipped: {why}")
         missed += imp.missed()
+    for backend, result in run.intros.items():
+        if result.best > intros_bench.GOAL_SECONDS:
+            missed.append(f"{backend} intros")
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)

@@ -83,6 +83,7 @@ class Run:
     startup: StartupResult | None = None
     verified: dict[str, str] = field(default_factory=dict)
     imports: imports_bench.ImportResult | None = None
+    intros: dict[str, Any] = field(default_factory=dict)  # backend -> bench.intros.IntrosResult
 
 
 def _ms(seconds: float) -> str:
@@ -215,6 +216,9 @@ def markdown(run: Run) -> str:
         out.append("")
 
     out += _import_section(run)
+    from bench import intros as intros_bench
+
+    out += intros_bench.markdown(run.intros)
 
     out += [
         "## What is measured",

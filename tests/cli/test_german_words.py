@@ -74,6 +74,9 @@ def test_the_main_commands_speak_german_only(cli: Cli, tmp_path: Path) -> None:
     message = tmp_path / "message.txt"
     message.write_text("Hallo Thomas\n\nSchön, dich gestern getroffen zu haben.\n\nLiebe Grüsse\nJulia\n")
     outputs["check"] = cli("check", str(message), **de).out
+    outputs["intros"] = cli.ok("intros", **de).out
+    outputs["introduce"] = cli.ok("introduce", "Thomas Keller", "Fabian Moser", **de).out
+    outputs["introduce --agreed"] = cli.ok("introduce", "Thomas Keller", "Fabian Moser", "--agreed", **de).out
 
     stored = json.loads(cli.ok("list", "--json", **de).out)
     user_data = [*_strings(stored), str(SAMPLES)]

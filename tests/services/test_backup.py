@@ -30,6 +30,7 @@ from rapport.store.schema import (
     field_sources,
     imported_records,
     interactions,
+    introductions,
     metadata,
     participants,
     users,
@@ -73,6 +74,17 @@ def fill(ctx: Context) -> None:
             ],
         )
         conn.execute(insert(distinct_people).values(owner_id=ctx.owner_id, first_id=first, second_id=third))
+        conn.execute(
+            insert(introductions).values(
+                owner_id=ctx.owner_id,
+                first_id=third,
+                second_id=first,
+                status="made",
+                reason="need",
+                created_at=when,
+                updated_at=ctx.now,
+            )
+        )
         conn.execute(
             update(contacts).where(contacts.c.id == second).values(archived=True, connected_on=date(2019, 4, 1))
         )

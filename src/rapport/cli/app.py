@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
+from rapport.cli.initiative import intros
 from rapport.cli.initiative import time as networking_time
 
 
@@ -97,6 +98,8 @@ _ORDER = (
     interop.restore,
     # taking the initiative
     networking_time.week,
+    intros.intros,
+    intros.introduce,
     # messages
     messages.check_,
     messages.send,
@@ -104,7 +107,7 @@ _ORDER = (
 )
 _registered = {
     info.callback: info
-    for topic in (people, journal, interop, messages, networking_time)
+    for topic in (people, journal, interop, messages, networking_time, intros)
     for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"

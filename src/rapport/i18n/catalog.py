@@ -730,6 +730,48 @@ EN: dict[str, str] = {
     "time.do.reconnect.call": "call {name} to reconnect",
     "time.do.meet-in-person.lunch": "meet {name} in person for lunch",
     "time.do.meet-in-person.coffee": "meet {name} in person for coffee",
+    # introductions (rapport intros, rapport introduce)
+    "help.cmd.intros": "Pairs of contacts who would gain from knowing each other, each with the reason.",
+    "help.intros.top": "How many pairs to propose.",
+    "help.cmd.introduce": (
+        "Introduce two contacts: first ask each (two drafts, pending); with --agreed the introduction itself."
+    ),
+    "help.introduce.first": "The first person (a name, or #id).",
+    "help.introduce.second": "The second person (a name, or #id).",
+    "help.introduce.agreed": "Both agreed: draft the introduction, record it as made and a favour given to each.",
+    "help.introduce.declined": "One of them declined: remember it (the pair is not proposed again).",
+    "help.introduce.why": "Why they should meet, in your words (else the reason rapport found).",
+    "intros.title.one": "One introduction worth making:",
+    "intros.title.other": "{n} introductions worth making:",
+    "intros.pair": "{number}. {first} ↔ {second}",
+    "intros.none": "No introduction to propose: add what your contacts are looking for and offer, or their interests.",
+    "intros.hint": 'Ask both first: rapport introduce "{first}" "{second}"',
+    "intros.quote": "“{text}”",
+    "intros.found": "{text} ({field})",
+    "intros.field.offers": "offers",
+    "intros.field.title": "job title",
+    "intros.field.interests": "interests",
+    "intros.field.organisation": "organisation",
+    "intros.field.looking_for": "looking for",
+    "intros.reason.need": "{first} is looking for {wanted}; {second}: {found}.",
+    "intros.reason.job": "{first} is looking for a job ({wanted}); {second} is hiring: {found}.",
+    "intros.reason.interests": "{first} and {second} share an interest, at different organisations: {topics}.",
+    "intros.ask_heading": "Ask {name} first:",
+    "intros.made_heading": "The introduction of {first} and {second}:",
+    "intros.pending": (
+        "Recorded: introduction of {first} and {second}, pending. Once both agreed: "
+        'rapport introduce "{first}" "{second}" --agreed (or --declined).'
+    ),
+    "intros.made": "Recorded: {first} and {second} introduced; a favour given to each.",
+    "intros.declined": "Recorded: the introduction of {first} and {second} was declined; it is not proposed again.",
+    "intros.self": "{name} cannot be introduced to themselves: name two different people.",
+    "intros.archived": "{name} is archived: move them to a circle first (rapport move) to introduce them.",
+    "intros.already.pending": "{first} and {second}: an introduction is already pending; once both agreed, --agreed.",
+    "intros.already.agreed": "{first} and {second} have already agreed to be introduced: use --agreed.",
+    "intros.already.made": "{first} and {second} have already been introduced.",
+    "intros.already.declined": "The introduction of {first} and {second} was declined: it is not asked again.",
+    "intros.both_outcomes": "--agreed and --declined exclude each other: give one of them.",
+    "intros.top": "--top must be between 1 and {most}, not {value}.",
 }
 
 
@@ -1436,6 +1478,59 @@ DE: dict[str, str] = {
     "today.title.one": "{date}: eine Sache, die sich heute lohnt",
     "today.title.other": "{date}: {n} Dinge, die sich heute lohnen",
     "due.at": "fällig am {when}",
+    # Vorstellungen (rapport intros, rapport introduce)
+    "help.cmd.intros": "Paare von Kontakten, die voneinander profitieren würden, je mit dem Grund.",
+    "help.intros.top": "Wie viele Paare vorgeschlagen werden.",
+    "help.cmd.introduce": (
+        "Zwei Kontakte einander vorstellen: zuerst beide fragen (zwei Entwürfe, offen); mit --agreed die "
+        "Vorstellung selbst."
+    ),
+    "help.introduce.first": "Die erste Person (ein Name oder #id).",
+    "help.introduce.second": "Die zweite Person (ein Name oder #id).",
+    "help.introduce.agreed": (
+        "Beide sind einverstanden: die Vorstellung entwerfen, als gemacht erfassen und je einen Gefallen erfassen."
+    ),
+    "help.introduce.declined": "Jemand hat abgelehnt: festhalten (das Paar wird nicht mehr vorgeschlagen).",
+    "help.introduce.why": "Warum sich die beiden kennenlernen sollten, in Ihren Worten (sonst der gefundene Grund).",
+    "intros.title.one": "Eine Vorstellung, die sich lohnt:",
+    "intros.title.other": "{n} Vorstellungen, die sich lohnen:",
+    "intros.pair": "{number}. {first} ↔ {second}",
+    "intros.none": (
+        "Keine Vorstellung vorzuschlagen: erfassen Sie, was Ihre Kontakte suchen und bieten, oder ihre Interessen."
+    ),
+    "intros.hint": 'Zuerst beide fragen: rapport introduce "{first}" "{second}"',
+    "intros.quote": "«{text}»",
+    "intros.found": "{text} ({field})",
+    "intros.field.offers": "bietet",
+    "intros.field.title": "Funktion",
+    "intros.field.interests": "Interessen",
+    "intros.field.organisation": "Organisation",
+    "intros.field.looking_for": "sucht",
+    "intros.reason.need": "{first} sucht {wanted}; {second}: {found}.",
+    "intros.reason.job": "{first} sucht eine Stelle ({wanted}); {second} stellt ein: {found}.",
+    "intros.reason.interests": "{first} und {second} teilen ein Interesse, in verschiedenen Organisationen: {topics}.",
+    "intros.ask_heading": "Zuerst {name} fragen:",
+    "intros.made_heading": "Die Vorstellung von {first} und {second}:",
+    "intros.pending": (
+        "Erfasst: Vorstellung von {first} und {second}, offen. Wenn beide einverstanden sind: "
+        'rapport introduce "{first}" "{second}" --agreed (oder --declined).'
+    ),
+    "intros.made": "Erfasst: {first} und {second} einander vorgestellt; je ein Gefallen erfasst.",
+    "intros.declined": (
+        "Erfasst: Die Vorstellung von {first} und {second} wurde abgelehnt; sie wird nicht mehr vorgeschlagen."
+    ),
+    "intros.self": "{name} kann nicht sich selbst vorgestellt werden: nennen Sie zwei verschiedene Personen.",
+    "intros.archived": (
+        "{name} ist archiviert: zuerst in einen Kreis verschieben (rapport move), um die Person vorzustellen."
+    ),
+    "intros.already.pending": (
+        "{first} und {second}: Eine Vorstellung ist schon offen; wenn beide einverstanden sind, --agreed verwenden."
+    ),
+    "intros.already.agreed": "{first} und {second} sind schon einverstanden: --agreed verwenden.",
+    "intros.already.made": "{first} und {second} wurden einander schon vorgestellt.",
+    "intros.already.declined": "Die Vorstellung von {first} und {second} wurde abgelehnt: nicht erneut fragen.",
+    "intros.both_outcomes": "--agreed und --declined schliessen einander aus: nur eines angeben.",
+    "intros.top": "--top muss zwischen 1 und {most} liegen, nicht {value}.",
     # was jede Einstellung bedeutet (rapport config list)
     # Netzwerkzeit: `rapport time add|list|remove`, `rapport week`
     "help.cmd.time": (

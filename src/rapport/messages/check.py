@@ -715,6 +715,9 @@ def check(
         simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)
         handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
+    elif k == "intro-ask":
+        for name, evidence in _intro_ask(msg):
+            simple(name, evidence, "intro_question" if name == "question" else None)
     else:  # invite
         event = P.EVENT.search(msg.text)
         simple("event", event.group(0) if event else None)
@@ -791,3 +794,26 @@ def _outcome(msg: _Message) -> str | None:
         if D.looks_back(s) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", s, _I):
             return s.strip()
     return None
+
+
+# -- intro-ask: the question before an introduction (double opt-in): why this person would gain from meeting the
+# other, whether they would like to be introduced, and an easy way to say no.
+KINDS["intro-ask"] = Kind(
+    {"greeting": 10, "reason": 40, "question": 35, "easy_out": 15}, frozenset({"reason", "question"})
+)
+KIND_ALIASES.update({"intro_ask": "intro-ask", "opt-in": "intro-ask", "vorstellungsanfrage": "intro-ask"})
+LONG_KINDS = LONG_KINDS | {"intro-ask"}
+NOTE_OPTIONAL["intro-ask"] = frozenset({"easy_out"})
+P.HINTS["en"].setdefault("intro_question", "Ask whether they would like to be introduced (“shall I introduce you?”).")
+P.HINTS["de"].setdefault(
+    "intro_question", "Fragen Sie, ob eine Vorstellung erwünscht ist («darf ich euch vorstellen?»)."
+)
+
+
+def _intro_ask(msg: _Message) -> list[tuple[str, str | None]]:
+    """(element, evidence) of an intro-ask: the reason, the question whether to introduce them, the easy way out."""
+    told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
+    reason = _search(P.REFERENCE, msg.sentences) or _role(msg) or told
+    question = next((s.strip() for s in msg.sentences if "?" in s and P.INTRODUCE.search(s)), None)
+    easy_out = P.EASY_OUT.search(msg.text)
+    return [("reason", reason), ("question", question), ("easy_out", easy_out.group(0) if easy_out else None)]

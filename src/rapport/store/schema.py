@@ -333,3 +333,19 @@ networking_blocks = Table(
     Column("created_at", Moment, nullable=False),
     Index(None, "owner_id", "weekday"),
 )
+
+# introductions between two contacts (`rapport introduce`): asked first, then made or declined; never proposed again
+introductions = Table(
+    "introductions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("first_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(10), nullable=False),  # pending, agreed, declined, made
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("created_at", Moment, nullable=False),
+    Column("updated_at", Moment, nullable=False),
+    UniqueConstraint("owner_id", "first_id", "second_id"),
+    Index(None, "second_id"),
+)
