@@ -269,6 +269,9 @@ def _greeting(msg: _Message) -> str | None:
     v = P.VOCATIVE.search(head)
     if v and v.group(1).lower() not in P.NOT_A_NAME:
         return v.group(0).strip()
+    v = P.VOCATIVE_INSIDE.search(head)  # "Merci viu mau, Dänu, für …"
+    if v and v.group(1).split()[-1].lower() not in P.NOT_A_NAME | P.STOPWORDS["de"] | P.STOPWORDS["en"]:
+        return v.group(0).strip(" ,")
     return None
 
 
@@ -440,7 +443,23 @@ def _personal(msg: _Message) -> str | None:
     m = P.MEMORY.search(msg.text)
     if m:
         return m.group(0)
-    return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences)
+    return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences) or _shared_named(msg)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _shared_named(msg: _Message) -> str | None:
+    """A past we shared, named by a place, a year or a demonstrative ("our trip to Lisbon in 2019", "that night
+    at the Emirates"), in a sentence that does not propose or plan anything."""
+    for s in msg.back:
+        m = P.SHARED_PAST[1].search(s)
+        if m:
+            return m.group(0).strip()
+        m = P.SHARED_PAST[0].search(s)
+        if m and (_YEAR.search(s) or D.looks_back(s)):
+            return m.group(0).strip()
+    return None
 
 
 def _role(msg: _Message) -> str | None:
@@ -491,7 +510,12 @@ _PRONOUNS = {
 
 
 def _reference(msg: _Message) -> str | None:
-    return _search(P.REFERENCE, msg.sentences) or _moment(msg) or _search([P.MEMORY], msg.sentences)
+    return (
+        _search(P.REFERENCE, msg.sentences)
+        or _moment(msg)
+        or _search([P.MEMORY], msg.sentences)
+        or _shared_named(msg)
+    )
 
 
 def _request(msg: _Message) -> tuple[str | None, bool]:
@@ -722,7 +746,12 @@ def check(
         simple("when", when)
         yours = P.YOURS.search(msg.text)
         past = _Message(" ".join(x for x in msg.sentences if D.looks_back(x)))  # not the event invited to
-        reason = _search(P.REFERENCE, msg.sentences) or _moment(past) or (yours.group(0) if yours else None)
+        reason = (
+            _search(P.REFERENCE, msg.sentences)
+            or _moment(past)
+            or _shared_named(msg)
+            or (yours.group(0) if yours else None)
+        )
         simple("reason", reason, "invite_reason")
 
     # no stock phrases

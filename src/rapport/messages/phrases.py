@@ -179,14 +179,15 @@ PROPOSAL = re.compile(
     r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|fancy|up for|session|"
     r"treffen wir|sehen wir uns|hast du|haben sie|hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|"
     r"telefonat|lade (?:dich|sie)|wiedersehen|freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir|"
-    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|gömmer|gömer|"
+    r"zmittag|znacht|feierabendbier|bier|apéro|kafi|kaffi|käfeli|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|"
+    r"gömmer|gömer|"
     r"wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 #: Meeting words: a request that only proposes to meet is a proposal, not an ask.
 MEETING = re.compile(
     r"\b(?<!-)(?:coffee|lunch|dinner|drinks?|beer|meet(?:ing)?|call|session|kaffee|mittagessen|abendessen|zmittag|"
-    r"znacht|bier|feierabendbier|treffen|telefonat|apéro|essen)\b(?!-)",
+    r"znacht|bier|feierabendbier|treffen|telefonat|apéro|essen|kafi|kaffi|käfeli)\b(?!-)",
     _F,
 )
 #: How a question proposes something ("would you have time", "hast du Lust").
@@ -207,21 +208,28 @@ INDIRECT_QUESTION = re.compile(
 #: A proposal without a date: present as evidence for the hint, scored as missing.
 VAGUE_PROPOSAL = re.compile(
     r"\b(?:sometime|some time|one day|when you are free|when you're free|if you ever|catch up|mal wieder|"
-    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich|soon|bald|gelegentlich)\b",
+    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich|soon|bald|gelegentlich|uf bald|bis bald|bis glii)\b",
     _F,
 )
 
 GREETING = re.compile(
     r"^\W*(?i:hi|hello|hey|dear|liebi|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
     r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao|sali|salut|grüessech|"
-    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya)\b[ ,]*"
+    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya|heya|hallöchen|sälü|morning|hoi zäme)\b[ ,]*"
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
 #: A name alone at the start: "Anna – …", "Reto, …".
 NAME_FIRST = re.compile(r"^\W*([A-ZÄÖÜ][a-zäöüéè\-]{2,})\s*(?:,|–|—|-\s|!)", re.UNICODE)
 #: A name at the end of the first sentence: "Congrats on the Series A, Aisha!"
-VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
+VOCATIVE = re.compile(r"^(?:[^.!?\n]|(?<=\d)\.){3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
+#: A name set off by commas after thanks or wishes: "Merci viu mau, Dänu, für …", "Vielen Dank, Herr Brandt, …".
+VOCATIVE_INSIDE = re.compile(
+    r"^\W*(?i:thank|thanks|many thanks|cheers|danke|vielen dank|herzlichen dank|besten dank|merci|tuusig dank|"
+    r"tausend dank|congrat\w*|gratul\w*|glückwunsch|alles gute|happy|bravo|well done|chapeau)\b[^.!?\n,]{0,30},\s+"
+    r"((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*,",
+    re.UNICODE,
+)
 NOT_A_NAME = {
     "damen",
     "team",
@@ -301,15 +309,22 @@ REFERENCE = [
         r"\byou\s+(?:\w+\s+){0,2}?(?:told|mentioned|said|showed|recommended|shared|asked|were (?:demoing|sketching|"
         r"telling|planning)|sent|helped|explained|gave)\b|"
         r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
-        r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
-        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
+        r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your)\b|\b(?:thought of|made me think of|reminded "
+        r"me of|given) (?:our|your)\b|\b(?:given|now that) you (?:just |recently |finally )?\w+\b|"
+        r"\b(?:since|as) you (?:just|recently|finally) \w+\b|\b(?:at|in|during|after|from|since) our (?:last|first|old|previous|final)\s+"
+        r"[\w\-]+|\b(?:the|that|this)\s+(?!(?:help|support|time|kindness|effort|work|opportunity|hospitality|"
+        r"interest)\b)(?:[\w\-]+\s+){1,3}?you(?:'d| had)?\s+(?:\w+\s+)?(?:pitched|kept|suggested|proposed|planned|"
+        r"described|talked|raved|sketched|dreamt|dreamed|built|wrote|drew|gave|took|ran|made|told|showed|sent|"
+        r"recommended|mentioned|started|launched|organi[sz]ed)\b|"
+        r"\byou (?:know|knew) (?:a lot|so much|more|everything|loads|all|your way around)\b|"
+        r"\byou(?:'re| are) (?:the|our) (?:\w+ )?(?:expert|person to ask|go-to)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
         r" are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
         r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
-        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
+        r"conducted|kept|held|saved|carried|pulled|won|pitched|rescued|mentored|nailed|handled|steered)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
         r"\bexactly (?:like )?what (?:you|your)\b|"
         r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
         r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
@@ -332,13 +347,55 @@ REFERENCE = [
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
         r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
-        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|"
+        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dein\w*|din\w*|dis|dim|"
         r"Ihr\w*)\b|"
-        r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
+        r"\berinner(?:t|et) (?:mich |mi )?an (?:dein\w*|din\w*|dis|dim|unser\w*|üs\w*|Ihr\w*)\b|"
         r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
-        r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
-        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|"
-        r"dänke|dänkt|erinneret)\b",
+        r"\b(?:du kennst dich|sie kennen sich|du kennsch di|sie kenned sich|sie kennä sich)\b[^.!?\n]{0,60}?\b(?:aus|us)\b|"
+        r"\b(?:an|a) (?:dein\w*|din\w*|dis|dim|ihr\w*|unser\w*|üs\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|"
+        r"erinnert|dänke|dänkt|erinneret)\b|"
+        r"\b(?:an|a) (?:dich|di|sie)\b[^.!?\n]{0,40}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b"
+        r"[^.!?\n]{0,10}?\b(?:weil|wegen|als|wo|bei|wie|because)\b",
+        _F,
+    ),
+]
+
+_WORK = (
+    r"post|article|piece|talk|keynote|update|podcast|interview|photos?|pictures?|video|blog(?: post)?|newsletter|book|"
+    r"paper|thesis|comment|story|stories|slides|beitrag|artikel|vortrag|referat|buch|blog|fotos?|bilder|kommentar|"
+    r"masterarbeit|doktorarbeit|studie|bricht|bericht|präsentation|folien|gschicht|geschichte"
+)
+#: Their own work named by its subject: "your post about the Lisbon offsite", "Ihr Artikel zu Wärmepumpen".
+REFERENCE.append(
+    re.compile(
+        rf"\b(?:your|deine[mnrs]?|dein|dini|din|dis|dim|Ihre[mnrs]?|Ihr)\s+(?:[\w\-]+\s+)?(?:{_WORK})\s+"
+        r"(?:about|on|from|at|of|über|zu|zum|zur|vom|von|vo|aus|bim|beim)\s+"
+        r"(?!(?:linkedin|xing|twitter|instagram|facebook|social media|the topic|dem thema|diesem thema)\b)"
+        r"(?:(?:the|der|die|das|dem|den|de|d|em)\s+)?[\w\-]{3,}",
+        _F,
+    )
+)
+
+#: A shared past named by a place, a year or a demonstrative: "our late nights in the Bern lab in 2021",
+#: "unser Watzmann-Abenteuer 2019", "that freezing night at the Emirates", "a dä Sunntig 2022 mit dim Kajak".
+_NOT_PLACE = (
+    r"team|teams|firma|unternehmen|büro|abteilung|netzwerk|zukunft|zusammenarbeit|rahmen|bereich|namen|auftrag|"
+    r"sinne|zeitraum|moment|allgemeinen|voraus|linkedin|xing"
+)
+SHARED_PAST = [
+    re.compile(
+        r"\b(?i:our|unser\w*|üse\w*|üsi|eusi?\w*)\s+(?!(?i:next|upcoming|nächst\w*|kommend\w*|team|company|firm|"
+        r"office|event|network|newsletter|platform|products?|services?|clients?)\b)(?:[\w\-]+\s+){0,4}?"
+        r"(?:[\w\-]*(?:19|20)\d\d\b|(?i:in|at|on|up|to|im|in der|am|an der|auf dem|auf der|z|uf em|uf de|bim|bei|"
+        r"bi|vo)\s+(?:(?i:the|der|dem|de|d)\s+)?(?!(?i:" + _NOT_PLACE + r")\b)[A-ZÄÖÜ][\w\-]{2,})",
+        re.UNICODE,
+    ),
+    re.compile(
+        r"\b(?:that|those|jene[nmrs]?|dä|de|den|dem|die|diesen|diese[mn]?)\s+(?:[\w\-]+\s+){0,3}?(?:night|day|evening|"
+        r"weekend|trip|gig|game|match|hike|summer|winter|spring|autumn|time|afternoon|morning|party|dinner|tour|"
+        r"abend|tag|nacht|wochenende|reise|ausflug|wanderung|sommer|abig|wuchenänd|ussflug|fescht|fest|"
+        rf"{_WEEKDAY})(?:\s+(?:19|20)\d\d)?\s+(?:at|in|on|with|up|im|am|bei|bi|mit|z|uf|an|auf|vo|von)\s+"
+        r"(?:(?:the|der|dem|de|d)\s+)?(?:(?-i:[A-ZÄÖÜ])[\w\-]{2,}|you|dir|dich|uns|üs|dim|dinere|dini|your|deine\w*)",
         _F,
     ),
 ]
@@ -389,7 +446,8 @@ TOPIC = [
         _F,
     ),
     re.compile(
-        r"\b(?:your|deine?|dini|din|ihre?)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|vorschlag|tipp|rat|"
+        r"\b(?:your|deine[mnrs]?|dein|dini|din|ihre[mnrs]?|ihr)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|"
+        r"vorschlag|tipp|rat|"
         r"hinweis|ansatz|anregung|kniff)\s*(?:,?\s+(?:to|of|that|for|die|den|das|dass|wo|mit)\s+[\w\-]+|"
         r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
         _F,
@@ -398,6 +456,12 @@ TOPIC = [
         r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
+    re.compile(
+        r"\b(?:von|vo|über|from)\s+(?:deine[mnrs]?|dim|dinere|dine|Ihre[mnrs]?|your)\s+(?!(?:arbeit|job|firma|"
+        r"rolle|team|work|job|company|day|week|wochenende|woche|tag)\b)[\w\-]{3,}[^.!?\n]{0,60}?\b(?:erzählt|"
+        r"berichtet|verzellt|gschwärmt|geschwärmt|gesprochen|gredt|told|talked|raved|spoke)\b",
+        _F,
+    ),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
         r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
@@ -481,10 +545,13 @@ THANKS = re.compile(
     r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|"
     r"herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
-    r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
+    r"dankeschön|dankä|dankschön|merci beaucoup|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|"
+    r"i (?:really )?appreciated?|much appreciated)\b"
     r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
     r"viu mau|vilmal|vill mal|vielmol|viumol|no|noch|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
-    r"herzlich|sehr|again))*"
+    r"herzlich|sehr|again|tuusig|mau|villmal))*"
+    # a name set off by commas may stand between the thanks and what for: "Merci viu mau, Dänu, für …"
+    r"(?:\s*,\s*(?:(?i:herr|frau|mr|mrs|ms|dr)\.?\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+(?=\s*,))?"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
 )
@@ -610,6 +677,11 @@ CONGRATS = re.compile(
     r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
     r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
     r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
+    r"(?:(?:mega|so|wie|echt|voll|huere|sehr|total|einfach) )?(?:cool|toll|schön|super|genial|lässig|grossartig|"
+    r"großartig|fantastisch|wunderbar|schön z ghöre|schön zu hören),? dass (?:du|sie|ihr|es)|"
+    r"(?:so |really |just )?(?:great|good|cool|exciting|nice|lovely|awesome|amazing|brilliant) to (?:see|hear|read) "
+    r"(?:that )?(?:you|your)|(?:thrilled|delighted|so happy|so glad|really happy|really glad) to (?:see|hear|read) "
+    r"(?:that )?(?:you|your)|"
     r"stolz auf (?:dich|sie))\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
@@ -681,6 +753,26 @@ NEWS_GENERIC = {
     "future",
     "zukunft",
     "gute",
+    "herausforderung",
+    "challenge",
+    "opportunity",
+    "beruflichen",
+    "beruflich",
+    "gefunden",
+    "hast",
+    "hesch",
+    "häsch",
+    "en",
+    "e",
+    "es",
+    "found",
+    "got",
+    "have",
+    "has",
+    "jetzt",
+    "now",
+    "every",
+    "wishing",
 }
 #: News named without a word of congratulation: "10 years at Roche", "making partner at …".
 MILESTONE = re.compile(
@@ -701,7 +793,9 @@ MEMORY = re.compile(
     r"remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
-    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
+    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals)|"
+    r"(?:i|ich) (?:still )?owe you|(?:schulde|schulde ich) (?:dir|ihnen)|bin dir (?:\w+ )?(?:\w+ )?schuldig|"
+    r"(?:ich|i) bi(?:n)? dir (?:no|noch) (?:\w+ )?schuldig)\b",
     _F,
 )
 
@@ -776,14 +870,18 @@ INTRODUCE = re.compile(
     r"bringe? euch zusammen|vernetze|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|"
     r"stelle ich|bekannt machen|vernetzen|"
-    r"verbunden|kennenlernen)\b",
+    r"verbunden|kennenlernen)\b|"
+    r"\b(?i:kennst du|kennsch|kennsch du|kennen sie|kenned sie|do you know|have you met)\s+(?i:schon |scho )?"
+    r"(?:d |de |dr |die |den |der )?[A-ZÄÖÜ][a-zäöüéè]+\s*\?|"
+    r"\b(?i:euch|eu|you two|you both)\s+(?:\w+\s+)?(?i:verbinde|verbinden|zämebringe|zusammenbringen)\b",
     re.UNICODE,
 )
 #: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
 PRONOUN_ROLE = re.compile(
     r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
-    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
-    r"betreibt|schafft|arbeitet)\b",
+    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|"
+    r"ufbaut|gründet|plant|plan(?:e)?t|macht|betreibt|schafft|arbeitet|sucht|suecht|bruucht|braucht|needs|"
+    r"is looking for|setting up|building|running)\b",
     _F,
 )
 ROLE = re.compile(
@@ -798,7 +896,7 @@ HANDOVER = re.compile(
     r"in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
-    r"in diese nachricht genommen|direkt)\b",
+    r"in diese nachricht genommen|direkt|(?:soll|söll|shall|should) (?:ich|i) (?:euch|eu|you))\b",
     _F,
 )
 
@@ -807,7 +905,8 @@ EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
     r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|"
-    r"markt|turnier|tournament|race|lauf|"
+    r"markt|turnier|tournament|race|lauf|breakfast|frühstück|zmorge|lunch|zmittag|mittagessen|reunion|raclette|"
+    r"fondue|apero|drinks|"
     r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
@@ -837,7 +936,12 @@ THEIRS_NAMED = re.compile(
     rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
     rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
     r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
-    r"[A-ZÄÖÜ][\w\-]{2,}",
+    r"[A-ZÄÖÜ][\w\-]{2,}|"
+    r"\b(?i:the|your|dein\w*|din\w*|Ihr\w*|di|d)\s+(?i:new|neue\w*|nöi\w*)\s+[\w\-]+\s+(?i:at|in|bei|bi|with|z)\s+"
+    r"[A-ZÄÖÜ][\w\-]{2,}|"
+    r"\b(?i:bi|bei) (?i:eu|euch|dir|Ihnen)\s+(?i:im|in|am|uf|auf|z)\s+(?!(?i:unternehmen|team|firma|büro|betrieb)\b)"
+    r"[\w\-]{3,}|"
+    r"\byour\s+(?!(?:LinkedIn|Xing|XING|Twitter|Instagram|Facebook|Profile|Company)\b)[A-Z][a-z][\w\-]+",
     re.UNICODE,
 )
 
@@ -861,6 +965,14 @@ STOCK_PHRASES = [
         r"ich hoffe, diese (?:nachricht|e-mail) (?:sie |dich )?erreicht",
         r"sehr geehrte damen und herren",
         r"anbei erhalten sie",
+        r"(?:i )?came across your (?:linkedin )?(?:profile|page)",
+        r"(?:ich bin )?auf (?:ihr|dein) (?:linkedin-)?profil gesto(?:ss|ß)en",
+        r"(?:ihr|ihres|dein|dis) profil (?:gseh|gesehen|angeschaut|aagluegt)",
+        r"(?:würde|würd) mich (?:sehr )?freuen,? (?:mich )?mit (?:ihnen|dir) (?:zu )?(?:vernetzen|vernetze)",
+        r"(?:would love|(?:i'd|i’d|i would) (?:love|like)) to connect(?: with you)?(?: here| on linkedin)?(?=[.!,]|$)",
+        r"(?:expand|expanding|grow|growing) my (?:professional )?network",
+        r"mein (?:berufliches )?netzwerk (?:zu )?(?:erweitern|vergrössern|vergrößern)",
+        r"(?:was|am) (?:very |really )?impressed (?:by|with) your (?:profile|experience|background)",
     )
 ]
 
