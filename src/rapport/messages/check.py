@@ -511,10 +511,7 @@ _PRONOUNS = {
 
 def _reference(msg: _Message) -> str | None:
     return (
-        _search(P.REFERENCE, msg.sentences)
-        or _moment(msg)
-        or _search([P.MEMORY], msg.sentences)
-        or _shared_named(msg)
+        _search(P.REFERENCE, msg.sentences) or _moment(msg) or _search([P.MEMORY], msg.sentences) or _shared_named(msg)
     )
 
 
