@@ -352,7 +352,7 @@ def _thanks(msg: _Message) -> tuple[str | None, bool]:
     bare = None
     for i, s in enumerate(msg.sentences):
         for m in P.THANKS.finditer(s):
-            obj = m.group(1) or ""
+            obj = re.split(r",|\s[–—-]\s", m.group(1) or "", maxsplit=1)[0]  # not the clause after it
             words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
             if [w for w in words if w not in P.THANKS_GENERIC]:
                 return m.group(0).strip(), True

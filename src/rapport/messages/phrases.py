@@ -262,7 +262,8 @@ _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
     r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
-    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch"
+    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch|lehrgang|weiterbildung|retraite|offsite|"
+    r"kongress|symposium|hackathon|lager|kurswuche|tagig"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -278,14 +279,14 @@ MOMENT = [
     ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
     re.compile(
-        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
+        rf"\b(?:at|from|after|during|on|since)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
         rf"(?:{_WEEKDAY})(?:'s|’s))\s+"
         rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
     re.compile(
         rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der|"
-        rf"nach em|nach de|nachem|a de|bi de|uf em)\s+"
+        rf"nach em|nach de|nachem|a de|bi de|uf em|sit em|sit de|sit dr|sitem)\s+"
         rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
         rf"(?:{_ANLASS})\b",
         _F,
@@ -349,6 +350,9 @@ REFERENCE = [
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
+        r"\b(?:das|den|die|dem|wo|von dem|von der|vo dem)\s+(?:du|Sie|si|ihr)\s+(?:\w+\s+){0,5}?"
+        r"(?:ge\w+t|g\w+t|\w+iert|erzählt|erwähnt|verzellt|vorgestellt|vorgstellt|empfohlen|empfohle)\s+"
+        r"(?:hast|haben|hattest|hatten|hesch|häsch|händ|hend|hei|heit)\b|"
         r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
         r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dein\w*|din\w*|dis|dim|"
         r"Ihr\w*)\b|"
@@ -461,7 +465,8 @@ TOPIC = [
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
     re.compile(
-        r"\b(?:von|vo|über|from)\s+(?:deine[mnrs]?|dim|dinere|dine|Ihre[mnrs]?|your)\s+(?!(?:arbeit|job|firma|"
+        r"\b(?:von|vo|über|from)\s+(?:deine[mnrs]?|dim|dinere|dine|Ihre[mnrs]?|your|eure[mnrs]?|eusem|euem)\s+"
+        r"(?!(?:arbeit|job|firma|"
         r"rolle|team|work|job|company|day|week|wochenende|woche|tag)\b)[\w\-]{3,}[^.!?\n]{0,60}?\b(?:erzählt|"
         r"berichtet|verzellt|gschwärmt|geschwärmt|gesprochen|gredt|told|talked|raved|spoke)\b",
         _F,
@@ -483,7 +488,8 @@ OUTCOME = re.compile(
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
     r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
     r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
-    r"made (?:all )?the difference|"
+    r"made (?:all )?the difference|went (?:fine|great|smoothly|perfectly|through)|durchgegangen|durchgekommen|"
+    r"bestanden|isch guet gange|isch dure|got the (?:job|offer|place|flat|grant)|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -798,6 +804,9 @@ MEMORY = re.compile(
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
     r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals)|"
+    r"(?:dra|dran|daran|a das) (?:dänkt|dänke|gedacht|denke|denken)\b,?\s*(?:wie|wo|als)\b|"
+    r"(?:wie|wo|als) (?:mir|wir)\b[^.!?\n]{0,60}?\b(?:zäme|zusammen|gemeinsam)\b|"
+    r"still remember(?:ing)?\b|remember(?:ing)? your\b|"
     r"(?:i|ich) (?:still )?owe you|(?:schulde|schulde ich) (?:dir|ihnen)|bin dir (?:\w+ )?(?:\w+ )?schuldig|"
     r"(?:ich|i) bi(?:n)? dir (?:no|noch) (?:\w+ )?schuldig)\b",
     _F,
@@ -936,7 +945,7 @@ RELEVANCE = re.compile(
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
 THEIRS_NAMED = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
+    rf"\b(?i:your|deine[mnrs]?|dein|din|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
     rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
     rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
     r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
