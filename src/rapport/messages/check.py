@@ -269,9 +269,10 @@ def _greeting(msg: _Message) -> str | None:
     v = P.VOCATIVE.search(head)
     if v and v.group(1).lower() not in P.NOT_A_NAME:
         return v.group(0).strip()
-    v = P.VOCATIVE_INSIDE.search(head)  # "Merci viu mau, Dänu, für …"
-    if v and v.group(1).split()[-1].lower() not in P.NOT_A_NAME | P.STOPWORDS["de"] | P.STOPWORDS["en"]:
-        return v.group(0).strip(" ,")
+    v = P.VOCATIVE_INSIDE.search(head)  # "Merci viu mau, Dänu, für …", "Danke Sebastian für …"
+    name = v and (v.group(1) or v.group(2))
+    if v and name and name.split()[-1].lower() not in P.NOT_A_NAME | P.STOPWORDS["de"] | P.STOPWORDS["en"]:
+        return v.group(0).strip(" ,!.")
     return None
 
 
@@ -344,7 +345,13 @@ def _stored_topic(topics: list[str], text: str) -> str | None:
 
 
 def _consequence(msg: _Message) -> str | None:
-    return _search(P.CONSEQUENCE, msg.sentences)
+    # having read their post is not what one did with it (the rest of the sentence may still be)
+    return _search(P.CONSEQUENCE, [_did(s) for s in msg.sentences])
+
+
+def _did(sentence: str) -> str:
+    """The sentence without "I read your post": having read it is not what one did with it."""
+    return P.READ_THEIRS.sub("…", sentence)
 
 
 def _thanks(msg: _Message) -> tuple[str | None, bool]:
@@ -356,8 +363,13 @@ def _thanks(msg: _Message) -> tuple[str | None, bool]:
             words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
             if [w for w in words if w not in P.THANKS_GENERIC]:
                 return m.group(0).strip(), True
-            named = _first(P.TOPIC, s) or (
-                i > 0 and (_first(P.TOPIC, msg.sentences[i - 1]) or _first(P.CONSEQUENCE, msg.sentences[i - 1]))
+            before = msg.sentences[i - 1] if i > 0 else ""
+            after = msg.sentences[i + 1] if i + 1 < len(msg.sentences) else ""
+            named = (
+                _first(P.TOPIC, s)
+                or _first(P.TOPIC, before)
+                or _first(P.CONSEQUENCE, _did(before))
+                or (not obj.strip() and P.OUTCOME.search(after))  # "Merci Chrigi! Ohni dini Hilf bim Zügle …"
             )
             if named:
                 return m.group(0).strip(), True
@@ -443,7 +455,8 @@ def _personal(msg: _Message) -> str | None:
     m = P.MEMORY.search(msg.text)
     if m:
         return m.group(0)
-    return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences) or _shared_named(msg)
+    done = _search(P.CONSEQUENCE, [s for s in msg.sentences if not P.NEWS_SOURCE.search(s)])
+    return _moment(msg) or done or _search(P.REFERENCE, msg.sentences) or _shared_named(msg)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -814,6 +827,6 @@ def _outcome(msg: _Message) -> str | None:
     for s in msg.back:
         if P.THANKS.search(s):
             continue
-        if D.looks_back(s) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", s, _I):
+        if D.looks_back(_did(s)) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", _did(s), _I):
             return s.strip()
     return None

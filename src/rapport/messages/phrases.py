@@ -226,8 +226,9 @@ VOCATIVE = re.compile(r"^(?:[^.!?\n]|(?<=\d)\.){3,120}?,\s+([A-ZÄÖÜ][a-zäö�
 #: A name set off by commas after thanks or wishes: "Merci viu mau, Dänu, für …", "Vielen Dank, Herr Brandt, …".
 VOCATIVE_INSIDE = re.compile(
     r"^\W*(?i:thank|thanks|many thanks|cheers|danke|vielen dank|herzlichen dank|besten dank|merci|tuusig dank|"
-    r"tausend dank|congrat\w*|gratul\w*|glückwunsch|alles gute|happy|bravo|well done|chapeau)\b[^.!?\n,]{0,30},\s+"
-    r"((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*,",
+    r"tausend dank|congrat\w*|gratul\w*|glückwunsch|alles gute|happy|bravo|well done|chapeau)\b"
+    r"(?:[^.!?\n,]{0,30},\s+((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*,|"
+    r"\s+((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*(?:[!,.]|(?i:für|fürs|for)\b))",
     re.UNICODE,
 )
 NOT_A_NAME = {
@@ -263,7 +264,7 @@ _ANLASS = (
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
     r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
     r"klausur|mäss|stand|afterwork|after-work|referat|austuusch|lehrgang|weiterbildung|retraite|offsite|"
-    r"kongress|symposium|hackathon|lager|kurswuche|tagig"
+    r"kongress|symposium|hackathon|lager|kurswuche|tagig|grillen|grillabend|brätle|hochzeit|geburtstag"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -384,6 +385,19 @@ REFERENCE.append(
     )
 )
 
+REFERENCE.append(
+    re.compile(
+        r"\b(?:photos?|pictures?|posts?|video|fotos?|bilder|news|updates?)\s+(?:from|of|about|vo|von|vom|über)\s+"
+        r"(?:your|deine[mnrs]?|dein|din|dini|dinere|dim|Ihre[mnrs]?)\s+[\w\-]{3,}|"
+        r"\b(?:wie|as|like) (?:du|sie|you)\b[^.!?\n]{0,60}?\b(?:vorhattest|vorhatten|geplant|wolltest|wollten|"
+        r"gesagt hast|meintest|angekündigt|versprochen|gehofft|said|planned|wanted|promised|hoped)\b|"
+        r"\b(?:i|we) (?:mentioned|promised|talked about|spoke about|told you about)\b|"
+        r"\b(?:den|die|das|von dem|von der) ich (?:dir|ihnen|euch) (?:\w+\s+){0,4}?(?:erzählt|versprochen|erwähnt|"
+        r"verzellt|versproche)\b",
+        _F,
+    )
+)
+
 #: A shared past named by a place, a year or a demonstrative: "our late nights in the Bern lab in 2021",
 #: "unser Watzmann-Abenteuer 2019", "that freezing night at the Emirates", "a dä Sunntig 2022 mit dim Kajak".
 _NOT_PLACE = (
@@ -489,7 +503,8 @@ OUTCOME = re.compile(
     r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
     r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
     r"made (?:all )?the difference|went (?:fine|great|smoothly|perfectly|through)|durchgegangen|durchgekommen|"
-    r"bestanden|isch guet gange|isch dure|got the (?:job|offer|place|flat|grant)|"
+    r"bestanden|isch guet gange|isch dure|got the (?:job|offer|place|flat|grant)|ohni di\w*|ohne deine?\w*|"
+    r"without your|wäge dir|dank dinere|dank deiner|thanks to your|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -561,7 +576,7 @@ THANKS = re.compile(
     r"viu mau|vilmal|vill mal|vielmol|viumol|no|noch|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
     r"herzlich|sehr|again|tuusig|mau|villmal))*"
     # a name set off by commas may stand between the thanks and what for: "Merci viu mau, Dänu, für …"
-    r"(?:\s*,\s*(?:(?i:herr|frau|mr|mrs|ms|dr)\.?\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+(?=\s*,))?"
+    r"(?:\s*,?\s*(?:(?i:herr|frau|mr|mrs|ms|dr)\.?\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+(?=\s*,|\s+(?:for|für|fürs)\b))?"
     r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
 )
@@ -678,6 +693,22 @@ THANKS_GENERIC = {
     "d",
     "dini",
     "dis",
+    "teilen",
+    "sharing",
+    "share",
+    "accepting",
+    "annahme",
+    "connect",
+    "vernetzen",
+    "vernetze",
+    "vernetzig",
+    "kontaktanfrage",
+    "anfrage",
+    "request",
+    "invitation",
+    "einladung",
+    "fürs",
+    "s",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
@@ -692,7 +723,8 @@ CONGRATS = re.compile(
     r"(?:so |really |just )?(?:great|good|cool|exciting|nice|lovely|awesome|amazing|brilliant) to (?:see|hear|read) "
     r"(?:that )?(?:you|your)|(?:thrilled|delighted|so happy|so glad|really happy|really glad) to (?:see|hear|read) "
     r"(?:that )?(?:you|your)|"
-    r"stolz auf (?:dich|sie))\b"
+    r"stolz auf (?:dich|sie)|(?:endlich |hast es |häsch es |hesch es )?(?:geschafft|gschafft)|"
+    r"you (?:did it|made it)|nailed it)\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
 )
@@ -787,7 +819,25 @@ NEWS_GENERIC = {
 #: News named without a word of congratulation: "10 years at Roche", "making partner at …".
 MILESTONE = re.compile(
     r"\b\d+\s*(?:years?|jahre?|joor)\s+(?:at|bei|with|mit|im|in|as|als)\s+\S+|\bmaking partner\b|"
-    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b",
+    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b|"
+    r"\byou (?:got|won|landed|passed|earned|bagged) (?:the |your |a |an )?(?:[\w\-]+\s+){0,2}?(?-i:[A-Z])[\w\-]+|"
+    r"\b(?:du hast|du häsch|du hesch|sie haben) (?:den|die|das|de|d|dr|s|e|en|es) (?:[\w\-]+\s+){0,3}?"
+    r"(?:bekommen|becho|übercho|gewonnen|gwunne|bestanden)\b",
+    _F,
+)
+#: Having read or seen their post is not what one did with it: "ich habe Ihren Artikel gelesen", "I read your post".
+READ_THEIRS = re.compile(
+    r"\b(?:habe|hab|ha|han|hani|have|i've|i’ve|i)\s+(?:\w+\s+){0,2}?(?:your|ihren?|ihre|deinen?|deine|dis|din|dini)\s+"
+    rf"(?:[\w\-]+\s+)?(?:{_WORK}|profil|profile)\s+(?:\w+\s+){{0,2}}?(?:gelesen|glese|gläse|gesehen|gseh|read|seen|"
+    r"watched|angeschaut|aagluegt|gefunden|found|entdeckt)\b|\b(?:read|saw|watched|found) your (?:\w+\s+)?(?:"
+    + _WORK
+    + r")\b",
+    _F,
+)
+#: Where one learnt of the news ("ich ha gseh, dass Sie jetzt bi de UBS sind"): not a personal line.
+NEWS_SOURCE = re.compile(
+    r"\b(?:gseh|gsee|gesehen|gelesen|glese|gläse|gehört|ghört|mitbekommen|erfahren|saw|seen|read|heard|noticed)\b"
+    r"[^.!?\n]{0,20}?\b(?:dass|that|wie|you|du|sie|on linkedin|auf linkedin)\b",
     _F,
 )
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
@@ -796,7 +846,8 @@ MEMORY = re.compile(
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
     r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
-    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
+    r"ich denke? (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|i dänk(?:e)? (?:no |gärn |immer )*(?:a|dra)\b|"
+    r"remember(?:ing)? (?:us|me)\b|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
     r"ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|"
@@ -927,7 +978,7 @@ _NOT_YOURS = (
     r"time|convenience|calendar|diary|schedule|seat|spot|place|ticket|registration|link|personal|participation|"
     r"attendance|inbox|company|team|network|colleagues|contacts|email|e-mail|interest|feedback|zeit|kalender|"
     r"terminkalender|anmeldung|platz|teilnahme|tickets?|firma|unternehmen|kollegen|kolleginnen|netzwerk|"
-    r"e-mail|rückmeldung|interesse|teams?"
+    r"e-mail|rückmeldung|interesse|teams?|kommen|erscheinen|besuch|presence|visit|reply|answer|antwort|response"
 )
 YOURS = re.compile(
     rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer|dini|dinere|dim|dis)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
@@ -940,7 +991,9 @@ YOURS = re.compile(
 RELEVANCE = re.compile(
     rf"\b(?:passt|passend|relevant|perfect|useful|spot on|fits?|hilfreich|nützlich)\b[^.!?\n]{{0,20}}?"
     rf"\b(?:zu|für|for|to|with)\s+(?:deine[mnrs]?|dein|dini|dinere|dim|Ihre[mnrs]?|Ihr|your)\s+"
-    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}",
+    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}|"
+    r"\b(?:answers|beantwortet|covers|explains|erklärt|addresses|löst|solves)\s+(?:your|deine[mnrs]?|dini|dis|"
+    r"Ihre[mnrs]?)\s+(?:question|frage|problem|point|puzzle|frog)\b",
     _F,
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
