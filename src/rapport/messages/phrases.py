@@ -714,7 +714,7 @@ THANKS_GENERIC = {
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
-    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
+    r"alles gute|alles gueti|alles guete|alles liebi|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
     r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
     r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
     r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
@@ -847,7 +847,9 @@ MEMORY = re.compile(
     r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke? (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|i dänk(?:e)? (?:no |gärn |immer )*(?:a|dra)\b|"
-    r"remember(?:ing)? (?:us|me)\b|(?:ich|i) weiss no\b|"
+    r"remember(?:ing)? (?:us|me)\b|(?:diesmal|dasmal|das mal|this time)\s+(?:ohni|ohne|without)\b|"
+    r"(?:auf|uf|to|here's to|here’s to) (?:den|dä|de|the) (?:nächsten|nöchst\w*|next)\s+[\w\-]+\s+"
+    r"(?:uf|auf|in|at|im|am|z|on)\s+(?:em |dem |the |de |der )?[A-ZÄÖÜ][\w\-]+|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
     r"ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|"
