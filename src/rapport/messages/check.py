@@ -104,6 +104,8 @@ NOTE_OPTIONAL: dict[str, frozenset[str]] = {
     "introduction": frozenset({"handover"}),
 }
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
+#: Chat channels where a message as short as a note is judged like one.
+SHORT_CHANNELS = {"linkedin", "xing", "chat", "whatsapp", "signal", "sms", "teams", "slack"}
 
 assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
 
@@ -807,7 +809,9 @@ def check(
     note = ch in NOTE_CHANNELS or (ch == "linkedin" and limit is not None and limit <= NOTE_LIMIT)
     if note and not ok:  # a note over the limit cannot even be sent
         core = core | {"length"}
-    elif note:  # what a note may leave out neither counts against it nor is core; the rest is scaled to 100
+    elif note or (ch in SHORT_CHANNELS and n <= NOTE_LIMIT):
+        # what a note (or a chat message as short as one) may leave out neither counts against it nor is core;
+        # the rest is scaled to 100
         left_out = {e.name for e in elements if not e.present and e.name in NOTE_OPTIONAL.get(k, frozenset())}
         core = core - left_out
         room = 100 - sum(weights[n] for n in left_out)

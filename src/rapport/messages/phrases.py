@@ -709,12 +709,33 @@ THANKS_GENERIC = {
     "einladung",
     "fürs",
     "s",
+    "do",
+    "did",
+    "done",
+    "doing",
+    "tust",
+    "tun",
+    "machst",
+    "machsch",
+    "gemacht",
+    "gmacht",
+    "getan",
+    "me",
+    "us",
+    "mich",
+    "mir",
+    "uns",
+    "üs",
+    "mi",
+    "always",
+    "immer",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
-    r"alles gute|alles gueti|alles guete|alles liebi|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
+    r"alles gute|alles gueti|alles guete|alles liebi|"
+    r"happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
     r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
     r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
     r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
