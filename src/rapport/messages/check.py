@@ -307,7 +307,7 @@ _MET = re.compile(
     r"vortrag|keynote|presentation|treffe|troffe|träffe|gseh|gsee|kenneglernt|kennegelernt)\b",
     re.IGNORECASE,
 )
-_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
+_US = re.compile(r"\b(?i:you|du|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
 
 
 def _shared(sentence: str) -> bool:

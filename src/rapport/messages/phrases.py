@@ -370,6 +370,7 @@ REFERENCE = [
 ]
 
 _WORK = (
+    r"summary|analysis|zusammenfassung|analyse|"
     r"post|article|piece|talk|keynote|update|podcast|interview|photos?|pictures?|video|blog(?: post)?|newsletter|book|"
     r"paper|thesis|comment|story|stories|slides|beitrag|artikel|vortrag|referat|buch|blog|fotos?|bilder|kommentar|"
     r"masterarbeit|doktorarbeit|studie|bricht|bericht|präsentation|folien|gschicht|geschichte"
@@ -378,7 +379,7 @@ _WORK = (
 REFERENCE.append(
     re.compile(
         rf"\b(?:your|deine[mnrs]?|dein|dini|din|dis|dim|Ihre[mnrs]?|Ihr)\s+(?:[\w\-]+\s+)?(?:{_WORK})\s+"
-        r"(?:about|on|from|at|of|über|zu|zum|zur|vom|von|vo|aus|bim|beim)\s+"
+        r"(?:about|on|from|at|of|über|zu|zum|zur|vom|von|vo|aus|bim|beim|der|des)\s+"
         r"(?!(?:linkedin|xing|twitter|instagram|facebook|social media|the topic|dem thema|diesem thema)\b)"
         r"(?:(?:the|der|die|das|dem|den|de|d|em)\s+)?[\w\-]{3,}",
         _F,
@@ -501,7 +502,8 @@ OUTCOME = re.compile(
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
     r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
-    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
+    r"redt immer no vo\w*|schwärm\w* (?:hüt |heute |immer )?(?:no|noch) (?:devo|davon)|still rave about|"
+    r"spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
     r"made (?:all )?the difference|went (?:fine|great|smoothly|perfectly|through)|durchgegangen|durchgekommen|"
     r"bestanden|isch guet gange|isch dure|got the (?:job|offer|place|flat|grant)|ohni di\w*|ohne deine?\w*|"
     r"without your|wäge dir|dank dinere|dank deiner|thanks to your|"
@@ -577,7 +579,7 @@ THANKS = re.compile(
     r"herzlich|sehr|again|tuusig|mau|villmal))*"
     # a name set off by commas may stand between the thanks and what for: "Merci viu mau, Dänu, für …"
     r"(?:\s*,?\s*(?:(?i:herr|frau|mr|mrs|ms|dr)\.?\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+(?=\s*,|\s+(?:for|für|fürs)\b))?"
-    r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
+    r"(?:\s*,?\s*(?:for|to|für|fürs|för|förs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
 )
 #: Words that say nothing about what the thanks are for ("thanks for everything", "danke für das nette Gespräch").
@@ -729,6 +731,17 @@ THANKS_GENERIC = {
     "mi",
     "always",
     "immer",
+    "beitrag",
+    "post",
+    "posts",
+    "article",
+    "artikel",
+    "inspirierenden",
+    "inspirierende",
+    "inspiring",
+    "insightful",
+    "aafrag",
+    "afrag",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
@@ -907,7 +920,11 @@ REQUEST = re.compile(
     r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
     r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
     r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|"
-    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
+    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um|"
+    r"(?:darf|dürfte|dörf) (?:ich|i) (?:sie|es|das|ihn|si|en|dis|Ihre\w*|deine\w*)\s+(?:\w+\s+){0,6}?"
+    r"(?:zitieren|zitiere|"
+    r"verwenden|verwände|teilen|teile|nutzen|weiterleiten|brauchen|bruuche|übernehmen)|"
+    r"(?:may|could|can) i (?:quote|use|share|cite|forward|borrow|reuse))\b",
     _F,
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
