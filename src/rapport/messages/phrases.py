@@ -351,8 +351,9 @@ REFERENCE = [
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
-        r"\b(?:das|den|die|dem|wo|von dem|von der|vo dem)\s+(?:du|Sie|si|ihr)\s+(?:\w+\s+){0,5}?"
-        r"(?:ge\w+t|g\w+t|\w+iert|erzählt|erwähnt|verzellt|vorgestellt|vorgstellt|empfohlen|empfohle)\s+"
+        r"\b(?:das|den|die|dem|wo|von dem|von der|vo dem)\s+(?:du|Sie|si|ihr)\s+(?:\w+\s+){0,8}?"
+        r"(?:ge\w+t|g\w+t|\w+iert|erzählt|erwähnt|verzellt|vorgestellt|vorgstellt|empfohlen|empfohle|ge\w+en|"
+        r"vertreten|verteidigt|beschrieben|gezeigt|verzellt|gseit)\s+"
         r"(?:hast|haben|hattest|hatten|hesch|häsch|händ|hend|hei|heit)\b|"
         r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
         r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dein\w*|din\w*|dis|dim|"
@@ -465,7 +466,8 @@ TOPIC = [
         r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|"
         r"empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
-        r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
+        r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in|auf die|auf den|auf das|auf)\s+"
+        r"[\w\-]+",
         _F,
     ),
     re.compile(
@@ -560,6 +562,11 @@ CONSEQUENCE = [
     re.compile(r"\b(?:ich|wir)\s+(?:\w+\s+){0,4}?(?:seitdem|seither|inzwischen|sofort)\b", _F),
     re.compile(r"\bsit (?:\w+ )?(?:tage|tag|wuche|wuchä|mönet|monet)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
+    re.compile(
+        r"\b(?:ich|wir|mir|i)\s+(?!(?:hoffe|freue|wünsche|würde|möchte|wollte|bin|sind|bi)\b)\w+(?:e|en|ed|e[dt])\s+"
+        r"(?:das|es|ihn|sie|den|die|dä|s)\s+(?:\w+\s+)?(?:jetzt|nun|seither|seitdem|inzwischen|ab sofort|grad|jetz)\b",
+        _F,
+    ),
     re.compile(
         r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
         r"\b(?:i|we)(?:'ve| have) been \w+ing\b|\b(?:i|we) (?:now|still) \w+",
