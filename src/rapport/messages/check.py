@@ -360,20 +360,19 @@ def _thanks(msg: _Message) -> tuple[str | None, bool]:
     """(evidence, specific): thanks naming what for, or plain thanks right after a sentence that names it."""
     bare = None
     for i, s in enumerate(msg.sentences):
+        named: bool | None = None  # does the sentence or the one before name what for? (once per sentence)
+        outcome: bool | None = None
         for m in P.THANKS.finditer(s):
             obj = re.split(r",|\s[–—-]\s", m.group(1) or "", maxsplit=1)[0]  # not the clause after it
             words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
             if [w for w in words if w not in P.THANKS_GENERIC]:
                 return m.group(0).strip(), True
-            before = msg.sentences[i - 1] if i > 0 else ""
-            after = msg.sentences[i + 1] if i + 1 < len(msg.sentences) else ""
-            named = (
-                _first(P.TOPIC, s)
-                or _first(P.TOPIC, before)
-                or _first(P.CONSEQUENCE, _did(before))
-                or (not obj.strip() and P.OUTCOME.search(after))  # "Merci Chrigi! Ohni dini Hilf bim Zügle …"
-            )
-            if named:
+            if named is None:
+                before = msg.sentences[i - 1] if i > 0 else ""
+                named = bool(_first(P.TOPIC, s) or _first(P.TOPIC, before) or _first(P.CONSEQUENCE, _did(before)))
+            if outcome is None:  # "Merci Chrigi! Ohni dini Hilf bim Zügle …": what came of it, right after
+                outcome = i + 1 < len(msg.sentences) and bool(P.OUTCOME.search(msg.sentences[i + 1]))
+            if named or (not obj.strip() and outcome):
                 return m.group(0).strip(), True
             bare = bare or m.group(0).strip()
     return bare, False
