@@ -497,6 +497,8 @@ _PLACE = re.compile(
     r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|"
     r"Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}"
 )
+#: A named thing in English ("runs the Warsaw hardware accelerator"): German capitalises every noun, so English only.
+_NAMED_THING = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[A-Z][\w\-]{2,}")
 _PRONOUNS = {
     "Sie",
     "Ihnen",
@@ -747,6 +749,7 @@ def check(
         intro = P.INTRODUCE.search(msg.text) or P.TWO_ADDRESSEES.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
         told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
+        told = told or next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _NAMED_THING.search(s)), None)
         simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)
         handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])

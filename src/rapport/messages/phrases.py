@@ -264,7 +264,8 @@ _ANLASS = (
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
     r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
     r"klausur|mäss|stand|afterwork|after-work|referat|austuusch|lehrgang|weiterbildung|retraite|offsite|"
-    r"kongress|symposium|hackathon|lager|kurswuche|tagig|grillen|grillabend|brätle|hochzeit|geburtstag"
+    r"kongress|symposium|hackathon|lager|kurswuche|tagig|grillen|grillabend|brätle|hochzeit|geburtstag|taufe|"
+    r"konfirmation|polterabend|jubiläum"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -888,7 +889,8 @@ MEMORY = re.compile(
     r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke? (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|i dänk(?:e)? (?:no |gärn |immer )*(?:a|dra)\b|"
-    r"remember(?:ing)? (?:us|me)\b|(?:diesmal|dasmal|das mal|this time)\s+(?:ohni|ohne|without)\b|"
+    r"remember(?:ing)? (?:us|me)\b|\b(?:damals|dazumal|domals|back then|in those days)\b|"
+    r"(?:diesmal|dasmal|das mal|this time)\s+(?:ohni|ohne|without)\b|"
     r"(?:auf|uf|to|here's to|here’s to) (?:den|dä|de|the) (?:nächsten|nöchst\w*|next)\s+[\w\-]+\s+"
     r"(?:uf|auf|in|at|im|am|z|on)\s+(?:em |dem |the |de |der )?[A-ZÄÖÜ][\w\-]+|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
@@ -996,7 +998,8 @@ PRONOUN_ROLE = re.compile(
     _F,
 )
 ROLE = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
+    r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:built|founded|co-founded|started|sold|launched|created|designed|gründete|"
+    r"baute|runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
     r"been|just|negotiated)|works|just|heads|leitet|arbeitet|macht|baut|berät|hat (?:eine |ein |\w+ )|gründet|"
     r"weiss|weiß|ist |sucht|plant)",
     re.UNICODE,
