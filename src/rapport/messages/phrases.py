@@ -890,6 +890,8 @@ MEMORY = re.compile(
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
     r"ich denke? (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|i dänk(?:e)? (?:no |gärn |immer )*(?:a|dra)\b|"
     r"remember(?:ing)? (?:us|me)\b|\b(?:damals|dazumal|domals|back then|in those days)\b|"
+    r"\b(?:wo|als|when) (?:mir|wir|we)\b[^.!?\n]{0,60}?\b(?:händ|hend|hei|hatten|haben|waren|sind|gsi|were|had|"
+    r"did)\b|"
     r"(?:diesmal|dasmal|das mal|this time)\s+(?:ohni|ohne|without)\b|"
     r"(?:auf|uf|to|here's to|here’s to) (?:den|dä|de|the) (?:nächsten|nöchst\w*|next)\s+[\w\-]+\s+"
     r"(?:uf|auf|in|at|im|am|z|on)\s+(?:em |dem |the |de |der )?[A-ZÄÖÜ][\w\-]+|(?:ich|i) weiss no\b|"
