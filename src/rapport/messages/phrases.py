@@ -437,7 +437,8 @@ TOPIC = [
     ),
     re.compile(
         r"\b(?:talk|presentation|conversation|chat|workshop|session|article|book|lecture|discussion|remarks|"
-        r"advice|tips?|ideas?|points?|question|keynote|paper|story)\b[^.?!]{0,20}?\bon\s+"
+        r"advice|tips?|ideas?|points?|question|keynote|paper|story|evening|night|meetup|panel|event)\b[^.?!]{0,20}?"
+        r"\bon\s+"
         r"(?!(?:" + _WEEKDAY + r"|linkedin|xing|the phone)\b)[a-z][\w\-]+",
         _F,
     ),
