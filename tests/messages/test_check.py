@@ -249,10 +249,6 @@ def test_accuracy_on_the_external_set() -> None:
     assert accuracy.figures(judged).accuracy >= 0.9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="second external set, written blind after the rules were tuned: 55/64 = 85.9 % (goal 90 %)",
-)
 def test_accuracy_on_the_second_external_set() -> None:
     """A second set written blind by someone else, after the rules learnt from the first: the goal is again 90 %."""
     judged = [(r, accuracy.verdict(r)) for r in accuracy.rows(SETS["external 2"])]
@@ -512,3 +508,66 @@ def test_a_topic_described_by_a_phrase_and_swiss_thanks() -> None:
 def test_thanks_for_help_or_time_alone_are_not_specific() -> None:
     for text in ("Hi Jan, thanks so much for your help, really appreciated!", "Hallo Tobias, danke für deine Zeit."):
         assert not check(text, channel="linkedin_note", kind="thanks").element("thanks").present
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "quoted"),
+    [
+        ("Merci vilmal, Corina, für d Hilf bim Zügle uf Thun! D Kiste sind alli im Estrich.", "de", "Corina"),
+        ("Danke Sebastian für die Vorlage zum Förderantrag! Ich habe ihn heute eingereicht.", "de", "Sebastian"),
+        ("Thanks so much, Ana, for the intro to the Lisbon co-working crowd. I signed up for a desk.", "en", "Ana"),
+    ],
+)
+def test_a_name_between_the_thanks_and_what_for(text: str, lang: str, quoted: str) -> None:
+    result = check(text, lang=lang, channel="linkedin", kind="thanks")
+    assert quoted in (result.element("greeting").evidence or "")
+    assert result.element("thanks").present and result.good
+    generic = f"Thanks a lot, {quoted}, for everything, it means a lot!"
+    assert not check(generic, lang="en", channel="linkedin", kind="thanks").element("thanks").present
+
+
+def test_congratulations_said_as_glad_that_you_and_a_named_shared_past() -> None:
+    de = (
+        "Hoi Noemi, mega schön, dass du jetzt d Bibliothek z Chur leitisch! Üsi Lesenacht im Rätischen Museum 2018 "
+        "vergiss ich nie."
+    )
+    en = "Hi Raj, so good to see you've launched the cargo bike co-op in Leeds! Our cold test rides in 2021 paid off."
+    for text, lang in ((de, "de"), (en, "en")):
+        result = check(text, lang=lang, channel="linkedin", kind="congrats")
+        assert result.element("news").present and result.element("personal").present and result.good, result
+    generic = "Hi Raj, so good to see your new role! Wishing you every success."
+    assert not check(generic, lang="en", channel="linkedin", kind="congrats").good
+
+
+def test_thinking_of_them_is_a_reference_only_with_something_named() -> None:
+    bare = ("Hey Sam, thought of you today! How are things?", "Hoi Nico, ha grad a di dänkt. Wie gahts dir so?")
+    for text in bare:
+        assert not check(text, channel="linkedin", kind="check-in").element("reference").present, text
+    named = (
+        "Hey Sam, walked past Brixton Academy and thought of that rainy Pixies gig with you. How's the flat hunt?",
+        "Hoi Nico, ha grad a dis Boot-Projekt am Zürisee dänkt. Wie wiit bisch?",
+    )
+    for text in named:
+        assert check(text, channel="linkedin", kind="check-in").element("reference").present, text
+
+
+def test_their_own_work_named_is_context_and_profile_templates_are_stock() -> None:
+    ask = (
+        "Hallo Frau Kern, Ihr Beitrag über Fassadenbegrünung in Winterthur hat mich überzeugt. Welche Pflanzen würden "
+        "Sie für eine Nordfassade empfehlen?"
+    )
+    assert check(ask, lang="de", channel="linkedin", kind="ask").good
+    for template in (
+        "Hi Mark, I came across your profile and would love to connect.",
+        "Hallo Frau Koch, ich bin auf Ihr Profil gestoßen und würde mich freuen, mich mit Ihnen zu vernetzen.",
+    ):
+        result = check(template, channel="linkedin_note", kind="follow-up")
+        assert not result.element("stock_phrases").present and not result.good
+
+
+def test_reading_their_post_or_seeing_the_news_is_not_what_one_did() -> None:
+    thanks = "Liebe Frau Graf, ich habe Ihren Artikel gelesen und fand ihn spannend. Vielen Dank fürs Teilen!"
+    result = check(thanks, lang="de", channel="linkedin", kind="thanks")
+    assert not result.element("consequence").present and not result.good
+    congrats = "Grüezi Herr Meier, ich ha gseh, dass Sie jetzt bi de Post sind. Herzlichi Gratulation!"
+    assert not check(congrats, lang="de", channel="linkedin", kind="congrats").element("personal").present

@@ -104,6 +104,8 @@ NOTE_OPTIONAL: dict[str, frozenset[str]] = {
     "introduction": frozenset({"handover"}),
 }
 NOTE_CHANNELS = {"linkedin_note", "linkedin-note", "note", "connection_note", "invitation"}
+#: Chat channels where a message as short as a note is judged like one.
+SHORT_CHANNELS = {"linkedin", "xing", "chat", "whatsapp", "signal", "sms", "teams", "slack"}
 
 assert all(sum(k.weights.values()) == 100 for k in KINDS.values())
 
@@ -269,6 +271,10 @@ def _greeting(msg: _Message) -> str | None:
     v = P.VOCATIVE.search(head)
     if v and v.group(1).lower() not in P.NOT_A_NAME:
         return v.group(0).strip()
+    v = P.VOCATIVE_INSIDE.search(head)  # "Merci viu mau, Dänu, für …", "Danke Sebastian für …"
+    name = v and (v.group(1) or v.group(2))
+    if v and name and name.split()[-1].lower() not in P.NOT_A_NAME | P.STOPWORDS["de"] | P.STOPWORDS["en"]:
+        return v.group(0).strip(" ,!.")
     return None
 
 
@@ -301,7 +307,7 @@ _MET = re.compile(
     r"vortrag|keynote|presentation|treffe|troffe|träffe|gseh|gsee|kenneglernt|kennegelernt)\b",
     re.IGNORECASE,
 )
-_US = re.compile(r"\b(?i:you|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
+_US = re.compile(r"\b(?i:you|du|dich|dir|euch|uns|we|wir|di|üs|eu)\b|(?<=\S )(?:Sie|Ihnen)\b", re.UNICODE)
 
 
 def _shared(sentence: str) -> bool:
@@ -341,22 +347,32 @@ def _stored_topic(topics: list[str], text: str) -> str | None:
 
 
 def _consequence(msg: _Message) -> str | None:
-    return _search(P.CONSEQUENCE, msg.sentences)
+    # having read their post is not what one did with it (the rest of the sentence may still be)
+    return _search(P.CONSEQUENCE, [_did(s) for s in msg.sentences])
+
+
+def _did(sentence: str) -> str:
+    """The sentence without "I read your post": having read it is not what one did with it."""
+    return P.READ_THEIRS.sub("…", sentence)
 
 
 def _thanks(msg: _Message) -> tuple[str | None, bool]:
     """(evidence, specific): thanks naming what for, or plain thanks right after a sentence that names it."""
     bare = None
     for i, s in enumerate(msg.sentences):
+        named: bool | None = None  # does the sentence or the one before name what for? (once per sentence)
+        outcome: bool | None = None
         for m in P.THANKS.finditer(s):
-            obj = m.group(1) or ""
+            obj = re.split(r",|\s[–—-]\s", m.group(1) or "", maxsplit=1)[0]  # not the clause after it
             words = [w for w in re.findall(r"[^\W\d_][\w\-']*", obj.lower())]
             if [w for w in words if w not in P.THANKS_GENERIC]:
                 return m.group(0).strip(), True
-            named = _first(P.TOPIC, s) or (
-                i > 0 and (_first(P.TOPIC, msg.sentences[i - 1]) or _first(P.CONSEQUENCE, msg.sentences[i - 1]))
-            )
-            if named:
+            if named is None:
+                before = msg.sentences[i - 1] if i > 0 else ""
+                named = bool(_first(P.TOPIC, s) or _first(P.TOPIC, before) or _first(P.CONSEQUENCE, _did(before)))
+            if outcome is None:  # "Merci Chrigi! Ohni dini Hilf bim Zügle …": what came of it, right after
+                outcome = i + 1 < len(msg.sentences) and bool(P.OUTCOME.search(msg.sentences[i + 1]))
+            if named or (not obj.strip() and outcome):
                 return m.group(0).strip(), True
             bare = bare or m.group(0).strip()
     return bare, False
@@ -440,7 +456,24 @@ def _personal(msg: _Message) -> str | None:
     m = P.MEMORY.search(msg.text)
     if m:
         return m.group(0)
-    return _moment(msg) or _consequence(msg) or _search(P.REFERENCE, msg.sentences)
+    done = _search(P.CONSEQUENCE, [s for s in msg.sentences if not P.NEWS_SOURCE.search(s)])
+    return _moment(msg) or done or _search(P.REFERENCE, msg.sentences) or _shared_named(msg)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _shared_named(msg: _Message) -> str | None:
+    """A past we shared, named by a place, a year or a demonstrative ("our trip to Lisbon in 2019", "that night
+    at the Emirates"), in a sentence that does not propose or plan anything."""
+    for s in msg.back:
+        m = P.SHARED_PAST[1].search(s)
+        if m:
+            return m.group(0).strip()
+        m = P.SHARED_PAST[0].search(s)
+        if m and (_YEAR.search(s) or D.looks_back(s)):
+            return m.group(0).strip()
+    return None
 
 
 def _role(msg: _Message) -> str | None:
@@ -464,6 +497,8 @@ _PLACE = re.compile(
     r"\b(?:in|at|bei|bi|bim|z|im|for|für|with|mit)\s+(?:the |der |die |das |dem |den |de |d )?(?!(?:Ihnen|Sie|Dir|"
     r"Dich|Euch)\b)[A-ZÄÖÜ]\w{2,}"
 )
+#: A named thing in English ("runs the Warsaw hardware accelerator"): German capitalises every noun, so English only.
+_NAMED_THING = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[A-Z][\w\-]{2,}")
 _PRONOUNS = {
     "Sie",
     "Ihnen",
@@ -491,7 +526,9 @@ _PRONOUNS = {
 
 
 def _reference(msg: _Message) -> str | None:
-    return _search(P.REFERENCE, msg.sentences) or _moment(msg) or _search([P.MEMORY], msg.sentences)
+    return (
+        _search(P.REFERENCE, msg.sentences) or _moment(msg) or _search([P.MEMORY], msg.sentences) or _shared_named(msg)
+    )
 
 
 def _request(msg: _Message) -> tuple[str | None, bool]:
@@ -712,6 +749,7 @@ def check(
         intro = P.INTRODUCE.search(msg.text) or P.TWO_ADDRESSEES.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)
         told = next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _PLACE.search(s)), None)
+        told = told or next((s for s in msg.sentences if P.PRONOUN_ROLE.search(s) and _NAMED_THING.search(s)), None)
         simple("reason", _role(msg) or _search(P.REFERENCE, msg.sentences) or told)
         handover = P.HANDOVER.search(msg.text)
         simple("handover", handover.group(0) if handover else _next_step(msg)[0])
@@ -725,7 +763,12 @@ def check(
         simple("when", when)
         yours = P.YOURS.search(msg.text)
         past = _Message(" ".join(x for x in msg.sentences if D.looks_back(x)))  # not the event invited to
-        reason = _search(P.REFERENCE, msg.sentences) or _moment(past) or (yours.group(0) if yours else None)
+        reason = (
+            _search(P.REFERENCE, msg.sentences)
+            or _moment(past)
+            or _shared_named(msg)
+            or (yours.group(0) if yours else None)
+        )
         simple("reason", reason, "invite_reason")
 
     # no stock phrases
@@ -771,7 +814,9 @@ def check(
     note = ch in NOTE_CHANNELS or (ch == "linkedin" and limit is not None and limit <= NOTE_LIMIT)
     if note and not ok:  # a note over the limit cannot even be sent
         core = core | {"length"}
-    elif note:  # what a note may leave out neither counts against it nor is core; the rest is scaled to 100
+    elif note or (ch in SHORT_CHANNELS and n <= NOTE_LIMIT):
+        # what a note (or a chat message as short as one) may leave out neither counts against it nor is core;
+        # the rest is scaled to 100
         left_out = {e.name for e in elements if not e.present and e.name in NOTE_OPTIONAL.get(k, frozenset())}
         core = core - left_out
         room = 100 - sum(weights[n] for n in left_out)
@@ -791,7 +836,7 @@ def _outcome(msg: _Message) -> str | None:
     for s in msg.back:
         if P.THANKS.search(s):
             continue
-        if D.looks_back(s) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", s, _I):
+        if D.looks_back(_did(s)) and re.search(r"\b(?:i|we|me|us|ich|wir|mir|uns|mich)\b", _did(s), _I):
             return s.strip()
     return None
 

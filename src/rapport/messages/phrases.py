@@ -179,14 +179,15 @@ PROPOSAL = re.compile(
     r"meet(?:ing)? (?:up|again)|see you|join me|take you|look forward|fancy|up for|session|"
     r"treffen wir|sehen wir uns|hast du|haben sie|hättest du|hätten sie|zeit für|kaffee|mittagessen|abendessen|"
     r"telefonat|lade (?:dich|sie)|wiedersehen|freue mich auf|wollen wir|sollen wir|uns treffen|laufen wir|"
-    r"zmittag|znacht|feierabendbier|bier|apéro|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|gömmer|gömer|"
+    r"zmittag|znacht|feierabendbier|bier|apéro|kafi|kaffi|käfeli|passt (?:es )?(?:dir|ihnen)|dürfte ich|darf ich|"
+    r"gömmer|gömer|"
     r"wämmer|chömmer|chunsch|hesch zyt|hättsch zyt|hesch lust)\b",
     _F,
 )
 #: Meeting words: a request that only proposes to meet is a proposal, not an ask.
 MEETING = re.compile(
     r"\b(?<!-)(?:coffee|lunch|dinner|drinks?|beer|meet(?:ing)?|call|session|kaffee|mittagessen|abendessen|zmittag|"
-    r"znacht|bier|feierabendbier|treffen|telefonat|apéro|essen)\b(?!-)",
+    r"znacht|bier|feierabendbier|treffen|telefonat|apéro|essen|kafi|kaffi|käfeli)\b(?!-)",
     _F,
 )
 #: How a question proposes something ("would you have time", "hast du Lust").
@@ -207,21 +208,29 @@ INDIRECT_QUESTION = re.compile(
 #: A proposal without a date: present as evidence for the hint, scored as missing.
 VAGUE_PROPOSAL = re.compile(
     r"\b(?:sometime|some time|one day|when you are free|when you're free|if you ever|catch up|mal wieder|"
-    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich|soon|bald|gelegentlich)\b",
+    r"irgendwann|bei gelegenheit|wenn du zeit hast|melde dich|soon|bald|gelegentlich|uf bald|bis bald|bis glii)\b",
     _F,
 )
 
 GREETING = re.compile(
     r"^\W*(?i:hi|hello|hey|dear|liebi|good (?:morning|afternoon|evening)|liebe[rs]?|hallo|hoi|grüezi|gruezi|salü|"
     r"guten (?:tag|morgen|abend)|sehr geehrte[rs]?|servus|moin|grüss (?:dich|gott)|ciao|sali|salut|grüessech|"
-    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya)\b[ ,]*"
+    r"grüess(?:di| di| dich)|guete (?:morge|tag|abig)|hej|hiya|heya|hallöchen|sälü|morning|hoi zäme)\b[ ,]*"
     r"((?:(?i:mr|mrs|ms|dr|prof|professor|frau|herr|herrn)\.?\s+)*[A-ZÄÖÜ][\w\-’']+)",
     re.UNICODE,
 )
 #: A name alone at the start: "Anna – …", "Reto, …".
 NAME_FIRST = re.compile(r"^\W*([A-ZÄÖÜ][a-zäöüéè\-]{2,})\s*(?:,|–|—|-\s|!)", re.UNICODE)
 #: A name at the end of the first sentence: "Congrats on the Series A, Aisha!"
-VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
+VOCATIVE = re.compile(r"^(?:[^.!?\n]|(?<=\d)\.){3,120}?,\s+([A-ZÄÖÜ][a-zäöüéè\-]+)\s*[!.?]", re.UNICODE)
+#: A name set off by commas after thanks or wishes: "Merci viu mau, Dänu, für …", "Vielen Dank, Herr Brandt, …".
+VOCATIVE_INSIDE = re.compile(
+    r"^\W*(?i:thank|thanks|many thanks|cheers|danke|vielen dank|herzlichen dank|besten dank|merci|tuusig dank|"
+    r"tausend dank|congrat\w*|gratul\w*|glückwunsch|alles gute|happy|bravo|well done|chapeau)\b"
+    r"(?:[^.!?\n,]{0,30},\s+((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*,|"
+    r"\s+((?:(?i:mr|mrs|ms|dr|frau|herr)\.?\s+)?[A-ZÄÖÜ][a-zäöüéè\-]+)\s*(?:[!,.]|(?i:für|fürs|for)\b))",
+    re.UNICODE,
+)
 NOT_A_NAME = {
     "damen",
     "team",
@@ -254,7 +263,9 @@ _ANLASS = (
     r"anlass|vortrag|workshop|messe|apéro|apero|abend|konferenz|tagung|seminar|treffen|event|meetup|kurs|"
     r"essen|kongress|veranstaltung|präsentation|fest|feier|barcamp|stammtisch|training|wochenende|znacht|"
     r"mittagessen|generalversammlung|führung|gespräch|austausch|abig|fäscht|konzert|jazz|zmorge|lesung|plausch|"
-    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch"
+    r"klausur|mäss|stand|afterwork|after-work|referat|austuusch|lehrgang|weiterbildung|retraite|offsite|"
+    r"kongress|symposium|hackathon|lager|kurswuche|tagig|grillen|grillabend|brätle|hochzeit|geburtstag|taufe|"
+    r"konfirmation|polterabend|jubiläum"
 )
 
 #: Where/when you met, in a sentence that does not propose the next meeting.
@@ -270,14 +281,14 @@ MOMENT = [
     ),
     re.compile(rf"\b(?:last|letzten|vergangenen)\s+(?:{_WEEKDAY})\b", _F),
     re.compile(
-        rf"\b(?:at|from|after|during|on)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
+        rf"\b(?:at|from|after|during|on|since)\s+(?:the|your|our|a|yesterday'?s|yesterday’s|last week'?s|"
         rf"(?:{_WEEKDAY})(?:'s|’s))\s+"
         rf"(?:[\w\-']+\s+){{0,4}}?(?:{_EVENT})\b",
         _F,
     ),
     re.compile(
         rf"\b(?:am|beim|bim|an der|auf der|bei der|im|in der|an|auf dem|vom|seit dem|seit der|nach dem|nach der|"
-        rf"nach em|nach de|nachem|a de|bi de|uf em)\s+"
+        rf"nach em|nach de|nachem|a de|bi de|uf em|sit em|sit de|sit dr|sitem)\s+"
         rf"(?:[\w\-]+\s+){{0,3}}?[\w\-]*"
         rf"(?:{_ANLASS})\b",
         _F,
@@ -301,15 +312,25 @@ REFERENCE = [
         r"\byou\s+(?:\w+\s+){0,2}?(?:told|mentioned|said|showed|recommended|shared|asked|were (?:demoing|sketching|"
         r"telling|planning)|sent|helped|explained|gave)\b|"
         r"\b(?:i\s+(?:still\s+)?remember|remember (?:you|when|our|how))\b|"
-        r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your|you)\b|\b(?:thought of|made me think of|reminded "
-        r"me of|given) (?:our|your|you)\b|\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
+        r"\bi (?:often )?think (?:back )?(?:to|of|about) (?:our|your)\b|\b(?:thought of|made me think of|reminded "
+        r"me of|given) (?:our|your)\b|\b(?:given|now that) you (?:just |recently |finally )?\w+\b|"
+        r"\b(?:since|as) you (?:just|recently|finally) \w+\b|"
+        r"\b(?:at|in|during|after|from|since) our (?:last|first|old|previous|final)\s+"
+        r"[\w\-]+|\b(?:the|that|this)\s+(?!(?:help|support|time|kindness|effort|work|opportunity|hospitality|"
+        r"interest)\b)(?:[\w\-]+\s+){1,3}?you(?:'d| had)?\s+(?:\w+\s+)?(?:pitched|kept|suggested|proposed|planned|"
+        r"described|talked|raved|sketched|dreamt|dreamed|built|wrote|drew|gave|took|ran|made|told|showed|sent|"
+        r"recommended|mentioned|started|launched|organi[sz]ed)\b|"
+        r"\byou (?:know|knew) (?:a lot|so much|more|everything|loads|all|your way around)\b|"
+        r"\byou(?:'re| are) (?:the|our) (?:\w+ )?(?:expert|person to ask|go-to)\b|"
+        r"\b(?:reminded|made) me (?:think )?of\b[^.!?\n]{0,60}?\byou(?:r|'re|’re|"
         r" are)?\b|\bfeels like yesterday\b|\bwe (?:met|chatted|talked|spoke)\b|"
         r"\bour (?:\w+\s+){0,2}?(?:conversation|chat|talk|walk|lunch|dinner|coffee|argument|debate|discussion|"
         r"exchange|call)\b|"
         r"\b(?:since|because|as|given that|after|when) you(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?\w+ed\b|"
         r"\byou(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:organi[sz]ed|ran|built|led|wrote|piloted|set up|hosted|"
         r"founded|taught|coached|presented|sat|served|worked|studied|lived|spent|judged|joined|used|designed|developed|"
-        r"conducted)\b|\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
+        r"conducted|kept|held|saved|carried|pulled|won|pitched|rescued|mentored|nailed|handled|steered)\b|"
+        r"\byou were (?:still |already )?\w+ing\b|\blast time (?:we|you)\b|"
         r"\bexactly (?:like )?what (?:you|your)\b|"
         r"\bremember (?:the|that|our) \w+ (?:we|you)\b|"
         r"\b(?:since|as|because|now that) you(?:'re|’re| are)\s+(?:\w+\s+)?\w+ing\b",
@@ -331,14 +352,75 @@ REFERENCE = [
         r"\b(?:weil|da|nachdem|wo) (?:du|Sie)\s+(?:gerade|ja|doch|jetzt|bald|im|am|nächste\w*|letzte\w*|"
         r"grad|ebe)\b|"
         r"\b(?:du|Sie) (?:bisch|bist|sind|warst|waren) (?:doch|ja|jo)\b|"
+        r"\b(?:das|den|die|dem|wo|von dem|von der|vo dem)\s+(?:du|Sie|si|ihr)\s+(?:\w+\s+){0,8}?"
+        r"(?:ge\w+t|g\w+t|\w+iert|erzählt|erwähnt|verzellt|vorgestellt|vorgstellt|empfohlen|empfohle|ge\w+en|"
+        r"vertreten|verteidigt|beschrieben|gezeigt|verzellt|gseit)\s+"
+        r"(?:hast|haben|hattest|hatten|hesch|häsch|händ|hend|hei|heit)\b|"
         r"\b(?:du|si) (?:hesch|häsch|hend|händ) (?:mir|üs|doch|jo|ja|scho)\b|"
-        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dich|di|dein\w*|din\w*|dis|dim|"
+        r"\b(?:denke?|dänke?|dachte|musste) (?:grad |sofort |gleich )?(?:an|a) (?:dein\w*|din\w*|dis|dim|"
         r"Ihr\w*)\b|"
-        r"\berinner(?:t|et) (?:mich |mi )?an (?:dich|di|dein\w*|din\w*|unser\w*|üs\w*|Ihr\w*)\b|"
+        r"\berinner(?:t|et) (?:mich |mi )?an (?:dein\w*|din\w*|dis|dim|unser\w*|üs\w*|Ihr\w*)\b|"
         r"\b(?:right )?up your (?:alley|street)|\bgenau (?:dein|dis|Ihr) (?:thema|ding)\b|"
-        r"\b(?:du kennst dich|sie kennen sich)\b[^.!?\n]{0,60}?\baus\b|"
-        r"\b(?:an|a) (?:dich|sie|dein\w*|din\w*|ihr\w*|unser\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|erinnert|"
-        r"dänke|dänkt|erinneret)\b",
+        r"\b(?:du kennst dich|sie kennen sich|du kennsch di|sie kenned sich|sie kennä sich)\b[^.!?\n]{0,60}?"
+        r"\b(?:aus|us)\b|"
+        r"\b(?:an|a) (?:dein\w*|din\w*|dis|dim|ihr\w*|unser\w*|üs\w*)\b[^.!?\n]{0,60}?\b(?:denken|gedacht|"
+        r"erinnert|dänke|dänkt|erinneret)\b|"
+        r"\b(?:an|a) (?:dich|di|sie)\b[^.!?\n]{0,40}?\b(?:denken|gedacht|erinnert|dänke|dänkt|erinneret)\b"
+        r"[^.!?\n]{0,10}?\b(?:weil|wegen|als|wo|bei|wie|because)\b",
+        _F,
+    ),
+]
+
+_WORK = (
+    r"summary|analysis|zusammenfassung|analyse|"
+    r"post|article|piece|talk|keynote|update|podcast|interview|photos?|pictures?|video|blog(?: post)?|newsletter|book|"
+    r"paper|thesis|comment|story|stories|slides|beitrag|artikel|vortrag|referat|buch|blog|fotos?|bilder|kommentar|"
+    r"masterarbeit|doktorarbeit|studie|bricht|bericht|präsentation|folien|gschicht|geschichte"
+)
+#: Their own work named by its subject: "your post about the Lisbon offsite", "Ihr Artikel zu Wärmepumpen".
+REFERENCE.append(
+    re.compile(
+        rf"\b(?:your|deine[mnrs]?|dein|dini|din|dis|dim|Ihre[mnrs]?|Ihr)\s+(?:[\w\-]+\s+)?(?:{_WORK})\s+"
+        r"(?:about|on|from|at|of|über|zu|zum|zur|vom|von|vo|aus|bim|beim|der|des)\s+"
+        r"(?!(?:linkedin|xing|twitter|instagram|facebook|social media|the topic|dem thema|diesem thema)\b)"
+        r"(?:(?:the|der|die|das|dem|den|de|d|em)\s+)?[\w\-]{3,}",
+        _F,
+    )
+)
+
+REFERENCE.append(
+    re.compile(
+        r"\b(?:photos?|pictures?|posts?|video|fotos?|bilder|news|updates?)\s+(?:from|of|about|vo|von|vom|über)\s+"
+        r"(?:your|deine[mnrs]?|dein|din|dini|dinere|dim|Ihre[mnrs]?)\s+[\w\-]{3,}|"
+        r"\b(?:wie|as|like) (?:du|sie|you)\b[^.!?\n]{0,60}?\b(?:vorhattest|vorhatten|geplant|wolltest|wollten|"
+        r"gesagt hast|meintest|angekündigt|versprochen|gehofft|said|planned|wanted|promised|hoped)\b|"
+        r"\b(?:i|we) (?:mentioned|promised|talked about|spoke about|told you about)\b|"
+        r"\b(?:den|die|das|von dem|von der) ich (?:dir|ihnen|euch) (?:\w+\s+){0,4}?(?:erzählt|versprochen|erwähnt|"
+        r"verzellt|versproche)\b",
+        _F,
+    )
+)
+
+#: A shared past named by a place, a year or a demonstrative: "our late nights in the Bern lab in 2021",
+#: "unser Watzmann-Abenteuer 2019", "that freezing night at the Emirates", "a dä Sunntig 2022 mit dim Kajak".
+_NOT_PLACE = (
+    r"team|teams|firma|unternehmen|büro|abteilung|netzwerk|zukunft|zusammenarbeit|rahmen|bereich|namen|auftrag|"
+    r"sinne|zeitraum|moment|allgemeinen|voraus|linkedin|xing"
+)
+SHARED_PAST = [
+    re.compile(
+        r"\b(?i:our|unser\w*|üse\w*|üsi|eusi?\w*)\s+(?!(?i:next|upcoming|nächst\w*|kommend\w*|team|company|firm|"
+        r"office|event|network|newsletter|platform|products?|services?|clients?)\b)(?:[\w\-]+\s+){0,4}?"
+        r"(?:[\w\-]*(?:19|20)\d\d\b|(?i:in|at|on|up|to|im|in der|am|an der|auf dem|auf der|z|uf em|uf de|bim|bei|"
+        r"bi|vo)\s+(?:(?i:the|der|dem|de|d)\s+)?(?!(?i:" + _NOT_PLACE + r")\b)[A-ZÄÖÜ][\w\-]{2,})",
+        re.UNICODE,
+    ),
+    re.compile(
+        r"\b(?:that|those|jene[nmrs]?|dä|de|den|dem|die|diesen|diese[mn]?)\s+(?:[\w\-]+\s+){0,3}?(?:night|day|evening|"
+        r"weekend|trip|gig|game|match|hike|summer|winter|spring|autumn|time|afternoon|morning|party|dinner|tour|"
+        r"abend|tag|nacht|wochenende|reise|ausflug|wanderung|sommer|abig|wuchenänd|ussflug|fescht|fest|"
+        rf"{_WEEKDAY})(?:\s+(?:19|20)\d\d)?\s+(?:at|in|on|with|up|im|am|bei|bi|mit|z|uf|an|auf|vo|von)\s+"
+        r"(?:(?:the|der|dem|de|d)\s+)?(?:(?-i:[A-ZÄÖÜ])[\w\-]{2,}|you|dir|dich|uns|üs|dim|dinere|dini|your|deine\w*)",
         _F,
     ),
 ]
@@ -355,7 +437,8 @@ TOPIC = [
     ),
     re.compile(
         r"\b(?:talk|presentation|conversation|chat|workshop|session|article|book|lecture|discussion|remarks|"
-        r"advice|tips?|ideas?|points?|question|keynote|paper|story)\b[^.?!]{0,20}?\bon\s+"
+        r"advice|tips?|ideas?|points?|question|keynote|paper|story|evening|night|meetup|panel|event)\b[^.?!]{0,20}?"
+        r"\bon\s+"
         r"(?!(?:" + _WEEKDAY + r"|linkedin|xing|the phone)\b)[a-z][\w\-]+",
         _F,
     ),
@@ -385,11 +468,13 @@ TOPIC = [
         r"\b(?:tipp|hinweis|stichwort|input|gedanke|folie|unterlage|präsentation|slides|vorschlag|ansatz|idee|"
         r"empfehlung|trainingsplan|checkliste|technik|methode|rat|kniff|"
         r"faustregel|erfahrung|zahlen|story|geschichte|leitfaden|frage)\w*\s+"
-        r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in)\s+[\w\-]+",
+        r"(?:zur|zum|zu|mit dem|mit der|mit den|mit|für|über|von|aus|bei|im|in|auf die|auf den|auf das|auf)\s+"
+        r"[\w\-]+",
         _F,
     ),
     re.compile(
-        r"\b(?:your|deine?|dini|din|ihre?)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|vorschlag|tipp|rat|"
+        r"\b(?:your|deine[mnrs]?|dein|dini|din|ihre[mnrs]?|ihr)\s+(?:idea|suggestion|tip|advice|proposal|trick|idee|"
+        r"vorschlag|tipp|rat|"
         r"hinweis|ansatz|anregung|kniff)\s*(?:,?\s+(?:to|of|that|for|die|den|das|dass|wo|mit)\s+[\w\-]+|"
         r",\s+(?:[\w\-]+\s+){1,8}?(?:zu|z|to)\s+[\w\-]+)",
         _F,
@@ -398,6 +483,13 @@ TOPIC = [
         r"\b(?:stichwort|thema|idee|tipp|frage|topic|point|idea|tip|question)\w*\s*:?\s*[«„“\"‘][^»“”\"’]{3,60}", _F
     ),
     re.compile(r"\bvon (?:dir|ihnen) (?:erwähnte|empfohlene|vorgeschlagene|gezeigte)\w*\s+[\w\-]+", _F),
+    re.compile(
+        r"\b(?:von|vo|über|from)\s+(?:deine[mnrs]?|dim|dinere|dine|Ihre[mnrs]?|your|eure[mnrs]?|eusem|euem)\s+"
+        r"(?!(?:arbeit|job|firma|"
+        r"rolle|team|work|job|company|day|week|wochenende|woche|tag)\b)[\w\-]{3,}[^.!?\n]{0,60}?\b(?:erzählt|"
+        r"berichtet|verzellt|gschwärmt|geschwärmt|gesprochen|gredt|told|talked|raved|spoke)\b",
+        _F,
+    ),
     re.compile(r"\b(?:regarding|concerning|on the topic of|zum thema|bezüglich|betreffend)\s+[\w\-]+", _F),
     re.compile(
         r"\b(?:dein|deine[mnrs]?|Ihr|Ihre[mnrs]?)\s+(?:[\w\-]+\s+)?(?:Projekt|Idee|Tipp|Kniff|Rat|Plan|"
@@ -414,8 +506,11 @@ OUTCOME = re.compile(
     r"wir sind trotzdem|i met|we agreed|hat (?:mir|uns) (?:sehr )?geholfen|"
     r"(?:is|are) (?:now |already )+(?:up|live|running|in use|in place)|hat (?:\w+ )?geklappt|het (?:\w+ )?klappt|"
     r"hat sich gelohnt|(?:just |has |have )?(?:confirmed|approved|accepted|offered me)|bestätigt|zugesagt|bewilligt|"
-    r"redt immer no vo\w*|spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
-    r"made (?:all )?the difference|"
+    r"redt immer no vo\w*|schwärm\w* (?:hüt |heute |immer )?(?:no|noch) (?:devo|davon)|still rave about|"
+    r"spricht immer noch von|still talk(?:s|ing)? about|saved (?:me|us)|paid off|"
+    r"made (?:all )?the difference|went (?:fine|great|smoothly|perfectly|through)|durchgegangen|durchgekommen|"
+    r"bestanden|isch guet gange|isch dure|got the (?:job|offer|place|flat|grant)|ohni di\w*|ohne deine?\w*|"
+    r"without your|wäge dir|dank dinere|dank deiner|thanks to your|"
     r"(?:ist|sind) (?:jetzt |schon |bereits )+(?:\w+ )?(?:umgesetzt|im einsatz|in betrieb|live))\b",
     _F,
 )
@@ -470,6 +565,11 @@ CONSEQUENCE = [
     re.compile(r"\bsit (?:\w+ )?(?:tage|tag|wuche|wuchä|mönet|monet)\b", _F),
     re.compile(r"\bwir starten\b|\bich verwende\b|\bwe(?:'re| are) now\b|\bi(?:'m| am) now\b", _F),
     re.compile(
+        r"\b(?:ich|wir|mir|i)\s+(?!(?:hoffe|freue|wünsche|würde|möchte|wollte|bin|sind|bi)\b)\w+(?:e|en|ed|e[dt])\s+"
+        r"(?:das|es|ihn|sie|den|die|dä|s)\s+(?:\w+\s+)?(?:jetzt|nun|seither|seitdem|inzwischen|ab sofort|grad|jetz)\b",
+        _F,
+    ),
+    re.compile(
         r"\b(?:ich|wir)\b[^.?!]{0,60}\bseit (?:\w+ )?(?:tagen|wochen|monaten)\b|"
         r"\b(?:i|we)(?:'ve| have) been \w+ing\b|\b(?:i|we) (?:now|still) \w+",
         _F,
@@ -481,11 +581,14 @@ THANKS = re.compile(
     r"\b(?:thank you|thanks|many thanks|cheers|thx|danke|vielen dank|tuusig dank|tausig dank|tusig dank|"
     r"herzlichen dank|besten dank|merci|"
     r"tausend dank|vielen herzlichen dank|danke schön|thanks a million|"
-    r"dankeschön|dankä|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|i (?:really )?appreciated?)\b"
+    r"dankeschön|dankä|dankschön|merci beaucoup|ich bedanke mich|i(?:'m| am) (?:very |so )?grateful|"
+    r"i (?:really )?appreciated?|much appreciated)\b"
     r"(?:\s+(?:so much|a ton|a lot|a million|again|very much|dir|ihnen|euch|nochmals|nochmal|vielmals|vielmal|viumau|"
     r"viu mau|vilmal|vill mal|vielmol|viumol|no|noch|vilmol|villmal|vöumau|vöu mau|vüumau|nomal|nomau|nomol|"
-    r"herzlich|sehr|again))*"
-    r"(?:\s*,?\s*(?:for|to|für|fürs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
+    r"herzlich|sehr|again|tuusig|mau|villmal))*"
+    # a name set off by commas may stand between the thanks and what for: "Merci viu mau, Dänu, für …"
+    r"(?:\s*,?\s*(?:(?i:herr|frau|mr|mrs|ms|dr)\.?\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+(?=\s*,|\s+(?:for|für|fürs)\b))?"
+    r"(?:\s*,?\s*(?:for|to|für|fürs|för|förs|dafür|an|zu|dass|that)\b([^.!?\n]{0,120}))?",
     _F,
 )
 #: Words that say nothing about what the thanks are for ("thanks for everything", "danke für das nette Gespräch").
@@ -601,16 +704,70 @@ THANKS_GENERIC = {
     "d",
     "dini",
     "dis",
+    "teilen",
+    "sharing",
+    "share",
+    "accepting",
+    "annahme",
+    "connect",
+    "vernetzen",
+    "vernetze",
+    "vernetzig",
+    "kontaktanfrage",
+    "anfrage",
+    "request",
+    "invitation",
+    "einladung",
+    "fürs",
+    "s",
+    "do",
+    "did",
+    "done",
+    "doing",
+    "tust",
+    "tun",
+    "machst",
+    "machsch",
+    "gemacht",
+    "gmacht",
+    "getan",
+    "me",
+    "us",
+    "mich",
+    "mir",
+    "uns",
+    "üs",
+    "mi",
+    "always",
+    "immer",
+    "beitrag",
+    "post",
+    "posts",
+    "article",
+    "artikel",
+    "inspirierenden",
+    "inspirierende",
+    "inspiring",
+    "insightful",
+    "aafrag",
+    "afrag",
 }
 
 #: Congratulations, and news too generic to name the occasion ("congrats on the new job").
 CONGRATS = re.compile(
     r"\b(?:congrat\w*|gratul\w*|glückwunsch\w*|gratuliere|well done|félicitations|herzlichen glückwunsch|"
-    r"alles gute|happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
+    r"alles gute|alles gueti|alles guete|alles liebi|"
+    r"happy birthday|happy \d+\w*|bravo|chapeau|hut ab|so (?:happy|proud|pleased) (?:for|of) you|"
     r"proud of you|(?:great|wonderful|fantastic|amazing|brilliant|such good|lovely|exciting) news|"
     r"(?:tolle|schöne|super|grossartige|wunderbare)n? (?:nachricht|neuigkeit)\w*|was für eine (?:nachricht|freude)|"
     r"freue mich (?:\w+ )?für (?:dich|sie|euch)|(?:mega|so|wie) schön,? dass|"
-    r"stolz auf (?:dich|sie))\b"
+    r"(?:(?:mega|so|wie|echt|voll|huere|sehr|total|einfach) )?(?:cool|toll|schön|super|genial|lässig|grossartig|"
+    r"großartig|fantastisch|wunderbar|schön z ghöre|schön zu hören),? dass (?:du|sie|ihr|es)|"
+    r"(?:so |really |just )?(?:great|good|cool|exciting|nice|lovely|awesome|amazing|brilliant) to (?:see|hear|read) "
+    r"(?:that )?(?:you|your)|(?:thrilled|delighted|so happy|so glad|really happy|really glad) to (?:see|hear|read) "
+    r"(?:that )?(?:you|your)|"
+    r"stolz auf (?:dich|sie)|(?:endlich |hast es |häsch es |hesch es )?(?:geschafft|gschafft)|"
+    r"you (?:did it|made it)|nailed it)\b"
     r"(?:[^.!?\n]{0,25}?\b(?:on|to|for|about|zu[rm]?|zur|zum|für|über|von)\b([^.!?\n]{0,140}))?",
     _F,
 )
@@ -681,11 +838,49 @@ NEWS_GENERIC = {
     "future",
     "zukunft",
     "gute",
+    "herausforderung",
+    "challenge",
+    "opportunity",
+    "beruflichen",
+    "beruflich",
+    "gefunden",
+    "hast",
+    "hesch",
+    "häsch",
+    "en",
+    "e",
+    "es",
+    "found",
+    "got",
+    "have",
+    "has",
+    "jetzt",
+    "now",
+    "every",
+    "wishing",
 }
 #: News named without a word of congratulation: "10 years at Roche", "making partner at …".
 MILESTONE = re.compile(
     r"\b\d+\s*(?:years?|jahre?|joor)\s+(?:at|bei|with|mit|im|in|as|als)\s+\S+|\bmaking partner\b|"
-    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b",
+    r"\b(?:made|make|wird|ist jetzt|is now) (?:partner|ceo|cto|director|direktorin|direktor|professor\w*)\b|"
+    r"\byou (?:got|won|landed|passed|earned|bagged) (?:the |your |a |an )?(?:[\w\-]+\s+){0,2}?(?-i:[A-Z])[\w\-]+|"
+    r"\b(?:du hast|du häsch|du hesch|sie haben) (?:den|die|das|de|d|dr|s|e|en|es) (?:[\w\-]+\s+){0,3}?"
+    r"(?:bekommen|becho|übercho|gewonnen|gwunne|bestanden)\b",
+    _F,
+)
+#: Having read or seen their post is not what one did with it: "ich habe Ihren Artikel gelesen", "I read your post".
+READ_THEIRS = re.compile(
+    r"\b(?:habe|hab|ha|han|hani|have|i've|i’ve|i)\s+(?:\w+\s+){0,2}?(?:your|ihren?|ihre|deinen?|deine|dis|din|dini)\s+"
+    rf"(?:[\w\-]+\s+)?(?:{_WORK}|profil|profile)\s+(?:\w+\s+){{0,2}}?(?:gelesen|glese|gläse|gesehen|gseh|read|seen|"
+    r"watched|angeschaut|aagluegt|gefunden|found|entdeckt)\b|\b(?:read|saw|watched|found) your (?:\w+\s+)?(?:"
+    + _WORK
+    + r")\b",
+    _F,
+)
+#: Where one learnt of the news ("ich ha gseh, dass Sie jetzt bi de UBS sind"): not a personal line.
+NEWS_SOURCE = re.compile(
+    r"\b(?:gseh|gsee|gesehen|gelesen|glese|gläse|gehört|ghört|mitbekommen|erfahren|saw|seen|read|heard|noticed)\b"
+    r"[^.!?\n]{0,20}?\b(?:dass|that|wie|you|du|sie|on linkedin|auf linkedin)\b",
     _F,
 )
 #: A personal line in a congratulation: a memory, besides the moment or what I did.
@@ -694,14 +889,25 @@ MEMORY = re.compile(
     r"i (?:often )?think (?:back )?(?:to|of)|ich erinnere mich|ich weiss noch|ich weiß noch|"
     r"(?:i|ich) (?:mag mi|ma mi|cha mi|kann mich) (?:\w+ ){0,3}?(?:erinnere|erinnern)|(?:wie|wo|als) mir zäme|"
     r"never forget|nie vergessen|vergesse nie|nie vergässe|"
-    r"ich denke (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|(?:ich|i) weiss no\b|"
+    r"ich denke? (?:noch |oft |gern |gerne |immer )*(?:an|daran|zurück)|i dänk(?:e)? (?:no |gärn |immer )*(?:a|dra)\b|"
+    r"remember(?:ing)? (?:us|me)\b|\b(?:damals|dazumal|domals|back then|in those days)\b|"
+    r"\b(?:wo|als|when) (?:mir|wir|we)\b[^.!?\n]{0,60}?\b(?:händ|hend|hei|hatten|haben|waren|sind|gsi|were|had|"
+    r"did)\b|"
+    r"(?:diesmal|dasmal|das mal|this time)\s+(?:ohni|ohne|without)\b|"
+    r"(?:auf|uf|to|here's to|here’s to) (?:den|dä|de|the) (?:nächsten|nöchst\w*|next)\s+[\w\-]+\s+"
+    r"(?:uf|auf|in|at|im|am|z|on)\s+(?:em |dem |the |de |der )?[A-ZÄÖÜ][\w\-]+|(?:ich|i) weiss no\b|"
     r"(?:ich|i) ha(?:be)? (?:\w+ )?(?:no|noch) (?:genau |guet |gut )?(?:im chopf|im kopf|vor augen)|"
     r"ist mir in erinnerung|in erinnerung geblieben|"
     r"i still think (?:back )?(?:to|of)|(?:still )?remember your (?:first|old|last)|do you remember|"
     r"remember (?:the|that) (?:night|day|time|evening|week)|"
     r"back when (?:we|you)|the (?:night|day|time|evening|weekend|summer) (?:we|you and i)\b|"
     r"weisch (?:no|noch)|weisst du noch|weißt du noch|wissen sie noch|erinnerst du dich|erinnern sie sich|"
-    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals))\b",
+    r"als wir (?:noch |damals )?(?:zusammen|gemeinsam)|wo mir (?:zäme|zämme|no|damals)|"
+    r"(?:dra|dran|daran|a das) (?:dänkt|dänke|gedacht|denke|denken)\b,?\s*(?:wie|wo|als)\b|"
+    r"(?:wie|wo|als) (?:mir|wir)\b[^.!?\n]{0,60}?\b(?:zäme|zusammen|gemeinsam)\b|"
+    r"still remember(?:ing)?\b|remember(?:ing)? your\b|"
+    r"(?:i|ich) (?:still )?owe you|(?:schulde|schulde ich) (?:dir|ihnen)|bin dir (?:\w+ )?(?:\w+ )?schuldig|"
+    r"(?:ich|i) bi(?:n)? dir (?:no|noch) (?:\w+ )?schuldig)\b",
     _F,
 )
 
@@ -726,7 +932,11 @@ REQUEST = re.compile(
     r"magst du (?:\w+ )?(?:über|drüber|rein)?(?:schauen|lesen)|gegenlesen|"
     r"any idea (?:who|whether|if|where|how|what)|do you happen to|weisst du zufällig|weißt du zufällig|"
     r"(?:darf|dörf|dürft) i (?:di|dich|Sie) (?:\w+ )?frage|hättisch du|hättsch du|chönntsch|chöntsch|chasch du|"
-    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um)\b",
+    r"würdsch|(?:dürfte|darf) ich (?:dich|sie) um|"
+    r"(?:darf|dürfte|dörf) (?:ich|i) (?:sie|es|das|ihn|si|en|dis|Ihre\w*|deine\w*)\s+(?:\w+\s+){0,6}?"
+    r"(?:zitieren|zitiere|"
+    r"verwenden|verwände|teilen|teile|nutzen|weiterleiten|brauchen|bruuche|übernehmen)|"
+    r"(?:may|could|can) i (?:quote|use|share|cite|forward|borrow|reuse))\b",
     _F,
 )
 #: A question put to the reader ("do you know who …", "wissen Sie, ob …", "kennsch du öpper …"): a request too.
@@ -776,18 +986,23 @@ INTRODUCE = re.compile(
     r"bringe? euch zusammen|vernetze|zäme ?bringe|zusammen ?bringen|bekannt mache)\b|"
     r"\b(?:introduce|meet [A-Z]\w+|connect you|vorstellen|vorstelle|vorstellä|bekannt mache|vorzustellen|"
     r"stelle ich|bekannt machen|vernetzen|"
-    r"verbunden|kennenlernen)\b",
+    r"verbunden|kennenlernen)\b|"
+    r"\b(?i:kennst du|kennsch|kennsch du|kennen sie|kenned sie|do you know|have you met)\s+(?i:schon |scho )?"
+    r"(?:d |de |dr |die |den |der )?[A-ZÄÖÜ][a-zäöüéè]+\s*\?|"
+    r"\b(?i:euch|eu|you two|you both)\s+(?:\w+\s+)?(?i:verbinde|verbinden|zämebringe|zusammenbringen)\b",
     re.UNICODE,
 )
 #: What someone introduced did, said of them: "she built …", "er hat … gegründet", "si het … ufbaut".
 PRONOUN_ROLE = re.compile(
     r"\b(?:she|he|they|sie|er|si|är)(?:'s| is| has| hat| het| isch)?\s+(?:\w+\s+){0,5}?(?:built|founded|started|runs|"
-    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|ufbaut|gründet|plant|plan(?:e)?t|macht|"
-    r"betreibt|schafft|arbeitet)\b",
+    r"leads|created|launched|owns|spent|works|worked|researches|studies|forscht|gegründet|aufgebaut|leitet|führt|baut|"
+    r"ufbaut|gründet|plant|plan(?:e)?t|macht|betreibt|schafft|arbeitet|sucht|suecht|bruucht|braucht|needs|"
+    r"is looking for|setting up|building|running)\b",
     _F,
 )
 ROLE = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
+    r"\b[A-ZÄÖÜ][a-zäöü]+(?:'s)?\s+(?:built|founded|co-founded|started|sold|launched|created|designed|gründete|"
+    r"baute|runs|leads|is (?:the |a |an |about |writing |our )?|has (?:shipped|built|"
     r"been|just|negotiated)|works|just|heads|leitet|arbeitet|macht|baut|berät|hat (?:eine |ein |\w+ )|gründet|"
     r"weiss|weiß|ist |sucht|plant)",
     re.UNICODE,
@@ -798,7 +1013,7 @@ HANDOVER = re.compile(
     r"in kopie|meldet euch|"
     r"(?:wird|werde) sich\s+(?:\w+\s+){0,6}?melden|überlasse euch|termin (?:finden|vereinbaren)|"
     r"einen termin|a call|ein kurzer call|einem kurzen call|kurzen call|ein kaffee|a coffee|"
-    r"in diese nachricht genommen|direkt)\b",
+    r"in diese nachricht genommen|direkt|(?:soll|söll|shall|should) (?:ich|i) (?:euch|eu|you))\b",
     _F,
 )
 
@@ -807,7 +1022,8 @@ EVENT = re.compile(
     r"\b\w*(?:workshop|evening|event|panel|party|dinner|webinar|meetup|conference|day|launch|session|opening|"
     r"reading|vernissage|fest|abend|anlass|eröffnung|eröffnen|konferenz|tagung|lesewerkstatt|hüttenabend|apéro|"
     r"feier|einweihung|fäscht|fescht|grill|lesig|läsig|plausch|reading|café|cafe|brunch|lesung|treff|flohmarkt|"
-    r"markt|turnier|tournament|race|lauf|"
+    r"markt|turnier|tournament|race|lauf|breakfast|frühstück|zmorge|lunch|zmittag|mittagessen|reunion|raclette|"
+    r"fondue|apero|drinks|"
     r"stelle ich|präsentation|party|grillfest|znacht|vorstellung|supplier day|talk)\w*",
     _F,
 )
@@ -815,7 +1031,7 @@ _NOT_YOURS = (
     r"time|convenience|calendar|diary|schedule|seat|spot|place|ticket|registration|link|personal|participation|"
     r"attendance|inbox|company|team|network|colleagues|contacts|email|e-mail|interest|feedback|zeit|kalender|"
     r"terminkalender|anmeldung|platz|teilnahme|tickets?|firma|unternehmen|kollegen|kolleginnen|netzwerk|"
-    r"e-mail|rückmeldung|interesse|teams?"
+    r"e-mail|rückmeldung|interesse|teams?|kommen|erscheinen|besuch|presence|visit|reply|answer|antwort|response"
 )
 YOURS = re.compile(
     rf"\b(?i:your|deine[mnrs]?|dein|eure[mnrs]?|euer|dini|dinere|dim|dis)\s+(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}|"
@@ -828,16 +1044,23 @@ YOURS = re.compile(
 RELEVANCE = re.compile(
     rf"\b(?:passt|passend|relevant|perfect|useful|spot on|fits?|hilfreich|nützlich)\b[^.!?\n]{{0,20}}?"
     rf"\b(?:zu|für|for|to|with)\s+(?:deine[mnrs]?|dein|dini|dinere|dim|Ihre[mnrs]?|Ihr|your)\s+"
-    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}",
+    rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}|"
+    r"\b(?:answers|beantwortet|covers|explains|erklärt|addresses|löst|solves)\s+(?:your|deine[mnrs]?|dini|dis|"
+    r"Ihre[mnrs]?)\s+(?:question|frage|problem|point|puzzle|frog)\b",
     _F,
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").
 THEIRS_NAMED = re.compile(
-    rf"\b(?i:your|deine[mnrs]?|dein|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
+    rf"\b(?i:your|deine[mnrs]?|dein|din|dini|dinere|dim|dis|eure[mnrs]?|euer|eues|eui|eusem|Ihre[mnrs]?)\s+"
     rf"(?!(?i:{_NOT_YOURS})\b)[\w\-]{{3,}}"
     rf"[^.!?\n]{{0,40}}?\b(?i:in|at|bei|im|z|for|für|with|mit)\s+[A-ZÄÖÜ][\w\-]{{2,}}|"
     r"\b(?:ihr|you|you guys|euch|du)\s+(?:\w+\s+){0,2}?(?i:bi|bei|at|in)\s+(?!(?:Ihnen|Sie|Dir|Dich|Euch)\b)"
-    r"[A-ZÄÖÜ][\w\-]{2,}",
+    r"[A-ZÄÖÜ][\w\-]{2,}|"
+    r"\b(?i:the|your|dein\w*|din\w*|Ihr\w*|di|d)\s+(?i:new|neue\w*|nöi\w*)\s+[\w\-]+\s+(?i:at|in|bei|bi|with|z)\s+"
+    r"[A-ZÄÖÜ][\w\-]{2,}|"
+    r"\b(?i:bi|bei) (?i:eu|euch|dir|Ihnen)\s+(?i:im|in|am|uf|auf|z)\s+(?!(?i:unternehmen|team|firma|büro|betrieb)\b)"
+    r"[\w\-]{3,}|"
+    r"\byour\s+(?!(?:LinkedIn|Xing|XING|Twitter|Instagram|Facebook|Profile|Company)\b)[A-Z][a-z][\w\-]+",
     re.UNICODE,
 )
 
@@ -861,6 +1084,14 @@ STOCK_PHRASES = [
         r"ich hoffe, diese (?:nachricht|e-mail) (?:sie |dich )?erreicht",
         r"sehr geehrte damen und herren",
         r"anbei erhalten sie",
+        r"(?:i )?came across your (?:linkedin )?(?:profile|page)",
+        r"(?:ich bin )?auf (?:ihr|dein) (?:linkedin-)?profil gesto(?:ss|ß)en",
+        r"(?:ihr|ihres|dein|dis) profil (?:gseh|gesehen|angeschaut|aagluegt)",
+        r"(?:würde|würd) mich (?:sehr )?freuen,? (?:mich )?mit (?:ihnen|dir) (?:zu )?(?:vernetzen|vernetze)",
+        r"(?:would love|(?:i'd|i’d|i would) (?:love|like)) to connect(?: with you)?(?: here| on linkedin)?(?=[.!,]|$)",
+        r"(?:expand|expanding|grow|growing) my (?:professional )?network",
+        r"mein (?:berufliches )?netzwerk (?:zu )?(?:erweitern|vergrössern|vergrößern)",
+        r"(?:was|am) (?:very |really )?impressed (?:by|with) your (?:profile|experience|background)",
     )
 ]
 
