@@ -258,7 +258,8 @@ def test_accuracy_on_the_second_external_set() -> None:
 def test_accuracy_on_the_third_external_set() -> None:
     """Written blind by someone who had not seen the check; labels committed before it ran.
 
-    First measured at 90/100 = 90.0 % (de 90.6 %, de-CH 85.3 %, en 94.1 %; precision 100 %, recall 80 %).
+    First measured at 90/100 = 90.0 % (de 90.6 %, de-CH 85.3 %, en 94.1 %; precision 100 %, recall 80 %); with the
+    wider recall built on other sets, 92/100 (de 93.8 %, de-CH 85.3 %, en 97.1 %; precision 97.7 %, recall 86 %).
     """
     judged = [(r, accuracy.verdict(r)) for r in accuracy.rows(SETS["external 3"])]
     assert accuracy.figures(judged).accuracy >= 0.9
