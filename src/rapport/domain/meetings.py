@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from rapport.domain.dates import FIRST_YEAR, LAST_YEAR, MIDDAY, OutOfRange, instant, iso_moment, local_day
@@ -107,7 +107,8 @@ def local_moment(day: date, clock: time, zone: tzinfo) -> datetime:
     forward (02:30 → 03:30), a repeated one is the first of the two."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise OutOfRange(f"{day.year} is outside {FIRST_YEAR}–{LAST_YEAR}")
-    return datetime.combine(day, clock).replace(tzinfo=zone).astimezone(zone)
+    # (through UTC: astimezone to the moment's own zone would leave a skipped wall clock as it is)
+    return datetime.combine(day, clock).replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
 def _clock(match: re.Match[str]) -> time | None:
