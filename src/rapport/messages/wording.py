@@ -362,6 +362,10 @@ PROPOSAL_MEETING: dict[str, list[str]] = {
     "de": ["Wir sehen uns am {date} bei «{about}»?", "Sehen wir uns am {date} bei «{about}»? Ich freue mich darauf."],
     "en": ["See you on {date} at “{about}”?", "Shall we meet on {date} at “{about}”? I look forward to it."],
 }
+PROPOSAL_MEETING_SHORT: dict[str, list[str]] = {
+    "de": ["Sehen wir uns am {date} bei «{about}»?"],
+    "en": ["See you on {date} at “{about}”?"],
+}
 PROPOSAL_MEETING_PLAIN: dict[str, list[str]] = {
     "de": ["Wir sehen uns am {date}, wie abgemacht?"],
     "en": ["See you on {date}, as planned?"],
