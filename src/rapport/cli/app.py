@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
-from rapport.cli.initiative import intros
+from rapport.cli.initiative import intros, meet
 from rapport.cli.initiative import time as networking_time
 
 
@@ -112,5 +112,7 @@ _registered = {
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)
+# taking the initiative
+app.add_typer(meet.meet_app, name="meet")
 app.add_typer(settings.config_app, name="config")
 app.add_typer(networking_time.time_app, name="time")

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from rapport.domain import networking_time as rules
 from rapport.domain.dates import local_day
+from rapport.domain.model import ActionKind
 from rapport.domain.networking_time import Block, BlockKind, BlockProblem, Span, WeekPlan
 from rapport.errors import InputError, NotFound, Refused
 from rapport.i18n import term_words
@@ -121,7 +122,12 @@ def week(ctx: Context, conn: Connection, start: date | None = None, required: bo
     if not found and required:
         raise Refused("time.no_blocks")
     day = start or local_day(ctx.now, ctx.zone)
-    actions = agenda.today(ctx, conn, limit=agenda.MAX_LIMIT) if found else []
+    # a planned meeting has its own time already: it is an appointment, not something to fit into a block
+    actions = [
+        action
+        for action in (agenda.today(ctx, conn, limit=agenda.MAX_LIMIT) if found else [])
+        if action.kind is not ActionKind.PLANNED
+    ]
     return rules.plan_week(found, actions, day, ctx.now, ctx.zone)
 
 
