@@ -55,6 +55,9 @@ FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another 
 # What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
 # file, known at its end); replaced by that day when the file is done, so it never stays in the store.
 PENDING = date(1, 1, 1)
+# The digest remembered for a record of an older LinkedIn export whose job was not taken: it matches no record, so
+# the record is looked at again when it comes back (in a newer export, its job is then news or confirmed).
+NOT_APPLIED = "older"
 _NEW_CONTACT_COLUMNS = (
     "id",
     "owner_id",
@@ -348,8 +351,8 @@ class _Importer:
             self.summary.photos_dropped += 1
         if known is not None:
             contact_id = self.real(known[0])
-            changed = self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, known[1] if older else digest)
             if changed:
                 self.summary.updated += 1
             else:
@@ -365,15 +368,15 @@ class _Importer:
         )
         if match is not None:
             contact_id = self.real(match.contact_id)
-            self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            _changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, NOT_APPLIED if older else digest)
             self.summary.merged += 1
             return
         same_network = self._same_network_member(record, alike, checked)
         if same_network is not None:
             contact_id = self.real(same_network)
-            self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            _changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, NOT_APPLIED if older else digest)
             self.summary.merged += 1
             return
         if alike:
@@ -630,8 +633,10 @@ class _Importer:
         return self.real_ids.get(contact_id, contact_id)
 
     # -- updating ----------------------------------------------------------------------------------------------
-    def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> bool:
-        """Bring a stored contact up to date with a record; True when anything changed."""
+    def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> tuple[bool, bool]:
+        """Bring a stored contact up to date with a record: whether anything changed, and whether the record came
+        from a LinkedIn export older than what is known of the person's job (its job was not taken, so the record
+        must not pass for unchanged when a newer export shows the same job again)."""
         contact_id = self.real(contact_id)
         if contact_id not in self.rows:
             self._read_ahead(contact_id)
@@ -673,7 +678,7 @@ class _Importer:
         self.index.add_values(
             contact_id, checked.emails, checked.phones, [u for k, u in checked.urls if k in ("linkedin", "xing")]
         )
-        return changed
+        return changed, older
 
     def _read_ahead(self, contact_id: int) -> None:
         """Read a stored contact's row and details, and those of the stored contacts the next records of the file
