@@ -445,10 +445,18 @@ _PROFILE = re.compile(
 )
 
 
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+_PLAIN_SLUG = re.compile(r"[A-Za-z0-9%_.~-]+")  # a slug with nothing to take off (no query, slash or space)
+
+
 def linkedin_profile(url: str) -> str:
     """A LinkedIn address in one form: `https://www.linkedin.com/in/<slug>` (no query, no trailing slash, host in
     lower case); other LinkedIn pages keep their path, other addresses are only stripped."""
     text = url.strip()
+    if text.startswith(_PROFILE_PREFIX):  # as LinkedIn writes it: already in the one form
+        slug = text[len(_PROFILE_PREFIX) :]
+        if _PLAIN_SLUG.fullmatch(slug):
+            return text
     if m := _PROFILE.fullmatch(text):  # the usual shape, without taking the address apart
         return "https://www.linkedin.com/in/" + m.group(1)
     if not text:

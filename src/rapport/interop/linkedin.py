@@ -332,6 +332,7 @@ def parse_connected_on(text: str) -> date:
 
 def _connections(table: Table) -> Iterator[LinkedInItem]:
     file = table.file
+    days: dict[str, date] = {}  # `Connected On` as written → the day: an export repeats its days
     for entry in table:
         if isinstance(entry, BadRecord):
             yield entry
@@ -344,11 +345,13 @@ def _connections(table: Table) -> Iterator[LinkedInItem]:
             yield HiddenMember(file, line) if not url and not email else BadRecord(file, line, "bad.no_name")
             continue
         connected = row["connected on"].strip()
-        try:
-            connected_on = parse_connected_on(connected) if connected else None
-        except ValueError:
-            yield BadRecord(file, line, "bad.date", {"value": connected})
-            continue
+        connected_on = days.get(connected) if connected else None
+        if connected_on is None and connected:
+            try:
+                connected_on = days[connected] = parse_connected_on(connected)
+            except ValueError:
+                yield BadRecord(file, line, "bad.date", {"value": connected})
+                continue
         profile = linkedin_profile(url) if url else ""
         yield ContactRecord(
             source="linkedin",

@@ -209,9 +209,14 @@ class MatchIndex:
         return None, [k.id for k in alike]
 
 
+_LINKEDIN_PROFILE = "https://www.linkedin.com/in/"  # how profiles are stored (see interop.csvfiles.linkedin_profile)
+
+
 @lru_cache(maxsize=65536)
 def profile_key(url: str) -> str:
     """A profile URL reduced to what identifies it: host without www/country, path, lower case."""
+    if url.startswith(_LINKEDIN_PROFILE) and not ("?" in url or "#" in url or url[-1] == "/" or url[-1].isspace()):
+        return "linkedin.com/in/" + url[len(_LINKEDIN_PROFILE) :].lower()  # as the steps below make it
     text = url.strip().lower().split("?", 1)[0].split("#", 1)[0].rstrip("/")
     for prefix in ("https://", "http://"):
         text = text.removeprefix(prefix)
