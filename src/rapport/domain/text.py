@@ -26,6 +26,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_german(text: str) -> str:
     """Like fold, but umlauts spelled out: 'Jürgen Müller' -> 'juergen mueller'."""
+    if text.isascii():  # no umlauts, nothing to compose
+        return fold(text)
     return fold(unicodedata.normalize("NFC", text).translate(_GERMAN))
 
 

@@ -31,7 +31,7 @@ from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord,
 from rapport.services import checked as checked_values
 from rapport.services import inputs
 from rapport.services.context import Context
-from rapport.services.matching import Known, MatchIndex, name_key, profile_key, same_organisation
+from rapport.services.matching import Known, Match, MatchIndex, name_key, profile_key, same_organisation
 from rapport.store import activity, bulk
 from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
@@ -101,6 +101,11 @@ _NEW_CONTACT_COLUMNS = (
 )
 _CONTACT_ROWS = select(contacts).where(contacts.c.id.in_(bindparam("ids", expanding=True)))  # built once
 _AHEAD = 500  # records read ahead of the one being imported, for reading the contacts they merge into at once
+_UPDATE_SOURCE = (
+    update(field_sources)
+    .where(field_sources.c.contact_id == bindparam("contact"), field_sources.c.field == bindparam("name"))
+    .values(source=bindparam("from_source"), updated_at=bindparam("at"))
+)
 _RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 
 
@@ -257,6 +262,7 @@ class _Importer:
         self.rows: dict[int, Any] = {}  # stored contacts read ahead of their merge: id → row, details
         self.details: dict[int, dict[str, set[Any]]] = {}
         self.merges: list[tuple[int, dict[str, Any]]] = []  # stored contacts' changed columns, not written yet
+        self.field_sources: dict[tuple[int, str], str] = {}  # (contact, field) → the source it now has, not written
         self.merge_details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}  # their new details
 
     @property
@@ -400,14 +406,15 @@ class _Importer:
             else:
                 self.summary.unchanged += 1
             return
-        self._join_halves(checked)
-        match, alike = self.index.find(
-            checked.name,
-            checked.organisation,
-            checked.emails,
-            checked.phones,
-            checked.profiles,
-        )
+        certain = self._join_halves(checked)
+        if len(certain) == 1:  # what `find` would find first: the same look-ups in the same order
+            match, alike = Match(certain[0], "certain"), []
+        elif not certain:  # no e-mail, phone or profile of the record is known: only its name can match
+            match, alike = self.index.named(checked.name, checked.organisation)
+        else:
+            match, alike = self.index.find(
+                checked.name, checked.organisation, checked.emails, checked.phones, checked.profiles
+            )
         if match is not None:
             contact_id = self.real(match.contact_id)
             _changed, older = self._update(contact_id, checked, record)
@@ -425,12 +432,13 @@ class _Importer:
             self.summary.possible_duplicates += 1
         self._create(checked, record, identity, digest)
 
-    def _join_halves(self, checked: _Checked) -> None:
+    def _join_halves(self, checked: _Checked) -> list[int]:
         """A record that is certainly two stored contacts (one has its e-mail, the other its profile) shows they
-        are one person: they are merged, nothing lost."""
+        are one person: they are merged, nothing lost. Returns the contacts the record certainly is (before
+        merging)."""
         ids = self.index.certain(checked.emails, checked.phones, checked.profiles)
         if len(ids) < 2:
-            return
+            return ids
         from rapport.services.merging import merge_contacts
 
         self.flush()
@@ -450,6 +458,7 @@ class _Importer:
                 self.linkedin_sourced.add(survivor)
             self.summary.merged += 1
         self._reindex(survivor)
+        return ids
 
     def _reindex(self, contact_id: int) -> None:
         row = self.conn.execute(
@@ -586,6 +595,7 @@ class _Importer:
 
         update_contacts(self.conn, self.ctx.now, self.merges)
         self.merges = []
+        self._write_sources()
         for table, table_rows in self.merge_details.items():
             if table_rows:
                 bulk.insert_rows(self.conn, table, _DETAIL_COLUMNS[table], table_rows)
@@ -775,22 +785,37 @@ class _Importer:
         return True
 
     def _sources(self, contact_id: int, fields: list[str]) -> None:
+        """Where the contact's changed fields now come from: this file (written with the merges)."""
+        source = _source_label(self.source, self.file)
         for name in fields:
-            updated = self.conn.execute(
-                update(field_sources)
-                .where(field_sources.c.contact_id == contact_id, field_sources.c.field == name)
-                .values(source=f"{self.source}:{self.file}"[: limits.SOURCE], updated_at=self.ctx.now)
-            ).rowcount
-            if not updated:
-                self.conn.execute(
-                    insert(field_sources).values(
-                        owner_id=self.owner,
-                        contact_id=contact_id,
-                        field=name,
-                        source=f"{self.source}:{self.file}"[: limits.SOURCE],
-                        updated_at=self.ctx.now,
-                    )
-                )
+            self.field_sources[(contact_id, name)] = source
+
+    def _write_sources(self) -> None:
+        """The sources of the fields merges changed: an update where the field had one, else a new row."""
+        if not self.field_sources:
+            return
+        changed, self.field_sources = self.field_sources, {}
+        ids = sorted({contact_id for contact_id, _field in changed})
+        known: set[tuple[int, str]] = set()
+        for start in range(0, len(ids), _BATCH):
+            query = select(field_sources.c.contact_id, field_sources.c.field).where(
+                field_sources.c.contact_id.in_(ids[start : start + _BATCH])
+            )
+            known.update((row[0], row[1]) for row in self.conn.execute(query))
+        now = self.ctx.now
+        updates = [
+            {"contact": contact_id, "name": name, "from_source": source, "at": now}
+            for (contact_id, name), source in changed.items()
+            if (contact_id, name) in known
+        ]
+        if updates:
+            self.conn.execute(_UPDATE_SOURCE, updates)
+        new = [
+            (self.owner, contact_id, name, source, now)
+            for (contact_id, name), source in changed.items()
+            if (contact_id, name) not in known
+        ]
+        bulk.insert_rows(self.conn, field_sources, ("owner_id", "contact_id", "field", "source", "updated_at"), new)
 
     # -- interactions ------------------------------------------------------------------------------------------
     def interaction(self, record: InteractionRecord) -> None:

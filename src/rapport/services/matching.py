@@ -199,6 +199,10 @@ class MatchIndex:
             found = self.by_profile.get(profile_key(url))
             if found is not None:
                 return Match(found, "xing" if "xing." in url else "linkedin"), []
+        return self.named(name, organisation)
+
+    def named(self, name: str, organisation: str) -> tuple[Match | None, list[int]]:
+        """`find` by the name alone: the same name at the same organisation, else the same-named contacts."""
         key = name_key(name)
         if not key:
             return None, []
