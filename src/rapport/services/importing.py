@@ -407,6 +407,8 @@ class _Importer:
                 self.summary.unchanged += 1
             return
         certain = self._join_halves(checked)
+        match: Match | None
+        alike: list[int]
         if len(certain) == 1:  # what `find` would find first: the same look-ups in the same order
             match, alike = Match(certain[0], "certain"), []
         elif not certain:  # no e-mail, phone or profile of the record is known: only its name can match
