@@ -318,6 +318,12 @@ class Table:
         self._stream.close()
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]] | BadRecord]:
+        keys = self.columns
+        for entry in self.cells():
+            yield entry if isinstance(entry, BadRecord) else (entry[0], dict(zip(keys, entry[1], strict=True)))
+
+    def cells(self) -> Iterator[tuple[int, list[str]] | BadRecord]:
+        """As iterating, with each row's cells in the order of `columns` instead of a mapping."""
         lines, file, keys = self._lines, self.file, self.columns
         width = len(keys)
         reader = csv.reader(lines, delimiter=self.delimiter)
@@ -345,7 +351,7 @@ class Table:
                     continue
             elif not any(cells):
                 continue
-            yield start, dict(zip(keys, cells, strict=True))
+            yield start, cells
 
 
 def _open_path(path: str) -> Opener:

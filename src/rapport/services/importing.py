@@ -362,10 +362,10 @@ class _Importer:
 
     # -- records -----------------------------------------------------------------------------------------------
     def take(self, item: Item) -> None:
-        if isinstance(item, BadRecord):
-            self.bad(item)
-        elif isinstance(item, ContactRecord):
+        if isinstance(item, ContactRecord):
             self.contact(item)
+        elif isinstance(item, BadRecord):
+            self.bad(item)
         elif isinstance(item, InteractionRecord):
             self.interaction(item)
         else:  # e.g. LinkedIn's hidden members: expected, counted, nothing to import
@@ -378,8 +378,9 @@ class _Importer:
         self.summary.skipped["bad-record"] += 1
 
     def contact(self, record: ContactRecord) -> None:
-        for what, value in _drop_future_dates(record, self.today):
-            self._future(record.file, record.line, what, value)
+        if record.birthday or record.anniversaries or (record.connected_on and record.connected_on > self.today):
+            for what, value in _drop_future_dates(record, self.today):
+                self._future(record.file, record.line, what, value)
         if record.source == "linkedin":
             self.connections_read = True
             if record.connected_on is not None:
