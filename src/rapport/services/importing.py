@@ -53,8 +53,8 @@ from rapport.store.schema import (
 FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000  # ids per statement where they are listed
-_NEW_BATCH = 5000  # new contacts written together (few statements, COPY on PostgreSQL; memory stays small)
-_FEW_COLLECTIONS = 50_000  # allocations between two runs of the garbage collector while importing
+_NEW_BATCH = 10_000  # new contacts written together (few statements, COPY on PostgreSQL; memory stays small)
+_FEW_COLLECTIONS = 200_000  # allocations between two runs of the garbage collector while importing
 _DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
 _BASE = ("owner_id", "contact_id")
 _DETAIL_COLUMNS = {  # the columns of the detail rows `_collect_details` makes, in their order
