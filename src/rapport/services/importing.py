@@ -1124,6 +1124,16 @@ def _collect_details(
     have: dict[str, set[Any]] | None,
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
+    if have is None and _one_each(checked, record):  # a new contact from a usual record: nothing to compare
+        source = _source_label(record.source, record.file)
+        if checked.emails:
+            address = checked.emails[0]
+            label = {a.casefold(): given for a, given in record.emails}.get(address.casefold(), "")
+            details[emails].append((owner, contact_id, address, label[:100], source))
+        if checked.urls:
+            kind, url = checked.urls[0]
+            details[urls].append((owner, contact_id, kind, url[:1000], source))
+        return
     if have is None:
         have = {
             "emails": set(),
@@ -1180,6 +1190,16 @@ def _collect_details(
         if cleaned and cleaned.casefold() not in have["notes"]:
             have["notes"].add(cleaned.casefold())
             details[notes].append((owner, contact_id, now, cleaned, source))
+
+
+def _one_each(checked: _Checked, record: ContactRecord) -> bool:
+    """Whether a record has at most one e-mail and one web address and no other details (as LinkedIn's)."""
+    return (
+        len(checked.emails) < 2
+        and len(checked.urls) < 2
+        and not (record.phones or record.tags or record.birthday or record.anniversaries)
+        and not (record.interests or record.notes)
+    )
 
 
 @lru_cache(maxsize=64)

@@ -126,8 +126,9 @@ class MatchIndex:
         for phone in phones:
             self.by_phone.setdefault(phone, contact_id)
         for url in profiles:
-            self.by_profile.setdefault(profile_key(url), contact_id)
-            self.profiles_of[contact_id].add(profile_key(url))
+            key = profile_key(url)
+            self.by_profile.setdefault(key, contact_id)
+            self.profiles_of[contact_id].add(key)
 
     def add_values_bulk(self, emails: Iterable[Any], phones: Iterable[Any], profiles: Iterable[Any]) -> None:
         """(value, contact id) pairs from the store."""
@@ -136,8 +137,9 @@ class MatchIndex:
         for number, contact_id in phones:
             self.by_phone.setdefault(number, contact_id)
         for url, contact_id in profiles:
-            self.by_profile.setdefault(profile_key(url), contact_id)
-            self.profiles_of[contact_id].add(profile_key(url))
+            key = profile_key(url)
+            self.by_profile.setdefault(key, contact_id)
+            self.profiles_of[contact_id].add(key)
 
     def other_profile(self, contact_id: int, profiles: Iterable[str]) -> bool:
         """Whether the contact has a profile on a site where the given profiles point elsewhere."""
