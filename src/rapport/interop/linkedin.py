@@ -25,7 +25,7 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -75,51 +75,17 @@ def read_connections(path: str) -> Iterator[LinkedInItem]:
     yield from _read(path, "", ("connections.csv",))
 
 
-def connection_days(path: str, today: date) -> tuple[bool, date | None]:
-    """Whether the export holds connections (rows `read` makes a ContactRecord of), and the newest `Connected On`
-    day among them that is not later than `today` (None when none has one): what `export_date` finds by reading,
-    without making records."""
-    found, newest = False, None
-    for day in _read(path, "", ("connections.csv",), _connection_days):
-        found = True
-        if day is not None and day <= today and (newest is None or day > newest):
-            newest = day
-    return found, newest
-
-
-def _connection_days(table: Table) -> Iterator[date | None]:
-    """The `Connected On` day of each row `_connections` makes a ContactRecord of (None where it has none)."""
-    days: dict[str, date] = {}
-    where = {name: i for i, name in enumerate(table.columns)}
-    first_at, last_at, connected_at = where["first name"], where["last name"], where["connected on"]
-    for entry in table.cells():
-        if isinstance(entry, BadRecord):
-            continue
-        cells = entry[1]
-        if not cells[first_at].strip() and not cells[last_at].strip():
-            continue
-        connected = cells[connected_at].strip()
-        if not connected:
-            yield None
-        elif connected in days:
-            yield days[connected]
-        else:
-            with suppress(ValueError):  # a bad date: a bad record, not a connection
-                days[connected] = parse_connected_on(connected)
-                yield days[connected]
-
-
-def _read(path: str, owner: str, wanted: tuple[str, ...], connections: Connections | None = None) -> Iterator[Any]:
+def _read(path: str, owner: str, wanted: tuple[str, ...]) -> Iterator[LinkedInItem]:
     if os.path.isdir(path):
-        yield from _read_folder(path, owner, wanted, connections)
+        yield from _read_folder(path, owner, wanted)
     elif _is_zip(path):
-        yield from _read_zip(path, owner, wanted, connections)
+        yield from _read_zip(path, owner, wanted)
     else:
         layouts = _layouts_for(path)
         if wanted == READ_ORDER:
-            yield from _read_files([(path, None, layouts)], _Owner.given(owner), connections)
+            yield from _read_files([(path, None, layouts)], _Owner.given(owner))
         elif layouts == (CONNECTIONS,) or (len(layouts) > 1 and _header_is_connections(path)):
-            yield from _read_files([(path, None, (CONNECTIONS,))], _Owner(), connections)
+            yield from _read_files([(path, None, (CONNECTIONS,))], _Owner())
 
 
 def _header_is_connections(path: str) -> bool:
@@ -146,12 +112,9 @@ def _layouts_for(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 Source = tuple[str, Opener | None, tuple[tuple[str, ...], ...]]  # (file name, opener or None for a path, layouts)
-Connections = Callable[[Table], Iterator[Any]]  # what is made of Connections.csv (records, or only their days)
 
 
-def _read_folder(
-    path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER, connections: Connections | None = None
-) -> Iterator[Any]:
+def _read_folder(path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER) -> Iterator[LinkedInItem]:
     found: dict[str, str] = {}
     every: list[str] = []
     for folder, _dirs, names in sorted(os.walk(path)):
@@ -165,7 +128,7 @@ def _read_folder(
     known = _Owner.given(owner)
     if not known and "profile.csv" in found:
         known = _Owner.from_profile(found["profile.csv"], None)
-    yield from _read_files([(found[n], None, (LAYOUTS[MEMBER_NAMES[n]],)) for n in members], known, connections)
+    yield from _read_files([(found[n], None, (LAYOUTS[MEMBER_NAMES[n]],)) for n in members], known)
 
 
 def _one_export(path: str, names: Iterable[str]) -> None:
@@ -175,9 +138,7 @@ def _one_export(path: str, names: Iterable[str]) -> None:
         raise bad_file(path, 0, "file.several_connections", members=", ".join(connections))
 
 
-def _read_zip(
-    path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER, connections: Connections | None = None
-) -> Iterator[Any]:
+def _read_zip(path: str, owner: str, wanted: tuple[str, ...] = READ_ORDER) -> Iterator[LinkedInItem]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos: dict[str, zipfile.ZipInfo] = {}
@@ -202,7 +163,7 @@ def _read_zip(
             sources: list[Source] = [
                 (f"{path}/{infos[n].filename}", opener(infos[n]), (LAYOUTS[MEMBER_NAMES[n]],)) for n in members
             ]
-            yield from _read_files(sources, known, connections)
+            yield from _read_files(sources, known)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
         raise bad_file(path, 0, "file.bad_zip", detail=str(exc) or type(exc).__name__) from exc
 
@@ -239,12 +200,12 @@ class _Limited(io.RawIOBase):
         super().close()
 
 
-def _read_files(sources: list[Source], owner: _Owner, connections: Connections | None = None) -> Iterator[Any]:
+def _read_files(sources: list[Source], owner: _Owner) -> Iterator[LinkedInItem]:
     for file, opener, layouts in sources:
         with open_table(file, layouts, opener) as table:
             kind = layouts[table.layout]
             if kind == CONNECTIONS:
-                yield from (connections or _connections)(table)
+                yield from _connections(table)
             elif kind == INVITATIONS:
                 yield from _invitations(table, owner)
             else:

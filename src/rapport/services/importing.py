@@ -67,6 +67,9 @@ _DETAIL_COLUMNS = {  # the columns of the detail rows `_collect_details` makes, 
     interests: (*_BASE, "topic"),
 }
 FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another time zone's today, not the future
+# What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
+# file, known at its end); replaced by that day when the file is done, so it never stays in the store.
+PENDING = date(1, 1, 1)
 # The digest remembered for a record of an older LinkedIn export whose job was not taken: it matches no record, so
 # the record is looked at again when it comes back (in a newer export, its job is then news or confirmed).
 NOT_APPLIED = "older"
@@ -250,6 +253,10 @@ class _Importer:
         self.today = local_day(ctx.now, ctx.zone)
         self.members: dict[str, int] | None = None  # contacts per circle, counted when a record names a circle
         self.export_day: date | None = None  # the day the LinkedIn export being read was made, when known
+        self.export_path = ""  # the export whose day is found from its connections (see PENDING), or ""
+        self.newest_connection: date | None = None  # of the connections read so far
+        self.scanned: date | None = None  # the export's day from reading all its connections ahead, when needed
+        self.connections_read = False  # whether the file held connections (messages alone need no day)
         self.unchanged_linkedin: list[int] = []  # contacts of the file's unchanged connections: same job, newer day
         self.ahead: _Ahead | None = None  # the file's records not imported yet
         self.rows: dict[int, Any] = {}  # stored contacts read ahead of their merge: id → row, details
@@ -270,21 +277,19 @@ class _Importer:
         self.file = os.path.basename(path)
         self.source = kind
         self.export_day = None
-        self.unchanged_linkedin = []
+        self.export_path, self.newest_connection, self.scanned = "", None, None
+        self.connections_read, self.unchanged_linkedin = False, []
         if kind == "linkedin":
             self._linkedin_export(path, exported_on)
 
     def _linkedin_export(self, path: str, exported_on: date | None) -> None:
         """The day the export was made, from the user, the zip or the name; else it is the newest `Connected On`
-        date (the export is at least that new), found by reading the connections' days before the records (an
-        export of messages alone has no day, and needs none)."""
-        from rapport.interop.linkedin import connection_days, export_date
+        date, found while the file is read (PENDING until `end_file`)."""
+        from rapport.interop.linkedin import export_date
 
         found = export_date(path, self.today, exported_on, scan=False)
         if found is None:
-            has_connections, newest = connection_days(path, self.today)
-            if has_connections:
-                self._dated(newest, "connections")
+            self.export_day, self.export_path = PENDING, path
             return
         if found.claimed is not None and found.claimed > found.day + FUTURE_SLACK:
             self._future(path, 0, "export", found.claimed.isoformat())
@@ -302,9 +307,19 @@ class _Importer:
             self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=day))
 
     def end_file(self) -> None:
-        """The file is read: what is pending is written, unchanged jobs are confirmed as of the export's day."""
+        """The file is read: an export dated by its connections gets its day, on every job it brought."""
         self.flush()
         self.rows, self.details, self.ahead = {}, {}, None
+        if self.export_path:
+            day = self.newest_connection
+            self.export_path = ""
+            self.conn.execute(
+                update(contacts)
+                .where(contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of == PENDING)
+                .values(linkedin_as_of=day)
+            )
+            if self.connections_read:
+                self._dated(day, "connections")
         self._confirm_unchanged_jobs()
 
     def _confirm_unchanged_jobs(self) -> None:
@@ -312,7 +327,7 @@ class _Importer:
         imported later, would pass for newer)."""
         day, ids = self.export_day, self.unchanged_linkedin
         self.unchanged_linkedin = []
-        if day is None or not ids:
+        if day is None or day == PENDING or not ids:
             return
         older = select(contacts.c.id).where(
             contacts.c.owner_id == self.owner, contacts.c.linkedin_as_of < day, contacts.c.linkedin_as_of.is_not(None)
@@ -325,8 +340,21 @@ class _Importer:
             )
 
     def _older(self, known_as_of: date | None) -> bool:
-        """Whether the export being read is older than the one a contact's LinkedIn job is known from."""
-        return _older_than_known(self.export_day, known_as_of)
+        """Whether the export being read is older than the one a contact's LinkedIn job is known from. An export
+        dated by its connections is at least as new as the newest read so far; only where that is not enough are
+        all its connections read ahead (once)."""
+        if known_as_of is None or known_as_of == PENDING:
+            return False
+        if self.export_day != PENDING:
+            return _older_than_known(self.export_day, known_as_of)
+        if self.newest_connection is not None and self.newest_connection >= known_as_of:
+            return False
+        if self.scanned is None:
+            from rapport.interop.linkedin import export_date
+
+            found = export_date(self.export_path, self.today)
+            self.scanned = found.day if found is not None else PENDING
+        return self.scanned < known_as_of
 
     def _future(self, file: str, line: int, what: str, value: str) -> None:
         """Something dated later than now: reported with its file and line, never imported as it is."""
@@ -353,6 +381,10 @@ class _Importer:
         if record.birthday or record.anniversaries or (record.connected_on and record.connected_on > self.today):
             for what, value in _drop_future_dates(record, self.today):
                 self._future(record.file, record.line, what, value)
+        if record.source == "linkedin":
+            self.connections_read = True
+            if record.connected_on is not None:
+                self.newest_connection = max(self.newest_connection or record.connected_on, record.connected_on)
         identity = (record.source, record.key or _identity(record))
         digest = _digest(record)
         known = self.records.get(identity)
