@@ -54,6 +54,7 @@ FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
 _BATCH = 1000  # ids per statement where they are listed
 _NEW_BATCH = 10_000  # new contacts written together (few statements, COPY on PostgreSQL; memory stays small)
+_UNDATED_BATCH = 40_000  # new contacts kept until an undated export's day is known (LinkedIn: 30,000 at most)
 _FEW_COLLECTIONS = 200_000  # allocations between two runs of the garbage collector while importing
 _DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
 _BASE = ("owner_id", "contact_id")
@@ -307,7 +308,10 @@ class _Importer:
             self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=day))
 
     def end_file(self) -> None:
-        """The file is read: an export dated by its connections gets its day, on every job it brought."""
+        """The file is read: an export dated by its connections gets its day, on every job it brought (the new
+        contacts still waiting are written with it; those written before get it with one update)."""
+        if self.export_path:
+            self.export_day = self.newest_connection
         self.flush()
         self.rows, self.details, self.ahead = {}, {}, None
         if self.export_path:
@@ -582,7 +586,7 @@ class _Importer:
             checked.profiles,
         )
         self.summary.created += 1
-        if len(self.pending) >= _NEW_BATCH:
+        if len(self.pending) >= (_UNDATED_BATCH if self.export_day == PENDING else _NEW_BATCH):
             self.flush()
         return temp_id
 
