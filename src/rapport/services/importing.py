@@ -1050,7 +1050,7 @@ def _digest(record: ContactRecord) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-_NO_RAPPORT_FIELDS = {"how_met": "", "looking_for": "", "offers": "", "address_form": ""}
+_NO_RAPPORT_FIELDS = {"how_met": "", "looking_for": "", "offers": "", "address_form": ""}  # shared: read only
 
 
 def _rapport_fields(record: ContactRecord) -> dict[str, str]:
