@@ -18,12 +18,16 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=65536)  # imports fold the same names several times (matching, search keys)
 def fold(text: str) -> str:
     """Lower case, accents removed, white space collapsed: 'Jürgen  MÜLLER' -> 'jurgen muller'."""
+    if text.isascii():  # nothing to decompose, no accents
+        return " ".join(text.casefold().split())
     return " ".join(strip_accents(text).casefold().split())
 
 
 @lru_cache(maxsize=65536)
 def fold_german(text: str) -> str:
     """Like fold, but umlauts spelled out: 'Jürgen Müller' -> 'juergen mueller'."""
+    if text.isascii():  # no umlauts, nothing to compose
+        return fold(text)
     return fold(unicodedata.normalize("NFC", text).translate(_GERMAN))
 
 

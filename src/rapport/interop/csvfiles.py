@@ -318,6 +318,12 @@ class Table:
         self._stream.close()
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]] | BadRecord]:
+        keys = self.columns
+        for entry in self.cells():
+            yield entry if isinstance(entry, BadRecord) else (entry[0], dict(zip(keys, entry[1], strict=True)))
+
+    def cells(self) -> Iterator[tuple[int, list[str]] | BadRecord]:
+        """As iterating, with each row's cells in the order of `columns` instead of a mapping."""
         lines, file, keys = self._lines, self.file, self.columns
         width = len(keys)
         reader = csv.reader(lines, delimiter=self.delimiter)
@@ -345,7 +351,7 @@ class Table:
                     continue
             elif not any(cells):
                 continue
-            yield start, dict(zip(keys, cells, strict=True))
+            yield start, cells
 
 
 def _open_path(path: str) -> Opener:
@@ -445,10 +451,18 @@ _PROFILE = re.compile(
 )
 
 
+_PROFILE_PREFIX = "https://www.linkedin.com/in/"
+_PLAIN_SLUG = re.compile(r"[A-Za-z0-9%_.~-]+")  # a slug with nothing to take off (no query, slash or space)
+
+
 def linkedin_profile(url: str) -> str:
     """A LinkedIn address in one form: `https://www.linkedin.com/in/<slug>` (no query, no trailing slash, host in
     lower case); other LinkedIn pages keep their path, other addresses are only stripped."""
     text = url.strip()
+    if text.startswith(_PROFILE_PREFIX):  # as LinkedIn writes it: already in the one form
+        slug = text[len(_PROFILE_PREFIX) :]
+        if _PLAIN_SLUG.fullmatch(slug):
+            return text
     if m := _PROFILE.fullmatch(text):  # the usual shape, without taking the address apart
         return "https://www.linkedin.com/in/" + m.group(1)
     if not text:

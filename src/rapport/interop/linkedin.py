@@ -332,23 +332,31 @@ def parse_connected_on(text: str) -> date:
 
 def _connections(table: Table) -> Iterator[LinkedInItem]:
     file = table.file
-    for entry in table:
+    days: dict[str, date] = {}  # `Connected On` as written → the day: an export repeats its days
+    where = {name: i for i, name in enumerate(table.columns)}
+    first_at, last_at, connected_at = where["first name"], where["last name"], where["connected on"]
+    url_at, email_at, company_at, position_at = (where.get(n) for n in ("url", "email address", "company", "position"))
+    for entry in table.cells():
         if isinstance(entry, BadRecord):
             yield entry
             continue
-        line, row = entry
-        first, last = row["first name"].strip(), row["last name"].strip()
-        url, email = row.get("url", "").strip(), row.get("email address", "").strip()
-        company, position = row.get("company", "").strip(), row.get("position", "").strip()
+        line, cells = entry
+        first, last = cells[first_at].strip(), cells[last_at].strip()
+        url = cells[url_at].strip() if url_at is not None else ""  # older exports have no URL or e-mail column
+        email = cells[email_at].strip() if email_at is not None else ""
+        company = cells[company_at].strip() if company_at is not None else ""
+        position = cells[position_at].strip() if position_at is not None else ""
         if not first and not last:
             yield HiddenMember(file, line) if not url and not email else BadRecord(file, line, "bad.no_name")
             continue
-        connected = row["connected on"].strip()
-        try:
-            connected_on = parse_connected_on(connected) if connected else None
-        except ValueError:
-            yield BadRecord(file, line, "bad.date", {"value": connected})
-            continue
+        connected = cells[connected_at].strip()
+        connected_on = days.get(connected) if connected else None
+        if connected_on is None and connected:
+            try:
+                connected_on = days[connected] = parse_connected_on(connected)
+            except ValueError:
+                yield BadRecord(file, line, "bad.date", {"value": connected})
+                continue
         profile = linkedin_profile(url) if url else ""
         yield ContactRecord(
             source="linkedin",

@@ -8,12 +8,15 @@ source, same identity, same content) costs one dictionary look-up.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -28,7 +31,7 @@ from rapport.interop.records import BadRecord, ContactRecord, InteractionRecord,
 from rapport.services import checked as checked_values
 from rapport.services import inputs
 from rapport.services.context import Context
-from rapport.services.matching import Known, MatchIndex, name_key, profile_key, same_organisation
+from rapport.services.matching import Known, Match, MatchIndex, name_key, profile_key, same_organisation
 from rapport.store import activity, bulk
 from rapport.store.contacts import allocate_ids
 from rapport.store.schema import (
@@ -49,12 +52,28 @@ from rapport.store.schema import (
 
 FORMATS = ("vcard", "linkedin", "google-csv", "csv")
 IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user promotes those who matter
-_BATCH = 1000
+_BATCH = 1000  # ids per statement where they are listed
+_NEW_BATCH = 10_000  # new contacts written together (few statements, COPY on PostgreSQL; memory stays small)
+_UNDATED_BATCH = 40_000  # new contacts kept until an undated export's day is known (LinkedIn: 30,000 at most)
+_FEW_COLLECTIONS = 200_000  # allocations between two runs of the garbage collector while importing
 _DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
+_BASE = ("owner_id", "contact_id")
+_DETAIL_COLUMNS = {  # the columns of the detail rows `_collect_details` makes, in their order
+    emails: (*_BASE, "address", "label", "source"),
+    phones: (*_BASE, "number", "label", "source"),
+    urls: (*_BASE, "kind", "url", "source"),
+    tags: (*_BASE, "tag"),
+    yearly_dates: (*_BASE, "kind", "label", "month", "day", "year", "month_day", "source"),
+    notes: (*_BASE, "written_at", "text", "source"),
+    interests: (*_BASE, "topic"),
+}
 FUTURE_SLACK = timedelta(days=1)  # an export time up to a day ahead is another time zone's today, not the future
 # What a LinkedIn job's as-of day is while the export's day is still being found (the newest `Connected On` of the
 # file, known at its end); replaced by that day when the file is done, so it never stays in the store.
 PENDING = date(1, 1, 1)
+# The digest remembered for a record of an older LinkedIn export whose job was not taken: it matches no record, so
+# the record is looked at again when it comes back (in a newer export, its job is then news or confirmed).
+NOT_APPLIED = "older"
 _NEW_CONTACT_COLUMNS = (
     "id",
     "owner_id",
@@ -83,6 +102,11 @@ _NEW_CONTACT_COLUMNS = (
 )
 _CONTACT_ROWS = select(contacts).where(contacts.c.id.in_(bindparam("ids", expanding=True)))  # built once
 _AHEAD = 500  # records read ahead of the one being imported, for reading the contacts they merge into at once
+_UPDATE_SOURCE = (
+    update(field_sources)
+    .where(field_sources.c.contact_id == bindparam("contact"), field_sources.c.field == bindparam("name"))
+    .values(source=bindparam("from_source"), updated_at=bindparam("at"))
+)
 _RECORD_COLUMNS = ("owner_id", "contact_id", "source", "record_key", "digest", "imported_at")
 
 
@@ -168,6 +192,33 @@ def import_files(
     importer = _Importer(ctx, conn, skip_bad)
     if exported_on is not None and exported_on > importer.today:
         raise InputError("import.exported_on_future", value=exported_on.isoformat())
+    with _few_collections():
+        _import_paths(importer, paths, fmt, mapping, owner, progress, exported_on)
+    return importer.summary
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """The garbage collector runs less often while a file is imported: an import makes tens of thousands of
+    objects that live until the end of their batch, and looking through them after every 700 new ones costs a
+    good part of the time; what garbage the import leaves is collected all the same, later."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], _FEW_COLLECTIONS), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _import_paths(
+    importer: _Importer,
+    paths: Iterable[str],
+    fmt: str,
+    mapping: str | None,
+    owner: str | None,
+    progress: Progress | None,
+    exported_on: date | None,
+) -> None:
     for path in paths:
         if not os.path.isfile(path):
             raise InputError("import.no_file", file=path)
@@ -182,7 +233,6 @@ def import_files(
                 progress(path, getattr(item, "line", 0))
         importer.end_file()
     importer.finish()
-    return importer.summary
 
 
 class _Importer:
@@ -193,6 +243,7 @@ class _Importer:
         self._index: MatchIndex | None = None  # loaded when a record is not known unchanged
         self.records, self.linkedin_sourced = _load_records(conn, self.owner)
         self.pending: list[_NewContact] = []
+        self.pending_by_id: dict[int, _NewContact] = {}
         self.new_records: list[tuple[Any, ...]] = []  # imported_records rows of merged records, not written yet
         self.pending_linkedin: set[int] = set()  # temporary ids of new contacts from LinkedIn
         self.next_temp = 0
@@ -212,7 +263,8 @@ class _Importer:
         self.rows: dict[int, Any] = {}  # stored contacts read ahead of their merge: id → row, details
         self.details: dict[int, dict[str, set[Any]]] = {}
         self.merges: list[tuple[int, dict[str, Any]]] = []  # stored contacts' changed columns, not written yet
-        self.merge_details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}  # their new details
+        self.field_sources: dict[tuple[int, str], str] = {}  # (contact, field) → the source it now has, not written
+        self.merge_details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}  # their new details
 
     @property
     def index(self) -> MatchIndex:
@@ -256,7 +308,10 @@ class _Importer:
             self.conn.execute(update(users).where(users.c.id == self.owner).values(linkedin_export_on=day))
 
     def end_file(self) -> None:
-        """The file is read: an export dated by its connections gets its day, on every job it brought."""
+        """The file is read: an export dated by its connections gets its day, on every job it brought (the new
+        contacts still waiting are written with it; those written before get it with one update)."""
+        if self.export_path:
+            self.export_day = self.newest_connection
         self.flush()
         self.rows, self.details, self.ahead = {}, {}, None
         if self.export_path:
@@ -311,10 +366,10 @@ class _Importer:
 
     # -- records -----------------------------------------------------------------------------------------------
     def take(self, item: Item) -> None:
-        if isinstance(item, BadRecord):
-            self.bad(item)
-        elif isinstance(item, ContactRecord):
+        if isinstance(item, ContactRecord):
             self.contact(item)
+        elif isinstance(item, BadRecord):
+            self.bad(item)
         elif isinstance(item, InteractionRecord):
             self.interaction(item)
         else:  # e.g. LinkedIn's hidden members: expected, counted, nothing to import
@@ -327,8 +382,9 @@ class _Importer:
         self.summary.skipped["bad-record"] += 1
 
     def contact(self, record: ContactRecord) -> None:
-        for what, value in _drop_future_dates(record, self.today):
-            self._future(record.file, record.line, what, value)
+        if record.birthday or record.anniversaries or (record.connected_on and record.connected_on > self.today):
+            for what, value in _drop_future_dates(record, self.today):
+                self._future(record.file, record.line, what, value)
         if record.source == "linkedin":
             self.connections_read = True
             if record.connected_on is not None:
@@ -348,45 +404,48 @@ class _Importer:
             self.summary.photos_dropped += 1
         if known is not None:
             contact_id = self.real(known[0])
-            changed = self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, known[1] if older else digest)
             if changed:
                 self.summary.updated += 1
             else:
                 self.summary.unchanged += 1
             return
-        self._join_halves(checked)
-        match, alike = self.index.find(
-            checked.name,
-            checked.organisation,
-            checked.emails,
-            checked.phones,
-            [u for k, u in checked.urls if k in ("linkedin", "xing")],
-        )
+        certain = self._join_halves(checked)
+        match: Match | None
+        alike: list[int]
+        if len(certain) == 1:  # what `find` would find first: the same look-ups in the same order
+            match, alike = Match(certain[0], "certain"), []
+        elif not certain:  # no e-mail, phone or profile of the record is known: only its name can match
+            match, alike = self.index.named(checked.name, checked.organisation)
+        else:
+            match, alike = self.index.find(
+                checked.name, checked.organisation, checked.emails, checked.phones, checked.profiles
+            )
         if match is not None:
             contact_id = self.real(match.contact_id)
-            self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            _changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, NOT_APPLIED if older else digest)
             self.summary.merged += 1
             return
-        same_network = self._same_network_member(record, alike, checked)
+        same_network = self._same_network_member(record, alike, checked) if alike else None
         if same_network is not None:
             contact_id = self.real(same_network)
-            self._update(contact_id, checked, record)
-            self._remember(identity, contact_id, digest)
+            _changed, older = self._update(contact_id, checked, record)
+            self._remember(identity, contact_id, NOT_APPLIED if older else digest)
             self.summary.merged += 1
             return
         if alike:
             self.summary.possible_duplicates += 1
         self._create(checked, record, identity, digest)
 
-    def _join_halves(self, checked: _Checked) -> None:
+    def _join_halves(self, checked: _Checked) -> list[int]:
         """A record that is certainly two stored contacts (one has its e-mail, the other its profile) shows they
-        are one person: they are merged, nothing lost."""
-        profiles = [u for k, u in checked.urls if k in ("linkedin", "xing")]
-        ids = self.index.certain(checked.emails, checked.phones, profiles)
+        are one person: they are merged, nothing lost. Returns the contacts the record certainly is (before
+        merging)."""
+        ids = self.index.certain(checked.emails, checked.phones, checked.profiles)
         if len(ids) < 2:
-            return
+            return ids
         from rapport.services.merging import merge_contacts
 
         self.flush()
@@ -406,6 +465,7 @@ class _Importer:
                 self.linkedin_sourced.add(survivor)
             self.summary.merged += 1
         self._reindex(survivor)
+        return ids
 
     def _reindex(self, contact_id: int) -> None:
         row = self.conn.execute(
@@ -473,21 +533,22 @@ class _Importer:
                 )
             except InputError:
                 profiles.append(("web", url.strip()))
+        urls = _unique(profiles)
         return _Checked(
             name=name,
             organisation=record.organisation.strip(),
             title=record.title.strip(),
-            emails=list(dict.fromkeys(addresses)),
-            phones=list(dict.fromkeys(numbers)),
-            urls=list(dict.fromkeys(profiles)),
+            emails=_unique(addresses),
+            phones=_unique(numbers),
+            urls=urls,
+            profiles=[u for k, u in urls if k in ("linkedin", "xing")] if urls else [],
         )
 
     def _remember(self, identity: tuple[str, str], contact_id: int, digest: str) -> None:
         existing = self.records.get(identity)
         self.records[identity] = (contact_id, digest)
         if contact_id < 0:
-            pending = next(p for p in self.pending if p.temp_id == contact_id)
-            pending.records.append((identity, digest))
+            self.pending_by_id[contact_id].records.append((identity, digest))
         if contact_id < 0:  # not written yet: the record goes with the new contact's batch
             return
         if identity[0] == "linkedin":
@@ -514,6 +575,7 @@ class _Importer:
         new = _NewContact(temp_id=temp_id, checked=checked, record=record, parts=_name_parts(checked.name, record))
         new.records.append((identity, digest))
         self.pending.append(new)
+        self.pending_by_id[temp_id] = new
         if identity[0] == "linkedin":
             self.pending_linkedin.add(temp_id)
         self.records[identity] = (temp_id, digest)
@@ -521,10 +583,10 @@ class _Importer:
             Known(temp_id, checked.name, checked.organisation),
             checked.emails,
             checked.phones,
-            [u for k, u in checked.urls if k in ("linkedin", "xing")],
+            checked.profiles,
         )
         self.summary.created += 1
-        if len(self.pending) >= _BATCH:
+        if len(self.pending) >= (_UNDATED_BATCH if self.export_day == PENDING else _NEW_BATCH):
             self.flush()
         return temp_id
 
@@ -540,9 +602,10 @@ class _Importer:
 
         update_contacts(self.conn, self.ctx.now, self.merges)
         self.merges = []
+        self._write_sources()
         for table, table_rows in self.merge_details.items():
             if table_rows:
-                bulk.insert_dicts(self.conn, table, table_rows)
+                bulk.insert_rows(self.conn, table, _DETAIL_COLUMNS[table], table_rows)
                 self.merge_details[table] = []
 
     def _write_records(self) -> None:
@@ -555,33 +618,38 @@ class _Importer:
         now, owner = self.ctx.now, self.owner
         ids = allocate_ids(self.conn, contacts, len(self.pending))
         rows = []
+        export_day = self.export_day
         for new, contact_id in zip(self.pending, ids, strict=True):
             record, checked = new.record, new.checked
-            circle = self._circle_for(record)
-            row = {
-                "id": contact_id,
-                "owner_id": owner,
-                "display_name": checked.name,
-                "search_key": search_key(checked.name),
-                "prefix": new.parts[0],
-                "given_name": new.parts[1],
-                "middle_name": new.parts[2],
-                "family_name": new.parts[3],
-                "suffix": new.parts[4],
-                "organisation": checked.organisation,
-                "job_title": checked.title,
-                "address": record.address.strip(),
-                "connected_on": record.connected_on,
-                **_rapport_fields(record),
-                **self._linkedin_columns(record, checked),
-                "circle": circle,
-                "archived": circle == ARCHIVED,
-                "created_at": now,
-                "updated_at": now,
-            }
-            rows.append(tuple(row[column] for column in _NEW_CONTACT_COLUMNS))
+            circle = self._circle_for(record) if record.circle else IMPORT_CIRCLE
+            rapport = _rapport_fields(record)
+            linkedin = record.source == "linkedin" and bool(checked.organisation or checked.title)  # a job to keep
+            rows.append(
+                (  # in the order of _NEW_CONTACT_COLUMNS
+                    contact_id,
+                    owner,
+                    checked.name,
+                    search_key(checked.name),
+                    *new.parts,
+                    checked.organisation,
+                    checked.title,
+                    record.address.strip(),
+                    record.connected_on,
+                    rapport["how_met"],
+                    rapport["looking_for"],
+                    rapport["offers"],
+                    rapport["address_form"],
+                    checked.organisation if linkedin else "",
+                    checked.title if linkedin else "",
+                    export_day if linkedin else None,
+                    circle,
+                    circle == ARCHIVED,
+                    now,
+                    now,
+                )
+            )
         bulk.insert_rows(self.conn, contacts, _NEW_CONTACT_COLUMNS, rows)
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
+        details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}
         record_rows = []
         for new, contact_id in zip(self.pending, ids, strict=True):
             self.real_ids[new.temp_id] = contact_id
@@ -592,9 +660,9 @@ class _Importer:
                     self.linkedin_sourced.add(contact_id)
                 record_rows.append((owner, contact_id, source, key[:500], digest, now))
         for table, table_rows in details.items():
-            bulk.insert_dicts(self.conn, table, table_rows)
+            bulk.insert_rows(self.conn, table, _DETAIL_COLUMNS[table], table_rows)
         bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, record_rows)
-        self.pending = []
+        self.pending, self.pending_by_id = [], {}
 
     def _circle_for(self, record: ContactRecord) -> str:
         """The circle a rapport export names when it exists here and has room, else the import circle."""
@@ -613,16 +681,6 @@ class _Importer:
         self.members[found.name] = self.members.get(found.name, 0) + 1
         return found.name
 
-    def _linkedin_columns(self, record: ContactRecord, checked: _Checked) -> dict[str, Any]:
-        """What a new contact from a LinkedIn export remembers of the job the export shows (someone known from
-        messages alone has no job to remember)."""
-        linkedin = record.source == "linkedin" and bool(checked.organisation or checked.title)
-        return {
-            "linkedin_organisation": checked.organisation if linkedin else "",
-            "linkedin_title": checked.title if linkedin else "",
-            "linkedin_as_of": self.export_day if linkedin else None,
-        }
-
     def real(self, contact_id: int) -> int:
         """The stored id of a contact, writing pending new contacts first when it is one of them."""
         if contact_id < 0 and contact_id not in self.real_ids:
@@ -630,8 +688,10 @@ class _Importer:
         return self.real_ids.get(contact_id, contact_id)
 
     # -- updating ----------------------------------------------------------------------------------------------
-    def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> bool:
-        """Bring a stored contact up to date with a record; True when anything changed."""
+    def _update(self, contact_id: int, checked: _Checked, record: ContactRecord) -> tuple[bool, bool]:
+        """Bring a stored contact up to date with a record: whether anything changed, and whether the record came
+        from a LinkedIn export older than what is known of the person's job (its job was not taken, so the record
+        must not pass for unchanged when a newer export shows the same job again)."""
         contact_id = self.real(contact_id)
         if contact_id not in self.rows:
             self._read_ahead(contact_id)
@@ -664,16 +724,14 @@ class _Importer:
             self.merges.append((contact_id, fills))  # written with the next flush, or before contacts are read
             self._sources(contact_id, [f for f in fills if f in _SOURCED])
             changed = changed or set(fills) != {"linkedin_as_of"}  # the same job on another day is no change
-        details: dict[Any, list[dict[str, Any]]] = {t: [] for t in _DETAIL_TABLES}
+        details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}
         _collect_details(details, self.owner, contact_id, checked, record, self.ctx.now, have=have)
         for table, table_rows in details.items():
             if table_rows:
                 self.merge_details[table].extend(table_rows)
                 changed = True
-        self.index.add_values(
-            contact_id, checked.emails, checked.phones, [u for k, u in checked.urls if k in ("linkedin", "xing")]
-        )
-        return changed
+        self.index.add_values(contact_id, checked.emails, checked.phones, checked.profiles)
+        return changed, older
 
     def _read_ahead(self, contact_id: int) -> None:
         """Read a stored contact's row and details, and those of the stored contacts the next records of the file
@@ -734,22 +792,37 @@ class _Importer:
         return True
 
     def _sources(self, contact_id: int, fields: list[str]) -> None:
+        """Where the contact's changed fields now come from: this file (written with the merges)."""
+        source = _source_label(self.source, self.file)
         for name in fields:
-            updated = self.conn.execute(
-                update(field_sources)
-                .where(field_sources.c.contact_id == contact_id, field_sources.c.field == name)
-                .values(source=f"{self.source}:{self.file}"[: limits.SOURCE], updated_at=self.ctx.now)
-            ).rowcount
-            if not updated:
-                self.conn.execute(
-                    insert(field_sources).values(
-                        owner_id=self.owner,
-                        contact_id=contact_id,
-                        field=name,
-                        source=f"{self.source}:{self.file}"[: limits.SOURCE],
-                        updated_at=self.ctx.now,
-                    )
-                )
+            self.field_sources[(contact_id, name)] = source
+
+    def _write_sources(self) -> None:
+        """The sources of the fields merges changed: an update where the field had one, else a new row."""
+        if not self.field_sources:
+            return
+        changed, self.field_sources = self.field_sources, {}
+        ids = sorted({contact_id for contact_id, _field in changed})
+        known: set[tuple[int, str]] = set()
+        for start in range(0, len(ids), _BATCH):
+            query = select(field_sources.c.contact_id, field_sources.c.field).where(
+                field_sources.c.contact_id.in_(ids[start : start + _BATCH])
+            )
+            known.update((row[0], row[1]) for row in self.conn.execute(query))
+        now = self.ctx.now
+        updates = [
+            {"contact": contact_id, "name": name, "from_source": source, "at": now}
+            for (contact_id, name), source in changed.items()
+            if (contact_id, name) in known
+        ]
+        if updates:
+            self.conn.execute(_UPDATE_SOURCE, updates)
+        new = [
+            (self.owner, contact_id, name, source, now)
+            for (contact_id, name), source in changed.items()
+            if (contact_id, name) not in known
+        ]
+        bulk.insert_rows(self.conn, field_sources, ("owner_id", "contact_id", "field", "source", "updated_at"), new)
 
     # -- interactions ------------------------------------------------------------------------------------------
     def interaction(self, record: InteractionRecord) -> None:
@@ -882,6 +955,7 @@ class _Checked:
     emails: list[str]
     phones: list[str]
     urls: list[tuple[str, str]]
+    profiles: list[str]  # the LinkedIn and Xing profiles of `urls`, which identify the person
 
 
 @dataclass
@@ -896,6 +970,11 @@ class _NewContact:
 def _better_spelling(incoming: str, stored: str) -> bool:
     """'Jürgen Müller' is a better spelling of a stored 'Juergen Mueller' (same name, written with its letters)."""
     return incoming != stored and stored.isascii() and not incoming.isascii() and name_key(incoming) == name_key(stored)
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    """The values without repetitions, in their order (most records have one value or none)."""
+    return values if len(values) < 2 else list(dict.fromkeys(values))
 
 
 def _display_name(record: ContactRecord) -> str:
@@ -914,6 +993,14 @@ def _display_name(record: ContactRecord) -> str:
 
 def _too_long(record: ContactRecord, name: str) -> tuple[str, int] | None:
     """The first of the record's names, organisation and title longer than input allows (limits), if any."""
+    parts = (record.prefix, record.given_name, record.middle_name, record.family_name, record.suffix)
+    if (
+        max(len(name), *map(len, parts)) <= limits.NAME
+        and len(record.organisation) <= limits.ORGANISATION
+        and len(record.title) <= limits.JOB_TITLE
+        and "\x00" not in "".join((name, *parts, record.organisation, record.title))
+    ):
+        return None  # the usual record: every value short enough as it is, before stripping
     values = {
         "name": (name, limits.NAME),
         "prefix": (record.prefix.strip(), limits.NAME),
@@ -947,14 +1034,14 @@ def _digest(record: ContactRecord) -> str:
         record.suffix,
         record.organisation,
         record.title,
-        repr(record.emails),
-        repr(record.phones),
-        repr(record.urls),
+        repr(record.emails) if record.emails else "[]",
+        repr(record.phones) if record.phones else "[]",
+        repr(record.urls) if record.urls else "[]",
         record.birthday.iso() if record.birthday else "",
-        repr([(label, d.iso()) for label, d in record.anniversaries]),
+        repr([(label, d.iso()) for label, d in record.anniversaries]) if record.anniversaries else "[]",
         record.address,
-        repr(record.notes),
-        repr(record.tags),
+        repr(record.notes) if record.notes else "[]",
+        repr(record.tags) if record.tags else "[]",
         record.connected_on.isoformat() if record.connected_on else "",
     ]
     rapport_only = (record.circle, record.how_met, record.looking_for, record.offers, record.address_form)
@@ -963,9 +1050,14 @@ def _digest(record: ContactRecord) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+_NO_RAPPORT_FIELDS = {"how_met": "", "looking_for": "", "offers": "", "address_form": ""}  # shared: read only
+
+
 def _rapport_fields(record: ContactRecord) -> dict[str, str]:
     """The contact columns only rapport's own export carries (X-RAPPORT-*), checked: an unknown form of address
     is left out rather than refusing the person."""
+    if not (record.how_met or record.looking_for or record.offers or record.address_form):
+        return _NO_RAPPORT_FIELDS
     try:
         form = inputs.address_form(record.address_form)
     except InputError:
@@ -1027,7 +1119,7 @@ def _fold(value: Any) -> Any:
 
 
 def _collect_details(
-    details: dict[Any, list[dict[str, Any]]],
+    details: dict[Any, list[tuple[Any, ...]]],
     owner: int,
     contact_id: int,
     checked: _Checked,
@@ -1036,30 +1128,51 @@ def _collect_details(
     have: dict[str, set[Any]] | None,
 ) -> None:
     """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
-    have = have or {k: set() for k in ("emails", "phones", "urls", "tags", "dates", "notes", "interests")}
-    source = f"{record.source}:{os.path.basename(record.file)}"[: limits.SOURCE]
-    base = {"owner_id": owner, "contact_id": contact_id}
-    labels = {address.casefold(): label for address, label in record.emails}
-    for address in checked.emails:
-        if address.casefold() not in have["emails"]:
-            have["emails"].add(address.casefold())
-            details[emails].append(
-                {**base, "address": address, "label": labels.get(address.casefold(), "")[:100], "source": source}
-            )
-    phone_labels = [label for number, label in record.phones if number.strip()]
-    for i, number in enumerate(checked.phones):
-        if number.casefold() not in have["phones"]:
-            have["phones"].add(number.casefold())
-            label = phone_labels[i] if i < len(phone_labels) else ""
-            details[phones].append({**base, "number": number[:40], "label": label[:100], "source": source})
+    if have is None and _one_each(checked, record):  # a new contact from a usual record: nothing to compare
+        source = _source_label(record.source, record.file)
+        if checked.emails:
+            address = checked.emails[0]
+            label = {a.casefold(): given for a, given in record.emails}.get(address.casefold(), "")
+            details[emails].append((owner, contact_id, address, label[:100], source))
+        if checked.urls:
+            kind, url = checked.urls[0]
+            details[urls].append((owner, contact_id, kind, url[:1000], source))
+        return
+    if have is None:
+        have = {
+            "emails": set(),
+            "phones": set(),
+            "urls": set(),
+            "tags": set(),
+            "dates": set(),
+            "notes": set(),
+            "interests": set(),
+        }
+    source = _source_label(record.source, record.file)
+    if checked.emails:
+        labels = {address.casefold(): label for address, label in record.emails}
+        for address in checked.emails:
+            if address.casefold() not in have["emails"]:
+                have["emails"].add(address.casefold())
+                details[emails].append((owner, contact_id, address, labels.get(address.casefold(), "")[:100], source))
+    if checked.phones:
+        phone_labels = [label for number, label in record.phones if number.strip()]
+        for i, number in enumerate(checked.phones):
+            if number.casefold() not in have["phones"]:
+                have["phones"].add(number.casefold())
+                label = phone_labels[i] if i < len(phone_labels) else ""
+                details[phones].append((owner, contact_id, number[:40], label[:100], source))
     for kind, url in checked.urls:
         if url.casefold() not in have["urls"]:
             have["urls"].add(url.casefold())
-            details[urls].append({**base, "kind": kind, "url": url[:1000], "source": source})
-    for tag in dict.fromkeys(t.strip()[:100] for t in record.tags if t.strip()):
-        if tag.casefold() not in have["tags"]:
-            have["tags"].add(tag.casefold())
-            details[tags].append({**base, "tag": tag})
+            details[urls].append((owner, contact_id, kind, url[:1000], source))
+    if record.tags:
+        for tag in dict.fromkeys(t.strip()[:100] for t in record.tags if t.strip()):
+            if tag.casefold() not in have["tags"]:
+                have["tags"].add(tag.casefold())
+                details[tags].append((owner, contact_id, tag))
+    if not (record.birthday or record.anniversaries or record.interests or record.notes):
+        return
     dated = [("birthday", "", record.birthday)] if record.birthday else []
     dated += [("anniversary", _date_label(label), when) for label, when in record.anniversaries]
     for kind, label, when in dated:
@@ -1069,27 +1182,34 @@ def _collect_details(
             continue  # one birthday per person: the first source's stays
         have["dates"].add((kind, when.month, when.day))
         details[yearly_dates].append(
-            {
-                **base,
-                "kind": kind,
-                "label": label[:200],
-                "month": when.month,
-                "day": when.day,
-                "year": when.year,
-                "month_day": when.month_day,
-                "source": source,
-            }
+            (owner, contact_id, kind, label[:200], when.month, when.day, when.year, when.month_day, source)
         )
     for topic in record.interests:
         cleaned = topic.strip()[:200]
         if cleaned and cleaned.casefold() not in have["interests"]:
             have["interests"].add(cleaned.casefold())
-            details[interests].append({**base, "topic": cleaned})
+            details[interests].append((owner, contact_id, cleaned))
     for text in record.notes:
         cleaned = text.strip()
         if cleaned and cleaned.casefold() not in have["notes"]:
             have["notes"].add(cleaned.casefold())
-            details[notes].append({**base, "written_at": now, "text": cleaned, "source": source})
+            details[notes].append((owner, contact_id, now, cleaned, source))
+
+
+def _one_each(checked: _Checked, record: ContactRecord) -> bool:
+    """Whether a record has at most one e-mail and one web address and no other details (as LinkedIn's)."""
+    return (
+        len(checked.emails) < 2
+        and len(checked.urls) < 2
+        and not (record.phones or record.tags or record.birthday or record.anniversaries)
+        and not (record.interests or record.notes)
+    )
+
+
+@lru_cache(maxsize=64)
+def _source_label(source: str, file: str) -> str:
+    """Where a detail came from: the format and the file's name."""
+    return f"{source}:{os.path.basename(file)}"[: limits.SOURCE]
 
 
 def _date_label(label: str) -> str:

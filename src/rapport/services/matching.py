@@ -126,8 +126,9 @@ class MatchIndex:
         for phone in phones:
             self.by_phone.setdefault(phone, contact_id)
         for url in profiles:
-            self.by_profile.setdefault(profile_key(url), contact_id)
-            self.profiles_of[contact_id].add(profile_key(url))
+            key = profile_key(url)
+            self.by_profile.setdefault(key, contact_id)
+            self.profiles_of[contact_id].add(key)
 
     def add_values_bulk(self, emails: Iterable[Any], phones: Iterable[Any], profiles: Iterable[Any]) -> None:
         """(value, contact id) pairs from the store."""
@@ -136,8 +137,9 @@ class MatchIndex:
         for number, contact_id in phones:
             self.by_phone.setdefault(number, contact_id)
         for url, contact_id in profiles:
-            self.by_profile.setdefault(profile_key(url), contact_id)
-            self.profiles_of[contact_id].add(profile_key(url))
+            key = profile_key(url)
+            self.by_profile.setdefault(key, contact_id)
+            self.profiles_of[contact_id].add(key)
 
     def other_profile(self, contact_id: int, profiles: Iterable[str]) -> bool:
         """Whether the contact has a profile on a site where the given profiles point elsewhere."""
@@ -199,6 +201,10 @@ class MatchIndex:
             found = self.by_profile.get(profile_key(url))
             if found is not None:
                 return Match(found, "xing" if "xing." in url else "linkedin"), []
+        return self.named(name, organisation)
+
+    def named(self, name: str, organisation: str) -> tuple[Match | None, list[int]]:
+        """`find` by the name alone: the same name at the same organisation, else the same-named contacts."""
         key = name_key(name)
         if not key:
             return None, []
@@ -209,9 +215,14 @@ class MatchIndex:
         return None, [k.id for k in alike]
 
 
+_LINKEDIN_PROFILE = "https://www.linkedin.com/in/"  # how profiles are stored (see interop.csvfiles.linkedin_profile)
+
+
 @lru_cache(maxsize=65536)
 def profile_key(url: str) -> str:
     """A profile URL reduced to what identifies it: host without www/country, path, lower case."""
+    if url.startswith(_LINKEDIN_PROFILE) and not ("?" in url or "#" in url or url[-1] == "/" or url[-1].isspace()):
+        return "linkedin.com/in/" + url[len(_LINKEDIN_PROFILE) :].lower()  # as the steps below make it
     text = url.strip().lower().split("?", 1)[0].split("#", 1)[0].rstrip("/")
     for prefix in ("https://", "http://"):
         text = text.removeprefix(prefix)

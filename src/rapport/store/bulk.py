@@ -23,13 +23,13 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
     for position, name in enumerate(columns):
         convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if convert is not None:
-            converters.append((position, _remembering(convert)))
-    if converters:
-        rows = [_converted(row, converters) for row in rows]
-    elif not isinstance(rows, list):
+            converters.append((position, convert))
+    if not isinstance(rows, list):
         rows = list(rows)
     if not rows:
         return
+    if converters:
+        rows = _converted(rows, len(columns), converters)
     names = ", ".join(columns)
     if dialect.name == "postgresql":
         raw = conn.connection.driver_connection
@@ -56,24 +56,18 @@ def insert_dicts(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     insert_rows(conn, table, columns, values)
 
 
-def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """The conversion, done once per distinct value (a batch repeats its time stamps, dates and flags)."""
-    seen: dict[Any, Any] = {}
-
-    def converted(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            result = seen[value] = convert(value)
-            return result
-        except TypeError:  # not hashable
-            return convert(value)
-
-    return converted
-
-
-def _converted(row: Sequence[Any], converters: list[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
-    values = list(row)
+def _converted(
+    rows: list[Sequence[Any]], width: int, converters: list[tuple[int, Callable[[Any], Any]]]
+) -> list[tuple[Any, ...]]:
+    """The rows with the values of the converted columns converted, column by column: each distinct value of a
+    column once (a batch repeats its time stamps, dates and flags)."""
+    values: list[Any] = list(zip(*rows, strict=True)) if width > 1 else [[row[0] for row in rows]]
     for position, convert in converters:
-        values[position] = convert(values[position])
-    return tuple(values)
+        column = values[position]
+        try:
+            done = {value: convert(value) for value in set(column)}
+        except TypeError:  # a value that cannot be hashed: each converted on its own
+            values[position] = [convert(value) for value in column]
+        else:
+            values[position] = list(map(done.__getitem__, column))
+    return list(zip(*values, strict=True))
