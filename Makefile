@@ -27,6 +27,8 @@ run: $(VENV)/.installed
 	@mkdir -p $(dir $(DEMO_DB))
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) demo --reset
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) today
+	@echo
+	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) meet list
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

@@ -69,8 +69,13 @@ def test_the_main_commands_speak_german_only(cli: Cli, tmp_path: Path) -> None:
         outputs[f"import {sample.name}"] = done.out + done.err
     outputs["duplicates"] = cli.ok("duplicates", **de).out
     outputs["config list"] = cli.ok("config", "list", **de).out
+    outputs["meet"] = cli.ok("meet", "Hans Muster", "--on", "morgen 18:30", "--at", "Kaufleuten", **de).out
+    outputs["meet list"] = cli.ok("meet", "list", **de).out
+    outputs["today (meetings)"] = cli.ok("today", now="2026-11-28T09:00", **de).out  # asks after the one of the 27th
+    outputs["meet done"] = cli.ok("meet", "done", "Hans Muster", now="2026-11-28T09:00", **de).out
     drafted = cli.ok("draft", "Thomas Keller", **de)
     outputs["draft"] = drafted.out + drafted.err
+    outputs["meet cancel"] = cli.ok("meet", "cancel", "Thomas", **de).out
     message = tmp_path / "message.txt"
     message.write_text("Hallo Thomas\n\nSchön, dich gestern getroffen zu haben.\n\nLiebe Grüsse\nJulia\n")
     outputs["check"] = cli("check", str(message), **de).out

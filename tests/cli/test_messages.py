@@ -129,6 +129,7 @@ def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli) -> None:
     cli.ok("demo")
     cli.ok("me", "--name", "Julia Baumann")  # the sign-off's name
     shown = {name: json.loads(cli.ok("show", name, "--json").out) for name in ("Thomas", "Lukas", "Martina")}
+    planned = [m["about"] for m in json.loads(cli.ok("meet", "list", "--json").out)]  # Thomas's next talk
     for lang in ("de-CH", "de", "en"):
         for name, args in DEMO_DRAFTS:
             draft = json.loads(cli.ok("draft", name, "--lang", lang, *args, "--json", lang=lang[:2]).out)
@@ -142,7 +143,7 @@ def test_the_demo_drafts_read_as_a_person_writes_them(cli: Cli) -> None:
                 + props.fitting_time(text)
                 + props.signed(text, "Julia Baumann")
                 + props.address(text)
-                + props.quoted_from(text, _stored_facts(facts))
+                + props.quoted_from(text, _stored_facts(facts) + planned)
                 + props.not_pasted(text, free)
             )
             assert problems == [], (lang, name, args, problems, text)

@@ -29,7 +29,9 @@ def test_thomas_gets_a_personal_follow_up(store_url: str) -> None:
         note = drafting.draft(ctx, conn, "Thomas", via="linkedin", lang="de-CH", did=DID_DE)
     assert de.kind == "follow-up" and de.check.score >= 90
     assert "am Dienstag" in de.text and "Design Thinking" in de.text and "Danke" in de.text
-    assert "30. November" in de.text and "ß" not in de.text
+    # the next step is the talk Julia planned with Thomas (`rapport meet`), on its day 26 days ahead
+    assert "am 22. Dezember bei «Design Thinking talk series: Prototyping services»?" in de.text
+    assert "ß" not in de.text
     assert de.subject and de.to.startswith("thomas.keller@")
     assert noted.gaps == [] and noted.check.score >= 90 and "ausprobiert" in noted.text
     assert gap.gaps and "[" in gap.text and not gap.check.element("gaps").present

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
+from rapport.cli.initiative import meet
 
 
 class _Rapport(TyperGroup):
@@ -94,6 +95,7 @@ _ORDER = (
     interop.export,
     interop.backup,
     interop.restore,
+    # taking the initiative (groups of commands are added below: meet)
     # messages
     messages.check_,
     messages.send,
@@ -104,4 +106,6 @@ _registered = {
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)
+# taking the initiative
+app.add_typer(meet.meet_app, name="meet")
 app.add_typer(settings.config_app, name="config")

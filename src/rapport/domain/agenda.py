@@ -12,6 +12,7 @@ from rapport.domain.cadence import Rust, circle_named, rusting
 from rapport.domain.dates import hours_between, instant, local_day
 from rapport.domain.dormant import DORMANT_AFTER, dormant_since, reconnection_value
 from rapport.domain.followup import FOLLOW_UP_HOURS, follow_up_window
+from rapport.domain.meetings import PlannedMeeting, meeting_actions
 from rapport.domain.model import (
     DEFAULT_CIRCLES,
     Action,
@@ -94,15 +95,26 @@ def agenda(
     rules: AgendaRules,
     limit: int | None = None,
     congratulated: Mapping[int, datetime] | None = None,
+    meetings: Iterable[PlannedMeeting] = (),
 ) -> list[Action]:
     """Today's ranked list, at most one action per contact and `limit` (default: the budget) in all.
 
-    Open follow-up windows come first; then the best action of every other kind, so that a day's work covers
-    each practice; the remaining places go by priority.
+    Open follow-up windows and planned meetings (on their day, or asking whether they took place) come first;
+    then the best action of every other kind, so that a day's work covers each practice; the remaining places go
+    by priority. A planned meeting stands in for its participants' other actions.
     """
     budget = rules.budget if limit is None else limit
-    actions = list(proposals(contacts, occasions, news, now, rules, congratulated).values())
-    return select(actions, budget, local_day(now, rules.zone))
+    planned = meeting_actions(meetings, now, rules.zone)
+    busy = {contact_id for a in planned for contact_id in _participants(a)}
+    actions = [
+        a for a in proposals(contacts, occasions, news, now, rules, congratulated).values() if a.contact_id not in busy
+    ]
+    return select([*planned, *actions], budget, local_day(now, rules.zone))
+
+
+def _participants(action: Action) -> list[int]:
+    ids = action.reason.facts.get("contact_ids")
+    return list(ids) if isinstance(ids, list | tuple) else [action.contact_id]
 
 
 def select(actions: list[Action], budget: int, day: date | None = None) -> list[Action]:
@@ -120,8 +132,9 @@ def select(actions: list[Action], budget: int, day: date | None = None) -> list[
         return (-action.priority, _KIND_ORDER[action.kind], tie, action.contact_name)
 
     ranked = sorted(actions, key=rank_key)
-    chosen: list[Action] = [a for a in ranked if a.kind is ActionKind.FOLLOW_UP][:budget]
-    seen_kinds = {ActionKind.FOLLOW_UP}
+    first = (ActionKind.FOLLOW_UP, ActionKind.PLANNED)
+    chosen: list[Action] = [a for a in ranked if a.kind in first][:budget]
+    seen_kinds = set(first)
     for action in ranked:
         if len(chosen) >= budget:
             break

@@ -93,6 +93,7 @@ class ActionKind(StrEnum):
     """What the agenda proposes; the order is the tie-break order in the agenda."""
 
     FOLLOW_UP = "follow-up"
+    PLANNED = "planned-meeting"  # a meeting I planned (`rapport meet`): on its day, and asking after it
     CONGRATULATE = "congratulate"
     GIVE = "give-first"
     KEEP_IN_TOUCH = "keep-in-touch"

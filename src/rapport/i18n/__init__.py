@@ -277,7 +277,28 @@ class Translator:
                 last=self.date(self.local(last).date()),
                 ago=self.ago(now - last),
             )
+        if code.startswith("meet.planned."):
+            return self.planned_meeting(code, facts)
         return self(code, **facts)
+
+    def planned_meeting(self, code: str, facts: dict[str, object]) -> str:
+        """A planned meeting in words ("Today at 18:30: talk series with Thomas Keller at the ETH")."""
+        from babel.dates import format_time
+
+        at = facts["at"]
+        assert isinstance(at, datetime)
+        local = self.local(at)
+        names = facts.get("names") or []
+        place = str(facts.get("place") or "")
+        return self(
+            code,
+            time=format_time(local.time(), format="HH:mm", locale=self.locale),
+            date=self.date(local.date()),
+            about=str(facts.get("about") or "") or self("meet.a_meeting"),
+            names=", ".join(str(n) for n in names) if isinstance(names, list | tuple) else str(names),
+            place=self("place.at", place=place) if place else "",
+            id=facts.get("meeting", ""),
+        )
 
 
 def facts_for_json(facts: dict[str, object]) -> dict[str, object]:

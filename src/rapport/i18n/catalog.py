@@ -672,6 +672,41 @@ EN: dict[str, str] = {
     "today.title.one": "{date}: one thing worth doing today",
     "today.title.other": "{date}: {n} things worth doing today",
     "due.at": "due {when}",
+    # planned meetings (`rapport meet`)
+    "help.cmd.meet": "Plan meetings with people (`rapport meet NAME… --on WHEN`), list them, mark them done or cancel.",
+    "help.cmd.meet.plan": "Plan a meeting with one or several people; the agenda shows it on its day.",
+    "help.cmd.meet.list": "Planned meetings: the ones ahead, and past ones waiting for an answer.",
+    "help.cmd.meet.done": "It took place: log an in-person meeting with everyone in it.",
+    "help.cmd.meet.cancel": "It will not take place: remove it from the agenda and the calendar.",
+    "help.meet.names": "The people you will meet (names as in other commands).",
+    "help.meet.on": "When: 2026-06-27 18:30, 27.06.2026 18:30, tomorrow 12:00, in 3 days (your time zone).",
+    "help.meet.at": "Where.",
+    "help.meet.about": "What about, e.g. 'talk series'.",
+    "help.meet.which": "The meeting's number (see `rapport meet list`) or a participant's name.",
+    "kind.planned-meeting": "Planned meeting",
+    "meet.a_meeting": "a meeting",
+    "meet.planned.today": "Today at {time}: {about} with {names}{place}.",
+    "meet.planned.ask": "Planned for {date}, {time}: {about} with {names}{place}. Did it take place? "
+    "`rapport meet done {id}` logs it, `rapport meet cancel {id}` drops it.",
+    "meet.planned": "Planned meeting {id}: {about} with {names}, {when}{place}.",
+    "meet.list.empty": 'No meetings planned. Plan one with `rapport meet NAME --on "2026-06-27 18:30"`.',
+    "meet.list.row": "{id}. {when} · {about} · {names}{place}",
+    "meet.list.ask": "– did it take place? `rapport meet done {id}` or `rapport meet cancel {id}`",
+    "meet.done": "Logged meeting {id} with {names} ({when}) as met in person.",
+    "meet.follow_up": "First meeting with {name}: follow up by {deadline} (72-hour rule).",
+    "meet.cancelled": "Cancelled meeting {id} with {names} ({when}).",
+    "meet.bad_when": "{field}: '{value}' is not a date or time (use 2026-06-27 18:30, 27.06.2026 18:30, "
+    "tomorrow 12:00 or in 3 days).",
+    "meet.past": "{field}: {value} is in the past; plan a meeting ahead (`rapport met` logs one that took place).",
+    "meet.not_found": "there is no meeting {value}. See `rapport meet list`.",
+    "meet.none_with": "no meeting is planned with {name}. See `rapport meet list`.",
+    "meet.which": "several meetings are planned with {name} ({ids}): give the number.",
+    "meet.not_yet": "meeting {id} is planned for {when}: mark it done once it has taken place.",
+    "meet.nobody": "meeting {id} has nobody left in it: cancel it.",
+    "meet.already_done": "meeting {id} is already logged as done.",
+    "meet.already_cancelled": "meeting {id} was cancelled.",
+    "meet.ics.summary": "{about} with {names}",
+    "meet.ics.people": "With {names}.",
 }
 
 
@@ -1379,6 +1414,44 @@ DE: dict[str, str] = {
     "today.title.other": "{date}: {n} Dinge, die sich heute lohnen",
     "due.at": "fällig am {when}",
     # was jede Einstellung bedeutet (rapport config list)
+    # geplante Treffen (`rapport meet`)
+    "help.cmd.meet": (
+        "Treffen mit Leuten planen (`rapport meet NAME… --on WANN`), auflisten, als erledigt erfassen oder absagen."
+    ),
+    "help.cmd.meet.plan": "Ein Treffen mit einer oder mehreren Personen planen; die Agenda zeigt es an seinem Tag.",
+    "help.cmd.meet.list": "Geplante Treffen: die kommenden und vergangene, die noch auf eine Antwort warten.",
+    "help.cmd.meet.done": "Es hat stattgefunden: ein persönliches Treffen mit allen Beteiligten erfassen.",
+    "help.cmd.meet.cancel": "Es findet nicht statt: aus der Agenda und dem Kalender entfernen.",
+    "help.meet.names": "Die Personen, die du triffst (Namen wie in anderen Befehlen).",
+    "help.meet.on": "Wann: 2026-06-27 18:30, 27.06.2026 18:30, morgen 12:00, in 3 Tagen (deine Zeitzone).",
+    "help.meet.at": "Wo.",
+    "help.meet.about": "Worum es geht, z. B. 'Vortragsreihe'.",
+    "help.meet.which": "Die Nummer des Treffens (siehe `rapport meet list`) oder der Name einer beteiligten Person.",
+    "kind.planned-meeting": "Geplantes Treffen",
+    "meet.a_meeting": "ein Treffen",
+    "meet.planned.today": "Heute um {time}: {about} mit {names}{place}.",
+    "meet.planned.ask": "Geplant für {date}, {time}: {about} mit {names}{place}. Hat es stattgefunden? "
+    "`rapport meet done {id}` erfasst es, `rapport meet cancel {id}` streicht es.",
+    "meet.planned": "Geplantes Treffen {id}: {about} mit {names}, {when}{place}.",
+    "meet.list.empty": 'Keine Treffen geplant. Plane eines mit `rapport meet NAME --on "2026-06-27 18:30"`.',
+    "meet.list.row": "{id}. {when} · {about} · {names}{place}",
+    "meet.list.ask": "– hat es stattgefunden? `rapport meet done {id}` oder `rapport meet cancel {id}`",
+    "meet.done": "Treffen {id} mit {names} ({when}) als persönliches Treffen erfasst.",
+    "meet.follow_up": "Erstes Treffen mit {name}: bis {deadline} nachfassen (72-Stunden-Regel).",
+    "meet.cancelled": "Treffen {id} mit {names} ({when}) abgesagt.",
+    "meet.bad_when": "{field}: «{value}» ist kein Datum und keine Zeit (z. B. 2026-06-27 18:30, 27.06.2026 18:30, "
+    "morgen 12:00 oder in 3 Tagen).",
+    "meet.past": "{field}: {value} liegt in der Vergangenheit; geplant wird, was kommt (`rapport met` erfasst ein "
+    "Treffen, das stattgefunden hat).",
+    "meet.not_found": "es gibt kein Treffen {value}. Siehe `rapport meet list`.",
+    "meet.none_with": "mit {name} ist kein Treffen geplant. Siehe `rapport meet list`.",
+    "meet.which": "mit {name} sind mehrere Treffen geplant ({ids}): gib die Nummer an.",
+    "meet.not_yet": "Treffen {id} ist für {when} geplant: als erledigt erfassen, sobald es stattgefunden hat.",
+    "meet.nobody": "bei Treffen {id} ist niemand mehr dabei: sag es ab.",
+    "meet.already_done": "Treffen {id} ist schon als erledigt erfasst.",
+    "meet.already_cancelled": "Treffen {id} wurde abgesagt.",
+    "meet.ics.summary": "{about} mit {names}",
+    "meet.ics.people": "Mit {names}.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from rapport.domain.dates import instant
 from rapport.domain.model import Action, YearlyDate
 
-__all__ = ["DueAction", "ExportContact", "FollowUp"]
+__all__ = ["DueAction", "ExportContact", "ExportMeeting", "FollowUp"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +69,15 @@ class DueAction:
 
     action: Action
     contact_uid: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportMeeting:
+    """A planned meeting (`rapport meet`), or one cancelled that a calendar may have imported before."""
+
+    uid: str  # a stable UUID (see rapport.services.exporting.meeting_uid)
+    starts_at: datetime
+    names: tuple[str, ...]  # the participants, by name
+    place: str = ""
+    topic: str = ""
+    cancelled: bool = False

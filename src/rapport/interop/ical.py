@@ -19,6 +19,10 @@ export into the same calendar updates the events instead of adding them again:
   event today when they are due (alarm at 09:00), or a half-hour event when due later (a congratulation on the
   day, at 09:00; alarm a quarter of an hour before).
   UID `<kind>-<contact uuid>[-<day of the fact it is about, YYYYMMDD>]@rapport`.
+* Planned meetings (`rapport meet`): an event of an hour at the planned time (in UTC), with the place as LOCATION,
+  "<topic> with <names>" as summary and the participants in the description; alarm an hour before. A meeting
+  cancelled before its time stays in the export with STATUS:CANCELLED, so that a calendar that imported it
+  drops it. UID `meeting-<meeting uuid>@rapport` (a UUID5 of the owner's key and the meeting's id).
 
 Summaries say what and who: "Birthday: Anna Keller" / "Geburtstag: Anna Keller", "Follow up: Beat Meier" /
 "Nachfassen: Beat Meier", the anniversary's label (or "Anniversary") and the contact. Timed events are in UTC.
@@ -38,13 +42,14 @@ from rapport.domain.model import Reason, YearlyDate
 
 if TYPE_CHECKING:
     from rapport.i18n import Translator
-    from rapport.interop.export_records import DueAction, ExportContact, FollowUp
+    from rapport.interop.export_records import DueAction, ExportContact, ExportMeeting, FollowUp
 
 PRODID = "-//rapport//EN"
 YEARLESS_START = 2000  # a leap year in the past, for yearly dates without a year
 SLOT = timedelta(minutes=30)
 _DAY_ALARM = timedelta(hours=9)  # from the start of an all-day event: 09:00 on the day
 _SOON = timedelta(minutes=15)  # before a timed action
+MEETING = timedelta(hours=1)  # how long a planned meeting lasts in the calendar
 
 
 class CalendarWriter:
@@ -114,6 +119,23 @@ class CalendarWriter:
                 self._alarm(event, summary, SLOT - ahead)  # before the start, counted back from the closing
             self._write(event)
 
+    # planned meetings ------------------------------------------------------------------------------------
+    def meetings(self, items: Iterable[ExportMeeting]) -> None:
+        for item in items:
+            names = ", ".join(item.names)
+            about = item.topic or self.t("meet.a_meeting")
+            summary = self.t("meet.ics.summary", about=about, names=names)
+            event = self._event(f"meeting-{item.uid}@rapport", summary, self.t("meet.ics.people", names=names))
+            start = item.starts_at.astimezone(UTC)
+            event.add("dtstart", start)
+            event.add("dtend", start + MEETING)
+            if item.place:
+                event.add("location", item.place)
+            event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+            if not item.cancelled:
+                self._alarm(event, summary, -timedelta(hours=1))
+            self._write(event)
+
     # today's other actions -------------------------------------------------------------------------------
     def actions(self, items: Iterable[DueAction]) -> None:
         for item in items:
@@ -181,10 +203,12 @@ def write_calendar(
     contacts: Iterable[ExportContact] = (),
     follow_ups: Iterable[FollowUp] = (),
     actions: Iterable[DueAction] = (),
+    meetings: Iterable[ExportMeeting] = (),
 ) -> int:
     """Write a whole calendar in one call; returns how many events."""
     writer = CalendarWriter(out, translator, now)
     writer.yearly(contacts)
     writer.follow_ups(follow_ups)
     writer.actions(actions)
+    writer.meetings(meetings)
     return writer.close()

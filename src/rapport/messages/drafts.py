@@ -35,6 +35,8 @@ KINDS = ("follow-up", "congrats", "check-in", "thanks", "ask")
 CHANNELS = ("email", "linkedin", "linkedin-message", "xing")
 LANGS = ("de-CH", "de", "en")
 NOTE_LIMIT = 300
+#: The longest topic of a planned meeting a short note names (a LinkedIn note has 300 characters for everything).
+SHORT_TOPIC = 30
 #: Proposed slots: the first working day at least this many days ahead, then the next working day.
 SLOT_LEAD_DAYS = 2
 #: Words of a fact written about the contact in the third person: such a fact is never quoted to them.
@@ -67,6 +69,15 @@ class LastContact:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A meeting planned with the contact (`rapport meet`): the concrete next step a draft names."""
+
+    at: datetime
+    about: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
 class DraftFacts:
     """What is known about the contact, as the draft needs it."""
 
@@ -85,6 +96,7 @@ class DraftFacts:
     profile_url: str = ""
     email: str = ""
     next_event: str | None = None
+    meeting: Meeting | None = None  # planned with them: preferred to next_event as the next step
     offers: str = ""
     asks: list[str] = field(default_factory=list)  # what I recorded asking them for, newest first
     sender: str = ""  # the owner's name for the sign-off ("" leaves a marked gap)
@@ -267,8 +279,31 @@ class _Writer:
             text = gap
         return self.say("consequence", W.CONSEQUENCE, did=text), gap
 
+    def planned(self, short: bool) -> str:
+        """The meeting planned with them, as a question: "Wir sehen uns am 27. Juni bei «Vortragsreihe»?"; the
+        topic is quoted as a name, so that German grammar holds whatever it is. A short note names a long topic
+        by its day alone, to keep room for what matters more."""
+        from babel.dates import format_date
+
+        meeting = self.f.meeting
+        assert meeting is not None
+        day = self.day(meeting.at)
+        pattern = "d. MMMM" if self.base == "de" else "d MMMM"
+        if day.year != self.now.year:
+            pattern += " y"
+        about = self.usable(meeting.about, label=True) or ""
+        if short and len(about) > SHORT_TOPIC:
+            about = ""
+        frames = W.PROPOSAL_MEETING_PLAIN
+        if about:
+            frames = W.PROPOSAL_MEETING_SHORT if short else W.PROPOSAL_MEETING
+        return self.say("proposal", frames, date=format_date(day, pattern, locale=self.t.locale), about=about)
+
     def proposal(self, short: bool) -> str:
-        """A planned meeting on record when it is dated, else dates at a time that fits what is proposed."""
+        """A meeting planned with them (`rapport meet`); else a planned meeting on record (`met --next`) when it
+        is dated; else dates at a time that fits what is proposed."""
+        if self.f.meeting is not None and self.day(self.f.meeting.at) >= self.now.date():
+            return self.planned(short)
         nxt = self.usable(self.f.next_event or "") or ""  # in the draft's language, not about them
         frames = W.PROPOSAL_EVENT_SHORT if short else W.PROPOSAL_EVENT
         event = self.say("proposal", frames, next_event=nxt) if nxt else ""
@@ -444,7 +479,7 @@ def compose(
         place=facts.place.split(",")[0].strip() or None,
         topics=list(facts.topics),
         looking_for=facts.looking_for or None,
-        next_event=facts.next_event,
+        next_event=w.day(facts.meeting.at) if facts.meeting is not None else facts.next_event,
     )
     result = check(
         text,

@@ -356,6 +356,20 @@ PROPOSAL_EVENT_SHORT: dict[str, list[str]] = {
     "de": ["Sehen wir uns dort: «{next_event}»?"],
     "en": ["See you there: “{next_event}”?"],
 }
+#: A meeting planned with them (`rapport meet`): its day ({date}: "27. Juni", "27 June") and what it is ({about}, as
+#: typed, quoted as a name). Questions, so that the check counts them as a proposal with a date.
+PROPOSAL_MEETING: dict[str, list[str]] = {
+    "de": ["Wir sehen uns am {date} bei «{about}»?", "Sehen wir uns am {date} bei «{about}»? Ich freue mich darauf."],
+    "en": ["See you on {date} at “{about}”?", "Shall we meet on {date} at “{about}”? I look forward to it."],
+}
+PROPOSAL_MEETING_SHORT: dict[str, list[str]] = {
+    "de": ["Sehen wir uns am {date} bei «{about}»?"],
+    "en": ["See you on {date} at “{about}”?"],
+}
+PROPOSAL_MEETING_PLAIN: dict[str, list[str]] = {
+    "de": ["Wir sehen uns am {date}, wie abgemacht?"],
+    "en": ["See you on {date}, as planned?"],
+}
 #: The gap where the owner's name belongs when it is not stored (`rapport me --name`).
 NAME_GAP: dict[str, str] = {"de": "[Ihr Name]", "en": "[your name]"}
 OR: dict[str, str] = {"de": " oder ", "en": " or "}

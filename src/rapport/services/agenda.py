@@ -6,11 +6,12 @@ sqlite3 (see rapport.store.reads).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from rapport.domain import agenda as rules
 from rapport.domain.dates import local_day, month_days_between
+from rapport.domain.meetings import local_moment
 from rapport.domain.model import Action, Circle
 from rapport.domain.news import BELATED_DAYS
 from rapport.errors import InputError
@@ -53,8 +54,17 @@ def agenda_for(
     news = reads.news_between(rows, owner, today_ - window, today_ + window)
     # a congratulation recorded counts for news up to a window before I learnt of it (see the domain)
     congratulated = reads.congratulated_since(rows, owner, now - 3 * window - timedelta(days=BELATED_DAYS + 1))
+    # planned meetings up to the end of today: today's, and those of past days still waiting for an answer
+    meetings = reads.planned_meetings(rows, owner, before=local_moment(today_ + timedelta(days=1), time(0), zone))
     return rules.agenda(
-        reads.reminded_states(rows, owner), occasions, news, now, config, limit=limit, congratulated=congratulated
+        reads.reminded_states(rows, owner),
+        occasions,
+        news,
+        now,
+        config,
+        limit=limit,
+        congratulated=congratulated,
+        meetings=meetings,
     )
 
 

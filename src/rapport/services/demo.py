@@ -6,7 +6,7 @@ for a job; around them live 35 more people with three years of e-mails, calls, m
 What the file says about each person is in English and German; this module only turns it into service calls.
 
 Every date is an offset from `ctx.now` in the user's time zone, so the demo works for any --now; it is written
-through add, met, log, note, favour, news and move, never by raw SQL. The background histories come from a
+through add, met, log, note, favour, news, meet and move, never by raw SQL. The background histories come from a
 `random.Random` with a fixed seed, drawn in the same order whatever the language: the same `now` gives the same
 network in English and in German.
 """
@@ -78,7 +78,7 @@ class _Demo:
         self.rng = random.Random(data["seed"])
         self.today = local_day(ctx.now, ctx.zone)
         self.people: dict[str, Person] = {}
-        self.counts = {"contacts": 0, "interactions": 0, "notes": 0, "favours": 0, "events": 0}
+        self.counts = {"contacts": 0, "interactions": 0, "notes": 0, "favours": 0, "events": 0, "meetings": 0}
 
     def load(self) -> dict[str, int]:
         self.profile(self.data["owner"])
@@ -168,6 +168,8 @@ class _Demo:
             direction, when = Direction(favour["direction"]), self.at(favour["days"], 10).isoformat()
             journal.favour(self.ctx, self.conn, self.ref(name), direction, favour["kind"], favour["text"], when=when)
             self.counts["favours"] += 1
+        for meeting in spec.get("meet", []):
+            self.plan(name, meeting)
         for news in spec.get("news", []):
             day = (self.today - timedelta(days=news["days"])).isoformat()
             journal.news(self.ctx, self.conn, self.ref(name), news["kind"], when=day, text=news["text"], source="demo")
@@ -198,6 +200,18 @@ class _Demo:
         )
         self.counts["interactions"] += 1
         self.counts["notes"] += 1 if met.get("next") else 0
+
+    def plan(self, name: str, plan: Data) -> None:
+        """A meeting planned `in_days` from today at `hour`:`minute`, at `place`, `about` something."""
+        from rapport.services import meetings
+
+        day = self.today + timedelta(days=plan["in_days"])
+        hour, minute = _clock(plan)
+        when = datetime.combine(day, time(hour, minute), self.ctx.zone)
+        meetings.plan(
+            self.ctx, self.conn, [self.ref(name)], when.isoformat(), at=plan.get("place"), about=plan["about"]
+        )
+        self.counts["meetings"] += 1
 
     def planned(self, plan: Data | None) -> str | None:
         """A planned next meeting `in_days` from today, its date written out in the demo's language."""

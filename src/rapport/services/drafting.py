@@ -18,7 +18,18 @@ from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
 from rapport.i18n import term_key
 from rapport.messages.check import KIND_ALIASES
-from rapport.messages.drafts import CHANNELS, KINDS, LANGS, Draft, DraftFacts, Favour, LastContact, News, compose
+from rapport.messages.drafts import (
+    CHANNELS,
+    KINDS,
+    LANGS,
+    Draft,
+    DraftFacts,
+    Favour,
+    LastContact,
+    Meeting,
+    News,
+    compose,
+)
 from rapport.services import owner, people
 from rapport.services.context import Context
 from rapport.store import activity
@@ -93,11 +104,20 @@ def facts_of(ctx: Context, conn: Connection, typed_name: str) -> tuple[DraftFact
         profile_url=urls[0] if urls else "",
         email=prof["emails"][0] if prof["emails"] else "",
         next_event=next((str(n["text"]) for n in prof["notes"] if n["kind"] == "next"), None),
+        meeting=_meeting(ctx, conn, int(prof["id"])),
         offers=str(prof["offers"] or ""),
         asks=[str(f["note"] or "") for f in prof["ledger"] if f["direction"] == "asked" and f["note"]],
         sender=owner_name(ctx, conn) or "",
     )
     return facts, prof
+
+
+def _meeting(ctx: Context, conn: Connection, contact_id: int) -> Meeting | None:
+    """The next meeting planned with the contact that has not begun yet."""
+    from rapport.services import meetings
+
+    found = meetings.next_with(ctx, conn, contact_id)
+    return Meeting(found.starts_at, found.topic, found.place) if found is not None else None
 
 
 def owner_name(ctx: Context, conn: Connection) -> str | None:

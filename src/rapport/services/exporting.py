@@ -32,7 +32,7 @@ from rapport.domain.followup import open_window
 from rapport.domain.model import ARCHIVED, ActionKind, YearlyDate
 from rapport.domain.text import fold
 from rapport.errors import InputError
-from rapport.interop.export_records import DueAction, ExportContact, FollowUp
+from rapport.interop.export_records import DueAction, ExportContact, ExportMeeting, FollowUp
 from rapport.services import inputs
 from rapport.services.context import Context
 from rapport.store import reads
@@ -192,7 +192,8 @@ def follow_ups(ctx: Context, conn: Connection, only: Iterable[int] | None = None
 def due_actions(
     ctx: Context, conn: Connection, only: Iterable[int] | None = None, limit: int | None = None
 ) -> list[DueAction]:
-    """Today's agenda (as `rapport today` shows it) but its follow-ups, which `follow_ups` covers."""
+    """Today's agenda (as `rapport today` shows it) but its follow-ups and planned meetings, which `follow_ups`
+    and `planned_meetings` cover."""
     from rapport.services import agenda
 
     wanted = set(only) if only is not None else None
@@ -200,8 +201,54 @@ def due_actions(
     return [
         DueAction(action, contact_uid(key, action.contact_id))
         for action in agenda.today(ctx, conn, limit)
-        if action.kind is not ActionKind.FOLLOW_UP and (wanted is None or action.contact_id in wanted)
+        if action.kind not in (ActionKind.FOLLOW_UP, ActionKind.PLANNED)  # (planned meetings: see planned_meetings)
+        and (wanted is None or action.contact_id in wanted)
     ]
+
+
+def meeting_uid(key: str, meeting_id: int) -> str:
+    """The stable UUID of a planned meeting (like contact_uid)."""
+    return str(uuid.uuid5(_NAMESPACE, f"{key}\x1fmeeting\x1f{meeting_id}"))
+
+
+def planned_meetings(ctx: Context, conn: Connection, only: Iterable[int] | None = None) -> list[ExportMeeting]:
+    """Meetings still planned, and those cancelled that were still ahead, by start; with `only`, those with one
+    of these contacts in them (and only their names)."""
+    from rapport.store.schema import planned_meetings as meetings
+    from rapport.store.schema import planned_participants as people
+
+    wanted = set(only) if only is not None else None
+    key = owner_key(conn, ctx.owner_id)
+    query = (
+        select(meetings, contacts.c.id.label("contact_id"), contacts.c.display_name)
+        .join(people, people.c.meeting_id == meetings.c.id)
+        .join(contacts, contacts.c.id == people.c.contact_id)
+        .where(
+            meetings.c.owner_id == ctx.owner_id,
+            (meetings.c.status == "planned") | ((meetings.c.status == "cancelled") & (meetings.c.starts_at >= ctx.now)),
+        )
+        .order_by(meetings.c.starts_at, meetings.c.id, contacts.c.display_name)
+    )
+    rows: dict[int, list[Any]] = defaultdict(list)
+    for row in conn.execute(query):
+        if wanted is None or row.contact_id in wanted:
+            rows[row.id].append(row)
+    found = []
+    for meeting_id, group in rows.items():
+        first = group[0]
+        starts = reads.moment(first.starts_at)
+        assert starts is not None
+        found.append(
+            ExportMeeting(
+                meeting_uid(key, meeting_id),
+                starts,
+                tuple(r.display_name for r in group),
+                first.place,
+                first.topic,
+                first.status == "cancelled",
+            )
+        )
+    return found
 
 
 # ---------------------------------------------------------------------------------------------- the files
@@ -276,7 +323,7 @@ def export_calendar(
     include_archived: bool = False,
     lang: str | None = None,
 ) -> int:
-    """Write birthdays, anniversaries, open follow-ups and today's actions as iCalendar to `out`.
+    """Write birthdays, anniversaries, open follow-ups, today's actions and planned meetings as iCalendar to `out`.
 
     Returns how many events were written. Texts are in `lang` (default: the settings' language).
     """
@@ -297,4 +344,5 @@ def export_calendar(
     only = exported if filtered else None
     writer.follow_ups(follow_ups(ctx, conn, only))
     writer.actions(due_actions(ctx, conn, only))
+    writer.meetings(planned_meetings(ctx, conn, only))
     return writer.close()

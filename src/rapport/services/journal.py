@@ -142,6 +142,11 @@ def _window_opened(ctx: Context, conn: Connection, contact_id: int, met_at: date
     return window.closes_at
 
 
+def window_opened(ctx: Context, conn: Connection, contact_id: int, met_at: datetime) -> datetime | None:
+    """When the follow-up window an in-person meeting at `met_at` opened closes (see `met`), or None."""
+    return _window_opened(ctx, conn, contact_id, met_at)
+
+
 def _state(ctx: Context, conn: Connection, contact_id: int) -> ContactState:
     return next(store.states(conn, ctx.owner_id, ids=[contact_id], include_archived=True))
 

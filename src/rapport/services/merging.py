@@ -23,6 +23,7 @@ from rapport.store.schema import (
     notes,
     participants,
     phones,
+    planned_participants,
     tags,
     urls,
     yearly_dates,
@@ -82,6 +83,12 @@ def merge_contacts(ctx: Context, conn: Connection, survivor_id: int, other_id: i
     conn.execute(
         update(participants)
         .where(participants.c.contact_id == other_id, participants.c.interaction_id.not_in(shared))
+        .values(contact_id=survivor_id)
+    )
+    together = select(planned_participants.c.meeting_id).where(planned_participants.c.contact_id == survivor_id)
+    conn.execute(
+        update(planned_participants)
+        .where(planned_participants.c.contact_id == other_id, planned_participants.c.meeting_id.not_in(together))
         .values(contact_id=survivor_id)
     )
     _repoint_distinct(conn, ctx.owner_id, survivor_id, other_id)

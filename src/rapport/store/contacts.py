@@ -322,9 +322,9 @@ def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None =
     """Delete contacts (all of the owner's when `ids` is None) with everything about them.
 
     Details, notes, favours, events and participations go with the contact (ON DELETE CASCADE); interactions
-    left with nobody are deleted too.
+    and planned meetings left with nobody are deleted too.
     """
-    from rapport.store.schema import interactions, participants
+    from rapport.store.schema import interactions, participants, planned_meetings, planned_participants
 
     query = delete(contacts).where(contacts.c.owner_id == owner_id)
     if ids is not None:
@@ -334,6 +334,14 @@ def delete_contacts(conn: Connection, owner_id: int, ids: Sequence[int] | None =
         delete(interactions).where(
             interactions.c.owner_id == owner_id,
             ~select(participants.c.interaction_id).where(participants.c.interaction_id == interactions.c.id).exists(),
+        )
+    )
+    conn.execute(
+        delete(planned_meetings).where(
+            planned_meetings.c.owner_id == owner_id,
+            ~select(planned_participants.c.meeting_id)
+            .where(planned_participants.c.meeting_id == planned_meetings.c.id)
+            .exists(),
         )
     )
     return int(removed or 0)

@@ -8,9 +8,11 @@ Both drivers take `:name` parameters; values come back as tuples and are turned 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from rapport.domain.meetings import PlannedMeeting
 from rapport.domain.model import Circle, ContactState, EventKind, History, News, Occasion, YearlyDate
 
 Rows = Callable[..., Iterable[Sequence[Any]]]
@@ -162,3 +164,28 @@ def sqlite_rows(conn: Any) -> Rows:
         return conn.execute(sql, params)  # type: ignore[no-any-return]
 
     return run
+
+
+def planned_meetings(rows: Rows, owner: int, before: datetime | None = None) -> list[PlannedMeeting]:
+    """The owner's meetings still planned (starting before `before`, when given), by start; each with its
+    participants by name."""
+    sql = (
+        "SELECT m.id, m.starts_at, m.place, m.topic, c.id, c.display_name FROM planned_meetings m "
+        "JOIN planned_meeting_contacts p ON p.meeting_id = m.id JOIN contacts c ON c.id = p.contact_id "
+        "WHERE m.owner_id = :owner AND m.status = 'planned'"
+        + (" AND m.starts_at < :before" if before is not None else "")
+        + " ORDER BY m.starts_at, m.id, c.display_name, c.id"
+    )
+    params: dict[str, Any] = {"owner": owner}
+    if before is not None:
+        params["before"] = _stored(before)
+    found: dict[int, PlannedMeeting] = {}
+    for r in rows(sql, **params):
+        meeting = found.get(r[0])
+        if meeting is None:
+            starts = moment(r[1])
+            assert starts is not None
+            found[r[0]] = PlannedMeeting(r[0], starts, ((r[4], r[5]),), r[2], r[3])
+        else:
+            found[r[0]] = replace(meeting, participants=(*meeting.participants, (r[4], r[5])))
+    return list(found.values())

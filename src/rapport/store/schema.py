@@ -319,3 +319,25 @@ distinct_people = Table(
     Column("second_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False),
     UniqueConstraint("owner_id", "first_id", "second_id"),
 )
+
+# planned meetings (`rapport meet`): a meeting ahead, with one or several contacts, until it is done or cancelled
+planned_meetings = Table(
+    "planned_meetings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("starts_at", Moment, nullable=False),
+    Column("place", String(limits.PLACE), nullable=False, server_default=""),
+    Column("topic", String(limits.TOPIC), nullable=False, server_default=""),
+    Column("status", String(10), nullable=False, server_default="planned"),  # planned, done, cancelled
+    Column("created_at", Moment, nullable=False),
+    Index(None, "owner_id", "status", "starts_at"),
+)
+
+planned_participants = Table(
+    "planned_meeting_contacts",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("planned_meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "contact_id", "meeting_id"),
+)
