@@ -109,3 +109,29 @@ def test_the_german_names_the_help_shows_are_typed_like_the_english_ones(cli: Cl
         for typed, (kind, channel) in {"en": ("congrats", "message"), "de": ("Gratulation", "Nachricht")}.items()
     }
     assert checked["de"] == checked["en"] and checked["de"]["kind"] == "congrats"
+
+
+# networking time: its own words, and the commands in German
+ENGLISH |= {"lunch", "coffee", "desk", "free", "week", "appointment", "appointments", "booked", "removed"}
+
+
+def test_networking_time_speaks_german_only(cli: Cli, tmp_path: Path) -> None:
+    de: dict[str, str] = {"lang": "de"}
+    outputs = {"demo": cli.ok("demo", **de).out}
+    outputs["week"] = cli.ok("week", **de).out
+    outputs["time add"] = cli.ok("time", "add", "Sa 10-11", "--kind", "Anruf", **de).out
+    outputs["time list"] = cli.ok("time", "list", **de).out
+    outputs["week --ics"] = cli.ok("week", "--ics", str(tmp_path / "woche.ics"), **de).out
+    for typed in (["Di 25:00"], ["Mo 12-11"], ["Sa 10:30-11:30"], ["Xy 12-13"], ["So 9-10", "--kind", "Abendessen"]):
+        outputs[f"time add {typed}"] = cli("time", "add", *typed, **de).err
+    outputs["time remove"] = cli.ok("time", "remove", "4", **de).out
+    outputs["time remove 99"] = cli("time", "remove", "99", **de).err
+    calendar = (tmp_path / "woche.ics").read_text(encoding="utf-8")
+    outputs["ics"] = " ".join(line for line in calendar.splitlines() if line.startswith(("SUMMARY", "DESCRIPTION")))
+
+    stored = json.loads(cli.ok("list", "--json", **de).out)
+    user_data = [*_strings(stored), str(tmp_path)]
+    found = {command: _english_words(text, user_data) for command, text in outputs.items()}
+    assert {command: words for command, words in found.items() if words} == {}
+    english = cli.ok("week").out + cli.ok("time", "list").out
+    assert len(_english_words(english, user_data)) >= 4

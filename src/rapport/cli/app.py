@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
 from rapport.cli.initiative import meet
+from rapport.cli.initiative import time as networking_time
 
 
 class _Rapport(TyperGroup):
@@ -95,17 +96,21 @@ _ORDER = (
     interop.export,
     interop.backup,
     interop.restore,
-    # taking the initiative (groups of commands are added below: meet)
+    # taking the initiative (groups of commands are added below: meet, time)
+    networking_time.week,
     # messages
     messages.check_,
     messages.send,
     messages.draft,
 )
 _registered = {
-    info.callback: info for topic in (people, journal, interop, messages) for info in topic.commands.registered_commands
+    info.callback: info
+    for topic in (people, journal, interop, messages, networking_time)
+    for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)
 # taking the initiative
 app.add_typer(meet.meet_app, name="meet")
 app.add_typer(settings.config_app, name="config")
+app.add_typer(networking_time.time_app, name="time")

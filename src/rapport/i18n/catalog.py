@@ -707,6 +707,64 @@ EN: dict[str, str] = {
     "meet.already_cancelled": "meeting {id} was cancelled.",
     "meet.ics.summary": "{about} with {names}",
     "meet.ics.people": "With {names}.",
+    # networking time: `rapport time add|list|remove`, `rapport week`
+    "help.cmd.time": "Networking time: fixed weekly blocks (lunch, coffee, call, desk) that `rapport week` fills.",
+    "help.cmd.time.add": "Book a weekly block of networking time, e.g. 'Tue 12:00-13:00' or 'Di 12-13'.",
+    "help.cmd.time.list": "The weekly blocks of networking time.",
+    "help.cmd.time.remove": "Remove a weekly block of networking time.",
+    "help.time.span": "Weekday and time span: 'Tue 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
+    "help.time.kind": "What the block is for: lunch, coffee, call or desk (messages).",
+    "help.time.id": "The block's number, as `rapport time list` shows it.",
+    "help.cmd.week": (
+        "A week of networking: your blocks of networking time filled with the most valuable actions that fit."
+    ),
+    "help.week.from": "The first day of the week (default: today).",
+    "help.week.ics": "Also write the week as a calendar file (.ics).",
+    "term.block.lunch": "lunch",
+    "term.block.coffee": "coffee",
+    "term.block.call": "call",
+    "term.block.desk": "desk",
+    "time.added": "Networking time #{id} booked: every {weekday}, {span}, {kind}.",
+    "time.removed": "Networking time #{id} removed ({weekday}, {span}, {kind}).",
+    "time.none": 'No networking time yet. Book a weekly block: rapport time add "Tue 12:00-13:00" --kind lunch',
+    "time.list_title.one": "One weekly block of networking time ({hours} h):",
+    "time.list_title.other": "{n} weekly blocks of networking time ({hours} h):",
+    "time.bad_block": "'{value}' is no block of time: write a weekday and a span, e.g. 'Tue 12:00-13:00'.",
+    "time.bad_weekday": "'{value}' is no weekday: write e.g. Mon, Tue, Dienstag or Di.",
+    "time.bad_clock": "'{value}' is no time of day: write a time from 00:00 to 23:59, e.g. 12:30 or 12.",
+    "time.no_end": "'{value}' has no end: write a span, e.g. 'Tue 12:00-13:00'.",
+    "time.end_before_start": "The block would end at {end}, before it starts at {start}: write the earlier time first.",
+    "time.bad_kind": "'{value}' is no kind of networking time: choose lunch, coffee, call or desk.",
+    "time.overlap": (
+        "That overlaps networking time #{id} ({start}–{end} on the same day): choose another time, or remove "
+        "#{id} first (rapport time remove {id})."
+    ),
+    "time.bad_id": "'{value}' is no block number: `rapport time list` shows them (e.g. 3 or #3).",
+    "time.not_found": "There is no networking time #{id}: `rapport time list` shows your blocks.",
+    "time.no_blocks": (
+        "No networking time to plan a week with: book a weekly block first, e.g. "
+        'rapport time add "Tue 12:00-13:00" --kind lunch'
+    ),
+    "time.from_past": "The week plan looks ahead: --from '{value}' is before today.",
+    "time.week_title.one": "Your networking week, {first} to {last}: one appointment",
+    "time.week_title.other": "Your networking week, {first} to {last}: {n} appointments",
+    "time.now_title": "Do it now (no block comes before the deadline):",
+    "time.free": "free",
+    "time.no_slots": "None of your blocks of networking time falls into these seven days any more.",
+    "time.waiting.one": "One more action waits for room: `rapport today` shows it.",
+    "time.waiting.other": "{n} more actions wait for room: `rapport today` shows them.",
+    "time.event": "Networking time: {kind}",
+    "time.event_line": "{start}–{end} {what}",
+    "time.event_empty": "Nothing planned yet: `rapport week` fills this block.",
+    "time.do.follow-up.desk": "follow up with {name}",
+    "time.do.congratulate.desk": "congratulate {name}",
+    "time.do.give-first.desk": "give {name} something first (a tip, an article, an introduction)",
+    "time.do.keep-in-touch.desk": "write to {name} to keep in touch",
+    "time.do.keep-in-touch.call": "call {name} to keep in touch",
+    "time.do.reconnect.coffee": "reconnect with {name} over coffee",
+    "time.do.reconnect.call": "call {name} to reconnect",
+    "time.do.meet-in-person.lunch": "meet {name} in person for lunch",
+    "time.do.meet-in-person.coffee": "meet {name} in person for coffee",
 }
 
 
@@ -1452,6 +1510,68 @@ DE: dict[str, str] = {
     "meet.already_cancelled": "Treffen {id} wurde abgesagt.",
     "meet.ics.summary": "{about} mit {names}",
     "meet.ics.people": "Mit {names}.",
+    # Netzwerkzeit: `rapport time add|list|remove`, `rapport week`
+    "help.cmd.time": (
+        "Netzwerkzeit: feste Blöcke jede Woche (Mittagessen, Kaffee, Anruf, Schreibtisch), die `rapport week` füllt."
+    ),
+    "help.cmd.time.add": "Einen wöchentlichen Block Netzwerkzeit eintragen, z. B. 'Di 12-13' oder 'Tue 12:00-13:00'.",
+    "help.cmd.time.list": "Die wöchentlichen Blöcke Netzwerkzeit.",
+    "help.cmd.time.remove": "Einen wöchentlichen Block Netzwerkzeit entfernen.",
+    "help.time.span": "Wochentag und Zeitspanne: 'Di 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
+    "help.time.kind": "Wofür der Block ist: Mittagessen, Kaffee, Anruf oder Schreibtisch (Nachrichten).",
+    "help.time.id": "Die Nummer des Blocks, wie `rapport time list` sie zeigt.",
+    "help.cmd.week": (
+        "Eine Woche Netzwerken: deine Blöcke Netzwerkzeit, gefüllt mit den wertvollsten Schritten, die passen."
+    ),
+    "help.week.from": "Der erste Tag der Woche (Standard: heute).",
+    "help.week.ics": "Die Woche zusätzlich als Kalenderdatei (.ics) schreiben.",
+    "term.block.lunch": "Mittagessen",
+    "term.block.coffee": "Kaffee",
+    "term.block.call": "Anruf",
+    "term.block.desk": "Schreibtisch",
+    "time.added": "Netzwerkzeit #{id} eingetragen: jeden {weekday}, {span}, {kind}.",
+    "time.removed": "Netzwerkzeit #{id} entfernt ({weekday}, {span}, {kind}).",
+    "time.none": 'Noch keine Netzwerkzeit. Trag einen Block ein: rapport time add "Di 12:00-13:00" --kind Mittagessen',
+    "time.list_title.one": "Ein wöchentlicher Block Netzwerkzeit ({hours} h):",
+    "time.list_title.other": "{n} wöchentliche Blöcke Netzwerkzeit ({hours} h):",
+    "time.bad_block": "«{value}» ist kein Zeitblock: schreib einen Wochentag und eine Spanne, z. B. 'Di 12:00-13:00'.",
+    "time.bad_weekday": "«{value}» ist kein Wochentag: schreib z. B. Mo, Di, Dienstag oder Tue.",
+    "time.bad_clock": "«{value}» ist keine Uhrzeit: schreib eine Zeit von 00:00 bis 23:59, z. B. 12:30 oder 12.",
+    "time.no_end": "«{value}» hat kein Ende: schreib eine Spanne, z. B. 'Di 12:00-13:00'.",
+    "time.end_before_start": (
+        "Der Block würde um {end} enden, vor seinem Beginn um {start}: schreib die frühere Zeit zuerst."
+    ),
+    "time.bad_kind": "«{value}» ist keine Art von Netzwerkzeit: wähle Mittagessen, Kaffee, Anruf oder Schreibtisch.",
+    "time.overlap": (
+        "Das überschneidet sich mit Netzwerkzeit #{id} ({start}–{end} am selben Tag): wähle eine andere Zeit oder "
+        "entferne zuerst #{id} (rapport time remove {id})."
+    ),
+    "time.bad_id": "«{value}» ist keine Blocknummer: `rapport time list` zeigt sie (z. B. 3 oder #3).",
+    "time.not_found": "Es gibt keine Netzwerkzeit #{id}: `rapport time list` zeigt deine Blöcke.",
+    "time.no_blocks": (
+        "Keine Netzwerkzeit, mit der sich eine Woche planen liesse: trag zuerst einen Block ein, z. B. "
+        'rapport time add "Di 12:00-13:00" --kind Mittagessen'
+    ),
+    "time.from_past": "Der Wochenplan schaut nach vorn: --from «{value}» liegt vor heute.",
+    "time.week_title.one": "Deine Netzwerkwoche, {first} bis {last}: ein Termin",
+    "time.week_title.other": "Deine Netzwerkwoche, {first} bis {last}: {n} Termine",
+    "time.now_title": "Jetzt erledigen (kein Block kommt vor der Frist):",
+    "time.free": "frei",
+    "time.no_slots": "Keiner deiner Blöcke Netzwerkzeit fällt mehr in diese sieben Tage.",
+    "time.waiting.one": "Ein weiterer Schritt wartet auf Platz: `rapport today` zeigt ihn.",
+    "time.waiting.other": "{n} weitere Schritte warten auf Platz: `rapport today` zeigt sie.",
+    "time.event": "Netzwerkzeit: {kind}",
+    "time.event_line": "{start}–{end} {what}",
+    "time.event_empty": "Noch nichts geplant: `rapport week` füllt diesen Block.",
+    "time.do.follow-up.desk": "bei {name} nachfassen",
+    "time.do.congratulate.desk": "{name} gratulieren",
+    "time.do.give-first.desk": "{name} zuerst etwas geben (einen Hinweis, einen Artikel, eine Vorstellung)",
+    "time.do.keep-in-touch.desk": "{name} schreiben, um in Kontakt zu bleiben",
+    "time.do.keep-in-touch.call": "{name} anrufen, um in Kontakt zu bleiben",
+    "time.do.reconnect.coffee": "bei einem Kaffee wieder an {name} anknüpfen",
+    "time.do.reconnect.call": "{name} anrufen, um wieder anzuknüpfen",
+    "time.do.meet-in-person.lunch": "{name} zum Mittagessen persönlich treffen",
+    "time.do.meet-in-person.coffee": "{name} auf einen Kaffee persönlich treffen",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -24,6 +24,11 @@ export into the same calendar updates the events instead of adding them again:
   cancelled before its time stays in the export with STATUS:CANCELLED, so that a calendar that imported it
   drops it. UID `meeting-<meeting uuid>@rapport` (a UUID5 of the owner's key and the meeting's id).
 
+* Networking time (`rapport time`): each block of the coming week as a timed event at its local wall-clock time
+  (12:00 on the Tuesday after a clock change too), opaque (it is booked time), with the actions planned in it as
+  description, one a line ("12:00-13:00 meet Nina Graf in person"). Alarm a quarter of an hour before. UID
+  `networking-time-<UUID5 of the owner, the block and the day>@rapport`.
+
 Summaries say what and who: "Birthday: Anna Keller" / "Geburtstag: Anna Keller", "Follow up: Beat Meier" /
 "Nachfassen: Beat Meier", the anniversary's label (or "Anniversary") and the contact. Timed events are in UTC.
 """
@@ -41,6 +46,7 @@ from rapport.domain.dates import hours_between, local_day
 from rapport.domain.model import Reason, YearlyDate
 
 if TYPE_CHECKING:
+    from rapport.domain.networking_time import Slot
     from rapport.i18n import Translator
     from rapport.interop.export_records import DueAction, ExportContact, ExportMeeting, FollowUp
 
@@ -151,6 +157,29 @@ class CalendarWriter:
                 event.add("dtstart", action.due.astimezone(UTC))
                 event.add("dtend", action.due.astimezone(UTC) + SLOT)
                 self._alarm(event, summary, -_SOON)
+            self._write(event)
+
+    # networking time ---------------------------------------------------------------------------------------
+    def networking_time(self, slots: Iterable[tuple[str, Slot]], only: set[int] | None = None) -> None:
+        """The blocks of a week plan with their planned actions (`only`: those of these contacts)."""
+        for uid, slot in slots:
+            kind = self.t.term("block", slot.block.kind.value)
+            summary = self.t("time.event", kind=kind)
+            lines = [
+                self.t(
+                    "time.event_line",
+                    start=f"{p.start:%H:%M}",
+                    end=f"{p.end:%H:%M}",
+                    what=self.t(f"time.do.{p.action.kind.value}.{p.fit.block.value}", name=p.action.contact_name),
+                )
+                for p in slot.planned
+                if only is None or p.action.contact_id in only
+            ]
+            event = self._event(uid, summary, "\n".join(lines) or self.t("time.event_empty"))
+            event.add("dtstart", slot.start.astimezone(UTC))
+            event.add("dtend", slot.end.astimezone(UTC))
+            event.add("transp", "OPAQUE")
+            self._alarm(event, summary, -_SOON)
             self._write(event)
 
     def close(self) -> int:

@@ -94,6 +94,7 @@ class _Demo:
         for spec in persons:
             if "move_to" in spec:
                 people.move(self.ctx, self.conn, self.ref(spec["name"]), spec["move_to"])
+        self.networking_time(self.data["networking"])
         return dict(self.counts)
 
     def profile(self, me: Data) -> None:
@@ -235,6 +236,18 @@ class _Demo:
             when = self.at(days, 18, 30).isoformat()
             journal.log(self.ctx, self.conn, attending, "group", when=when, summary=stamm["place"])
             self.counts["interactions"] += 1
+
+    def networking_time(self, networking: Data) -> None:
+        """Julia's weekly blocks of networking time, typed in the demo's language; an owner who booked networking
+        time of their own keeps it as it is."""
+        from rapport.services import networking_time
+
+        if networking_time.blocks(self.ctx, self.conn):
+            return
+        for block in networking["block"]:
+            day = self.today + timedelta(days=block["in_days"])
+            weekday = networking["weekdays"][day.weekday()]
+            networking_time.add(self.ctx, self.conn, f"{weekday} {block['span']}", block["kind"])
 
     # ------------------------------------------------------------------------------------------ generated
     def history(self, spec: Data) -> None:

@@ -323,7 +323,8 @@ def export_calendar(
     include_archived: bool = False,
     lang: str | None = None,
 ) -> int:
-    """Write birthdays, anniversaries, open follow-ups, today's actions and planned meetings as iCalendar to `out`.
+    """Write birthdays, anniversaries, open follow-ups, today's actions, planned meetings and the coming week's
+    networking time (with the actions planned in it) as iCalendar to `out`.
 
     Returns how many events were written. Texts are in `lang` (default: the settings' language).
     """
@@ -345,4 +346,13 @@ def export_calendar(
     writer.follow_ups(follow_ups(ctx, conn, only))
     writer.actions(due_actions(ctx, conn, only))
     writer.meetings(planned_meetings(ctx, conn, only))
+    networking_week(ctx, conn, writer, set(only) if only is not None else None)
     return writer.close()
+
+
+def networking_week(ctx: Context, conn: Connection, writer: Any, only: set[int] | None = None) -> None:
+    """The blocks of networking time of the coming week, with the actions planned in them (none without blocks)."""
+    from rapport.services import networking_time
+
+    plan = networking_time.week(ctx, conn, required=False)
+    writer.networking_time(networking_time.slot_uids(ctx, conn, plan), only)

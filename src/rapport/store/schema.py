@@ -341,3 +341,18 @@ planned_participants = Table(
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     Index(None, "contact_id", "meeting_id"),
 )
+
+
+# networking time: fixed weekly blocks (`rapport time add "Tue 12:00-13:00" --kind lunch`), on the user's wall clock
+networking_blocks = Table(
+    "networking_blocks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("weekday", Integer, nullable=False),  # ISO: 1 Monday … 7 Sunday
+    Column("start_time", String(5), nullable=False),  # "HH:MM", local wall-clock time in the user's time zone
+    Column("end_time", String(5), nullable=False),
+    Column("kind", String(20), nullable=False),  # lunch, coffee, call, desk
+    Column("created_at", Moment, nullable=False),
+    Index(None, "owner_id", "weekday"),
+)
