@@ -356,7 +356,6 @@ def _profiles(ctx: Context, conn: Connection, ids: Sequence[int] | None = None) 
     ).where(c.owner_id == ctx.owner_id)  # fmt: skip
     query = query.where(c.id.in_(ids)) if ids is not None else query.where(c.archived.is_(False))
     found_rows = conn.execute(query).all()
-    wanted = [r.id for r in found_rows]
     known = {
         r[0]
         for r in conn.execute(
@@ -374,21 +373,18 @@ def _profiles(ctx: Context, conn: Connection, ids: Sequence[int] | None = None) 
     ):
         topics.setdefault(r.contact_id, set()).add(r.topic)
     found = []
-    chosen = set(wanted)
-    for r in found_rows:
-        if r.id not in chosen:
-            continue
-        organisations = {o for o in (r.organisation, r.linkedin_organisation) if o.strip()}
-        organisations |= organisations_named(r.how_met, known)
+    for row in found_rows:
+        organisations = {o for o in (row.organisation, row.linkedin_organisation) if o.strip()}
+        organisations |= organisations_named(row.how_met, known)
         found.append(
             Profile(
-                r.id,
-                r.display_name,
+                row.id,
+                row.display_name,
                 frozenset(organisations),
-                frozenset(tagged.get(r.id, ())),
-                frozenset(topics.get(r.id, ())),
-                " ".join((r.job_title, r.offers, r.looking_for)),
-                float(r.strength or 0.0),
+                frozenset(tagged.get(row.id, ())),
+                frozenset(topics.get(row.id, ())),
+                " ".join((row.job_title, row.offers, row.looking_for)),
+                float(row.strength or 0.0),
             )
         )
     return found
