@@ -231,6 +231,44 @@ def _last(conn: Connection, group_id: int) -> datetime | None:
     return None
 
 
+def delete_all(ctx: Context, conn: Connection) -> None:
+    """Delete every group of the owner (their meetups stay as planned meetings)."""
+    conn.execute(delete(groups).where(groups.c.owner_id == ctx.owner_id))
+
+
+def remember(ctx: Context, conn: Connection, name: str, at: datetime, people: Sequence[str]) -> int:
+    """Link a meetup that took place (and is in the journal already) to its group: the next one is planned after
+    it. Returns the meeting's number."""
+    group = find(ctx, conn, name)
+    return _store_meetup(ctx, conn, group, at, _people(ctx, conn, people), Status.DONE)
+
+
+def _store_meetup(
+    ctx: Context, conn: Connection, group: Group, at: datetime, people: Sequence[tuple[int, str]] | Sequence[Person],
+    status: Status,
+) -> int:  # fmt: skip
+    """A meetup of the group as a planned meeting with `people`, linked to the group."""
+    meeting_id = int(
+        conn.execute(
+            insert(planned_meetings)
+            .values(
+                owner_id=ctx.owner_id,
+                starts_at=at,
+                place="",
+                topic=inputs.text(group.name, "NAME", limit=limits.TOPIC),
+                status=status.value,
+                created_at=ctx.now,
+            )
+            .returning(planned_meetings.c.id)
+        ).scalar_one()
+    )
+    ids = sorted({p.id if isinstance(p, Person) else p[0] for p in people})
+    if ids:
+        conn.execute(insert(planned_participants), [{"meeting_id": meeting_id, "contact_id": i} for i in ids])
+    conn.execute(insert(group_meetups).values(meeting_id=meeting_id, group_id=group.id))
+    return meeting_id
+
+
 # planning ------------------------------------------------------------------------------------------------------
 
 
@@ -297,20 +335,7 @@ def plan(ctx: Context, conn: Connection, name: str, on: str | None = None) -> Pl
         proposal = propose(first, group.rhythm, blocks, busy, ctx.zone, ctx.now)
     faces = new_faces(_profiles(ctx, conn), _member_profiles(ctx, conn, group), group.topic, _came(conn, group.id))
     invited = [*group.members, *((f.id, f.name) for f in faces)]
-    meeting_id = conn.execute(
-        insert(planned_meetings)
-        .values(
-            owner_id=ctx.owner_id,
-            starts_at=proposal.start,
-            place="",
-            topic=inputs.text(group.name, "NAME", limit=limits.TOPIC),
-            status=Status.PLANNED.value,
-            created_at=ctx.now,
-        )
-        .returning(planned_meetings.c.id)
-    ).scalar_one()
-    conn.execute(insert(planned_participants), [{"meeting_id": meeting_id, "contact_id": i} for i, _n in invited])
-    conn.execute(insert(group_meetups).values(meeting_id=meeting_id, group_id=group.id))
+    meeting_id = _store_meetup(ctx, conn, group, proposal.start, invited, Status.PLANNED)
     return Plan(group, int(meeting_id), proposal, last, list(group.members), faces, _emails(conn, invited))
 
 
@@ -506,22 +531,10 @@ def done(
     if planned is not None:
         conn.execute(update(planned_meetings).where(planned_meetings.c.id == planned).values(status=Status.DONE.value))
         conn.execute(delete(planned_participants).where(planned_participants.c.meeting_id == planned))
-        meeting_id = planned
+        ids = sorted({p.id for p in everyone})
+        conn.execute(insert(planned_participants), [{"meeting_id": planned, "contact_id": i} for i in ids])
     else:
-        meeting_id = conn.execute(
-            insert(planned_meetings)
-            .values(
-                owner_id=ctx.owner_id,
-                starts_at=at,
-                place="",
-                topic=inputs.text(group.name, "NAME", limit=limits.TOPIC),
-                status=Status.DONE.value,
-                created_at=ctx.now,
-            )
-            .returning(planned_meetings.c.id)
-        ).scalar_one()
-        conn.execute(insert(group_meetups).values(meeting_id=meeting_id, group_id=group.id))
-    conn.execute(insert(planned_participants), [{"meeting_id": meeting_id, "contact_id": p.id} for p in everyone])
+        _store_meetup(ctx, conn, group, at, everyone, Status.DONE)
     windows = {}
     for person in created:
         closes = journal.window_opened(ctx, conn, person.id, at)
