@@ -499,7 +499,7 @@ class Recorded:
     at: datetime
     people: list[Person]
     created: list[Person]
-    windows: dict[str, datetime]  # new faces' 72-hour deadlines
+    windows: dict[str, datetime]  # the 72-hour deadlines this meetup opened (first meetings)
 
 
 def done(
@@ -536,7 +536,7 @@ def done(
     else:
         _store_meetup(ctx, conn, group, at, everyone, Status.DONE)
     windows = {}
-    for person in created:
+    for person in everyone:  # a first meeting (a new face, or a contact never met before) opens the 72 hours
         closes = journal.window_opened(ctx, conn, person.id, at)
         if closes is not None:
             windows[person.name] = closes
