@@ -789,7 +789,7 @@ EN: dict[str, str] = {
     "term.rhythm.weekly": "weekly",
     "term.rhythm.monthly": "monthly",
     "term.rhythm.quarterly": "quarterly",
-    "group.bad_rhythm": "'{value}' is no rhythm: choose {choices}.",
+    "group.bad_rhythm": "'{value}' is no rhythm: choose weekly, monthly or quarterly.",
     "group.exists": 'There is a group "{name}" already: choose another name, or see `rapport group show "{name}"`.',
     "group.not_found": "There is no group '{name}': `rapport group list` shows your groups.",
     "group.which": "'{value}' fits several groups ({names}): type more of the name.",

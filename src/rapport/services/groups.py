@@ -81,7 +81,7 @@ def rhythm_of(typed: str) -> Rhythm:
     """A rhythm as typed, in either language ("monthly", "monatlich")."""
     key = term_key("rhythm", typed)
     if key is None:
-        raise InputError("group.bad_rhythm", value=typed.strip()[:40], choices="weekly, monthly, quarterly")
+        raise InputError("group.bad_rhythm", value=typed.strip()[:40])
     return Rhythm(key)
 
 
