@@ -777,6 +777,8 @@ EN: dict[str, str] = {
     "help.group.every": "How often it meets: weekly, monthly or quarterly.",
     "help.group.about": "What the group is about, e.g. 'supply chain'.",
     "help.group.people": "People (names as in other commands).",
+    "help.group.more": "More members: `--members A B C` names three.",
+    "help.meetup.more": "More people who came: `--attended A B C` names three.",
     "help.cmd.meetup": "Group meetups: plan the next one (date, invitations, new faces) or record one.",
     "help.cmd.meetup.plan": "Plan the group's next meetup: a date in your networking time, whom to invite "
     "(with new faces), an invitation and a calendar file.",
@@ -1665,6 +1667,8 @@ DE: dict[str, str] = {
     "help.group.every": "Wie oft sie sich trifft: wöchentlich, monatlich oder vierteljährlich.",
     "help.group.about": "Worum es in der Gruppe geht, z. B. 'Lieferkette'.",
     "help.group.people": "Personen (Namen wie in anderen Befehlen).",
+    "help.group.more": "Weitere Mitglieder: `--members A B C` nennt drei.",
+    "help.meetup.more": "Weitere Personen, die kamen: `--attended A B C` nennt drei.",
     "help.cmd.meetup": "Gruppentreffen: das nächste planen (Datum, Einladungen, neue Gesichter) oder eines erfassen.",
     "help.cmd.meetup.plan": "Das nächste Treffen der Gruppe planen: ein Datum in deiner Netzwerkzeit, wen einladen "
     "(mit neuen Gesichtern), eine Einladung und eine Kalenderdatei.",

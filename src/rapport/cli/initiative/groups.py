@@ -41,7 +41,7 @@ def group_create(
     members: Annotated[list[str] | None, typer.Option("--members", help="help.group.members")] = None,
     every: Annotated[str, typer.Option("--every", help="help.group.every")] = "monthly",
     about: Annotated[str | None, typer.Option("--about", help="help.group.about")] = None,
-    extra: Annotated[list[str] | None, typer.Argument(hidden=True)] = None,
+    extra: Annotated[list[str] | None, typer.Argument(metavar="[NAME...]", help="help.group.more")] = None,
     json_: Json = False,
 ) -> None:
     from rapport.services import groups
@@ -229,7 +229,7 @@ def meetup_done(
     attended: Annotated[list[str] | None, typer.Option("--attended", help="help.meetup.attended")] = None,
     new_face: Annotated[list[str] | None, typer.Option("--new-face", help="help.meetup.new_face")] = None,
     on: Annotated[str | None, typer.Option("--on", help="help.meetup.done_on")] = None,
-    extra: Annotated[list[str] | None, typer.Argument(hidden=True)] = None,
+    extra: Annotated[list[str] | None, typer.Argument(metavar="[NAME...]", help="help.meetup.more")] = None,
 ) -> None:
     from rapport.services import groups
 
