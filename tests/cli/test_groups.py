@@ -66,6 +66,9 @@ def test_the_demo_stamm_is_planned_with_new_faces_and_its_ics_loads_in_khal(
     assert result.score >= GOOD_FROM and made["invitation"]["score"] == result.score
     assert invitation.rstrip().endswith("Julia Baumann") and f"«{group}»" in invitation
     assert all(name in invitation for name in faces)
+    for other in made["invitations"]:  # the invitation in both languages, each good by the check
+        assert check(other["text"], lang=other["lang"], kind="invite").score == other["score"] >= GOOD_FROM
+    assert {i["lang"] for i in made["invitations"]} == {"en", "de"}
 
     calendar = Calendar.from_ical(ics.read_text(encoding="utf-8"))
     assert str(calendar["METHOD"]) == "PUBLISH"

@@ -192,15 +192,35 @@ class NewFace:
         return sum(WEIGHTS[r.code] for r in self.reasons)
 
 
+class Organisations:
+    """The organisations known in the network, to find the ones a text names ("Colleague at Nordstern Logistik"):
+    whole words, any case, without legal forms; linear in the text's length, whatever the number known."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.by_key: dict[tuple[str, ...], str] = {}
+        for name in known:
+            words = tuple(_WORD.findall(organisation_key(name)))
+            if words and len("".join(words)) >= 3:
+                self.by_key.setdefault(words, name)
+        self.longest = max((len(k) for k in self.by_key), default=0)
+
+    def named(self, text: str) -> set[str]:
+        words = _WORD.findall(fold(text))
+        found = set()
+        for i in range(len(words)):
+            for n in range(1, min(self.longest, len(words) - i) + 1):
+                name = self.by_key.get(tuple(words[i : i + n]))
+                if name is not None:
+                    found.add(name)
+        return found
+
+
+_WORD = re.compile(r"\w+")
+
+
 def organisations_named(text: str, known: Iterable[str]) -> set[str]:
     """The known organisations (as written) that a text names, e.g. in "Colleague at Nordstern Logistik"."""
-    folded = f" {fold(text)} "
-    found = set()
-    for name in known:
-        key = organisation_key(name)
-        if len(key) >= 3 and re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", folded):
-            found.add(name)
-    return found
+    return Organisations(known).named(text)
 
 
 def _members_by(members: Sequence[Profile], values: str) -> dict[str, tuple[str, list[str]]]:

@@ -25,6 +25,7 @@ from rapport.domain import limits
 from rapport.domain.dates import instant, local_day
 from rapport.domain.groups import (
     NewFace,
+    Organisations,
     Profile,
     Proposal,
     Rhythm,
@@ -33,7 +34,6 @@ from rapport.domain.groups import (
     due_day,
     new_faces,
     on_day,
-    organisations_named,
     propose,
 )
 from rapport.domain.meetings import DURATION, Status
@@ -324,8 +324,8 @@ def plan(ctx: Context, conn: Connection, name: str, on: str | None = None) -> Pl
     if on is not None and on.strip():
         day, moment = _on(ctx, on)
         if moment is not None:
-            proposal = Proposal(moment, moment + (timedelta(hours=2)), "evening")
-            proposal = _kind_at(moment, blocks, ctx) or proposal
+            typed_kind = "evening" if moment.astimezone(ctx.zone).hour >= 17 else "in-person"
+            proposal = _kind_at(moment, blocks, ctx) or Proposal(moment, moment + timedelta(hours=2), typed_kind)
         else:
             proposal = on_day(day, blocks, busy, ctx.zone, ctx.now)
         if instant(proposal.start) <= instant(ctx.now):
@@ -381,14 +381,14 @@ def _profiles(ctx: Context, conn: Connection, ids: Sequence[int] | None = None) 
     ).where(c.owner_id == ctx.owner_id)  # fmt: skip
     query = query.where(c.id.in_(ids)) if ids is not None else query.where(c.archived.is_(False))
     found_rows = conn.execute(query).all()
-    known = {
+    known = Organisations(
         r[0]
         for r in conn.execute(
             select(func.min(c.organisation))
             .where(c.owner_id == ctx.owner_id, c.organisation != "")
             .group_by(c.organisation)
         )
-    }
+    )
     tagged: dict[int, set[str]] = {}
     for r in conn.execute(select(tags.c.contact_id, tags.c.tag).where(tags.c.owner_id == ctx.owner_id)):
         tagged.setdefault(r.contact_id, set()).add(r.tag)
@@ -400,7 +400,7 @@ def _profiles(ctx: Context, conn: Connection, ids: Sequence[int] | None = None) 
     found = []
     for row in found_rows:
         organisations = {o for o in (row.organisation, row.linkedin_organisation) if o.strip()}
-        organisations |= organisations_named(row.how_met, known)
+        organisations |= known.named(row.how_met)
         found.append(
             Profile(
                 row.id,

@@ -170,10 +170,11 @@ def meetup_plan(
     t = state.translator()
     with unit_of_work() as (ctx, conn):
         made = groups.plan(ctx, conn, name, on)
-        draft = groups.invitation(ctx, conn, made, t.lang)
+        drafts = {lang: groups.invitation(ctx, conn, made, lang) for lang in ("en", "de")}
+        draft = drafts[t.lang]
         if ics:
             _write_ics(ics, lambda out: groups.write_ics(ctx, conn, made, out, t.lang))
-    checked = check(draft, lang=t.lang, kind="invite")
+    scores = {lang: check(text, lang=lang, kind="invite").score for lang, text in drafts.items()}
     start = made.proposal.start
     if json_:
         output.json(
@@ -186,7 +187,8 @@ def meetup_plan(
                 "last_meetup": made.last.isoformat() if made.last else None,
                 "members": [{"id": i, "name": n} for i, n in made.members],
                 "new_faces": [_face_json(f, t) for f in made.new_faces],
-                "invitation": {"lang": t.lang, "text": draft, "score": checked.score},
+                "invitation": {"lang": t.lang, "text": draft, "score": scores[t.lang]},
+                "invitations": [{"lang": lang, "text": text, "score": scores[lang]} for lang, text in drafts.items()],
                 "ics": ics,
             }
         )
@@ -206,7 +208,7 @@ def meetup_plan(
     else:
         say("meetup.no_new_faces")
     output.line("")
-    say("meetup.invitation", score=checked.score)
+    say("meetup.invitation", score=scores[t.lang])
     output.line(draft)
     if ics:
         output.line("")
