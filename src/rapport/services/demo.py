@@ -247,6 +247,7 @@ class _Demo:
             self.counts["interactions"] += 1
             if days == latest:  # the group's last meetup: the next one is planned a month after it
                 groups.remember(self.ctx, self.conn, group["name"], self.at(days, 18, 30), attending)
+                self.counts["meetings"] += 1
 
     def networking_time(self, networking: Data) -> None:
         """Julia's weekly blocks of networking time, typed in the demo's language; an owner who booked networking
