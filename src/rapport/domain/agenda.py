@@ -99,9 +99,10 @@ def agenda(
 ) -> list[Action]:
     """Today's ranked list, at most one action per contact and `limit` (default: the budget) in all.
 
-    Open follow-up windows and planned meetings (on their day, or asking whether they took place) come first;
-    then the best action of every other kind, so that a day's work covers each practice; the remaining places go
-    by priority. A planned meeting stands in for its participants' other actions.
+    Open follow-up windows come first; then the best action of every other kind, so that a day's work covers
+    each practice; the remaining places go by priority. Planned meetings (on their day, or asking whether they
+    took place) rank with the follow-ups, above every other kind, and stand in for their participants' other
+    actions.
     """
     budget = rules.budget if limit is None else limit
     planned = meeting_actions(meetings, now, rules.zone)
@@ -132,9 +133,8 @@ def select(actions: list[Action], budget: int, day: date | None = None) -> list[
         return (-action.priority, _KIND_ORDER[action.kind], tie, action.contact_name)
 
     ranked = sorted(actions, key=rank_key)
-    first = (ActionKind.FOLLOW_UP, ActionKind.PLANNED)
-    chosen: list[Action] = [a for a in ranked if a.kind in first][:budget]
-    seen_kinds = set(first)
+    chosen: list[Action] = [a for a in ranked if a.kind is ActionKind.FOLLOW_UP][:budget]
+    seen_kinds = {ActionKind.FOLLOW_UP}
     for action in ranked:
         if len(chosen) >= budget:
             break
