@@ -138,3 +138,31 @@ def test_networking_time_speaks_german_only(cli: Cli, tmp_path: Path) -> None:
     assert {command: words for command, words in found.items() if words} == {}
     english = cli.ok("week").out + cli.ok("time", "list").out
     assert len(_english_words(english, user_data)) >= 4
+
+
+# groups and meetups: the commands in German, the invitation included
+ENGLISH |= {"meetup", "members", "invite", "faces", "recorded", "weekly", "monthly", "quarterly", "lunch"}
+
+
+def test_groups_and_meetups_speak_german_only(cli: Cli, tmp_path: Path) -> None:
+    de: dict[str, str] = {"lang": "de", "now": "2026-12-01T09:00"}
+    outputs = {"demo": cli.ok("demo", **de).out}
+    outputs["group list"] = cli.ok("group", "list", **de).out
+    outputs["group show"] = cli.ok("group", "show", "Nordstern", **de).out
+    outputs["meetup plan"] = cli.ok("meetup", "plan", "Nordstern", "--ics", str(tmp_path / "s.ics"), **de).out
+    outputs["group create"] = cli.ok("group", "create", "Wanderclub", "--every", "wöchentlich", **de).out
+    outputs["group add"] = cli.ok("group", "add", "Wanderclub", "Urs Widmer", **de).out
+    outputs["group remove"] = cli.ok("group", "remove", "Wanderclub", "Urs Widmer", **de).out
+    outputs["meetup plan (empty)"] = cli("meetup", "plan", "Wanderclub", **de).err
+    outputs["meetup done"] = cli.ok(
+        "meetup", "done", "Nordstern", "--attended", "Urs Widmer", "--new-face", "Lea Brunner", **de
+    ).out
+    calendar = (tmp_path / "s.ics").read_text(encoding="utf-8")
+    outputs["ics"] = " ".join(line for line in calendar.splitlines() if line.startswith(("SUMMARY", "DESCRIPTION")))
+
+    stored = json.loads(cli.ok("list", "--json", **de).out)
+    user_data = [*_strings(stored), str(tmp_path), "Nordstern-Stamm", "Wanderclub"]
+    found = {command: _english_words(text, user_data) for command, text in outputs.items()}
+    assert {command: words for command, words in found.items() if words} == {}
+    english = cli.ok("meetup", "plan", "Nordstern", now="2026-12-01T09:00").out + cli.ok("group", "list").out
+    assert len(_english_words(english, user_data)) >= 4

@@ -196,3 +196,15 @@ def test_an_unknown_kind_of_draft_or_channel_lists_the_choices_in_the_users_lang
     assert german != english
     assert "congrats" not in german and "email" not in german and ("Gratulation" in german or "E-Mail" in german)
     assert "congrats" in english or "email" in english
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("monatlich", "monthly"), ("Wöchentlich", "weekly"), ("VIERTELJÄHRLICH", "quarterly"), ("monthly", "monthly")],
+)
+def test_a_groups_rhythm_is_typed_in_either_language_and_shown_in_each(typed: str, expected: str) -> None:
+    from rapport.services.groups import rhythm_of
+
+    assert rhythm_of(typed).value == expected
+    assert Translator("de", ZURICH).term("rhythm", expected) == CATALOGS["de"][f"term.rhythm.{expected}"]
+    assert Translator("en", ZURICH).term("rhythm", typed) == expected

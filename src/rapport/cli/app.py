@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
-from rapport.cli.initiative import intros, meet
+from rapport.cli.initiative import groups, intros, meet
 from rapport.cli.initiative import time as networking_time
 
 
@@ -116,3 +116,5 @@ app.registered_commands.extend(_registered[command] for command in _ORDER)
 app.add_typer(meet.meet_app, name="meet")
 app.add_typer(settings.config_app, name="config")
 app.add_typer(networking_time.time_app, name="time")
+app.add_typer(groups.group_app, name="group")
+app.add_typer(groups.meetup_app, name="meetup")

@@ -21,5 +21,6 @@ TOPIC = 200  # an interest
 DATE_LABEL = 200  # of an anniversary
 PLACE = 500  # where an interaction happened
 CIRCLE = 50
+GROUP = 200  # a group's name
 SOURCE = 200  # where an imported detail came from (format and file name)
 TEXT = 20_000  # free text typed in one go: a note, a summary, an address

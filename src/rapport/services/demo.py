@@ -64,7 +64,11 @@ def load_demo(ctx: Context, conn: Connection, language: str | None = None) -> di
 
 
 def reset_demo(ctx: Context, conn: Connection) -> int:
-    """Remove all of the owner's contacts and their history (the owner and the circles stay); returns how many."""
+    """Remove all of the owner's contacts and their history, and their groups (the owner and the circles stay);
+    returns how many contacts."""
+    from rapport.services import groups
+
+    groups.delete_all(ctx, conn)
     return delete_contacts(conn, ctx.owner_id)
 
 
@@ -227,7 +231,12 @@ class _Demo:
 
     def stamm(self, stamm: Data) -> None:
         """The monthly meetups at 18:30: the host always, each regular by chance (all at the latest)."""
+        from rapport.services import groups
+
         latest = stamm["days"][-1]
+        group = stamm["group"]
+        members = [stamm["host"], *stamm["regulars"], stamm["newcomer"]]
+        groups.create(self.ctx, self.conn, group["name"], members, group["every"], group["about"])
         for days in stamm["days"]:
             attending = [stamm["host"]]
             attending += [n for n in stamm["regulars"] if days == latest or self.rng.random() < stamm["chance"]]
@@ -236,6 +245,9 @@ class _Demo:
             when = self.at(days, 18, 30).isoformat()
             journal.log(self.ctx, self.conn, attending, "group", when=when, summary=stamm["place"])
             self.counts["interactions"] += 1
+            if days == latest:  # the group's last meetup: the next one is planned a month after it
+                groups.remember(self.ctx, self.conn, group["name"], self.at(days, 18, 30), attending)
+                self.counts["meetings"] += 1
 
     def networking_time(self, networking: Data) -> None:
         """Julia's weekly blocks of networking time, typed in the demo's language; an owner who booked networking

@@ -35,6 +35,11 @@ def _when(ctx: Context, text: str | None, field: str = "--when", future: bool = 
     return moment
 
 
+def past_moment(ctx: Context, text: str | None, field: str = "--when") -> datetime:
+    """When something happened, as typed (now when not given); refused when it is ahead."""
+    return _when(ctx, text, field)
+
+
 def _text(value: str | None, field: str, required: bool = False) -> str:
     return inputs.text(value or "", field, required=required)
 

@@ -371,3 +371,34 @@ planned_participants = Table(
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     Index(None, "contact_id", "meeting_id"),
 )
+
+
+# groups (`rapport group`): a recurring group with a rhythm, its members, and its meetups (planned meetings)
+groups = Table(
+    "groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(limits.GROUP), nullable=False),
+    Column("name_key", String(limits.GROUP), nullable=False),  # the name folded: unique per owner
+    Column("rhythm", String(20), nullable=False),  # weekly, monthly, quarterly
+    Column("topic", String(limits.TOPIC), nullable=False, server_default=""),
+    Column("created_at", Moment, nullable=False),
+    UniqueConstraint("owner_id", "name_key"),
+)
+
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("group_id", Integer, ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "contact_id", "group_id"),
+)
+
+group_meetups = Table(
+    "group_meetups",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("planned_meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", Integer, ForeignKey("groups.id", ondelete="CASCADE"), nullable=False),
+    Index(None, "group_id", "meeting_id"),
+)
