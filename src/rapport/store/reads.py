@@ -125,24 +125,19 @@ def news_between(rows: Rows, owner: int, first: date, last: date) -> list[News]:
     ]
 
 
-def congratulated_since(rows: Rows, owner: int, since: datetime) -> dict[int, datetime]:
-    """When I last congratulated each contact (a favour of kind congratulation given), from `since` on."""
+def last_congratulated(rows: Rows, owner: int) -> dict[int, datetime]:
+    """When I last congratulated each contact (a favour of kind congratulation given): the latest one is the one
+    that can count, however long ago (news may be recorded, and congratulated on, months ahead)."""
     sql = (
         "SELECT contact_id, MAX(occurred_at) FROM favours WHERE owner_id = :owner AND direction = 'given' "
-        "AND kind = 'congratulation' AND occurred_at >= :since GROUP BY contact_id"
+        "AND kind = 'congratulation' GROUP BY contact_id"
     )
     found: dict[int, datetime] = {}
-    for r in rows(sql, owner=owner, since=_stored(since)):
+    for r in rows(sql, owner=owner):
         at = moment(r[1])
         if at is not None:
             found[int(r[0])] = at
     return found
-
-
-def _stored(at: datetime) -> str:
-    """A moment as text both databases compare with a stored one: UTC with its offset (PostgreSQL reads the
-    offset; SQLite's stored text is UTC and sorts the same up to the seconds)."""
-    return at.astimezone(UTC).isoformat(sep=" ", timespec="seconds")
 
 
 def engine_rows(conn: Any) -> Rows:
