@@ -10,7 +10,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Connection, select, update
@@ -23,6 +23,7 @@ from rapport.services import agenda, journal, people
 from rapport.services.context import Context
 from rapport.store import activity, reads
 from rapport.store import contacts as store
+from rapport.store.schema import contacts as contact_rows
 from rapport.store.schema import users
 
 from ..conftest import make_context
@@ -284,6 +285,43 @@ def test_at_the_same_lateness_the_closer_circle_comes_first(ctx: Context) -> Non
         shown = _on(ctx, conn, ctx.now)
     assert [a.contact_name for a in shown] == ["Carl Core", "Beat Active", "Anna Wider"]
     assert shown[0].priority > shown[1].priority > shown[2].priority
+
+
+def test_the_closer_circle_comes_first_even_when_the_other_tie_is_stronger(ctx: Context) -> None:
+    """Both half a rhythm late: Carl (core) called once, Beat (active) six times; the circle weighs more."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Beat Active", circle="active")
+        _add(ctx, conn, "Carl Core", circle="core")
+        for hours in range(6):
+            journal.log(ctx, conn, ["beat"], via="call", when=(ctx.now - timedelta(days=135, hours=hours)).isoformat())
+        journal.log(ctx, conn, ["carl"], via="call", when=(ctx.now - timedelta(days=45)).isoformat())
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Carl Core", "keep_in_touch"), ("Beat Active", "keep_in_touch")]
+
+
+def test_an_old_connection_never_contacted_is_a_dormant_tie_from_the_year_we_connected(ctx: Context) -> None:
+    """Added today from an export that says we connected in 2013 (an import writes the date); never in touch."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Urs Keller", circle="wider", company="Swisscom")
+        conn.execute(
+            update(contact_rows)
+            .where(contact_rows.c.owner_id == ctx.owner_id, contact_rows.c.display_name == "Urs Keller")
+            .values(connected_on=date(2013, 5, 2))
+        )
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Urs Keller", "reconnect.connected")]
+    assert shown[0].reason.facts["year"] == 2013
+
+
+def test_a_core_tie_i_call_every_month_and_never_met_is_proposed_a_first_meeting(ctx: Context) -> None:
+    """Calls every month for over a year, the first 400 days ago: time to meet in person, for the first time."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Vera Huber", circle="core")
+        for days in range(5, 401, 30):
+            journal.log(ctx, conn, ["vera"], via="call", when=(ctx.now - timedelta(days=days)).isoformat())
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Vera Huber", "meet.never")]
+    assert shown[0].reason.facts["last_at"] == ctx.now - timedelta(days=395)
 
 
 # --- the read model is what was recorded ------------------------------------------------------------------------
