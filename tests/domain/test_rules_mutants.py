@@ -14,7 +14,19 @@ import pytest
 
 from rapport.domain.agenda import AgendaRules, agenda, proposals
 from rapport.domain.dates import OutOfRange, iso_moment
-from rapport.domain.model import Action, ActionKind, Channel, ContactState, EventKind, Initiator, News
+from rapport.domain.model import (
+    DEFAULT_CIRCLES,
+    Action,
+    ActionKind,
+    Channel,
+    Circle,
+    ContactState,
+    EventKind,
+    Initiator,
+    Interaction,
+    News,
+)
+from rapport.domain.strength import strength_at, strength_percent
 
 from ._support import NOW, ZURICH, contact, history_of, touch, zurich
 
@@ -270,3 +282,79 @@ def test_a_birthday_today_and_a_late_core_contact_come_before_a_meeting_in_perso
         ("Cleo", ActionKind.KEEP_IN_TOUCH),
         ("Mia", ActionKind.MEET),
     ]
+
+
+# --- how the kinds of actions weigh against each other ----------------------------------------------------------------
+
+
+def daily_calls(last_days_ago: float, days: int = 60) -> tuple[Interaction, ...]:
+    """We talk every day: a tie at full strength."""
+    return tuple(touch(NOW - timedelta(days=last_days_ago + d), Channel.CALL) for d in range(days))
+
+
+def never_written(contact_id: int, circle: str, added_days_ago: float, **more: object) -> ContactState:
+    """Added to a circle and never contacted: its rhythm runs from the day it was added, at no strength."""
+    return contact(
+        contact_id, f"Contact {contact_id}", circle=circle, created_at=NOW - timedelta(days=added_days_ago), **more
+    )
+
+
+def test_a_tie_at_full_strength_weighs_as_much_as_a_whole_rhythm_of_lateness() -> None:
+    """Both in the core circle: one due today at full strength, the other never written to and a little less (or a
+    little more) than a whole rhythm of 30 days late: the strength of the tie is worth up to one rhythm."""
+    strong = contact(
+        1, "Strong", circle="core", created_at=NOW - timedelta(days=400), history=history_of(*daily_calls(30))
+    )
+    assert strength_percent(strength_at(strong.history, NOW, 90)) == 100
+    almost = never_written(2, "core", added_days_ago=30 + 29.4)
+    later = never_written(3, "core", added_days_ago=30 + 30.6)
+    assert [a.contact_name for a in agenda([strong, almost], [], [], NOW, RULES)] == ["Strong", "Contact 2"]
+    assert [a.contact_name for a in agenda([strong, later], [], [], NOW, RULES)] == ["Contact 3", "Strong"]
+
+
+def test_a_meeting_in_person_ranks_among_the_wider_circles_reminders_by_the_ties_strength() -> None:
+    """A core tie at full strength, not met for over a year: its meeting is worth what a wider contact is worth
+    half a year past its yearly rhythm, plus half a point (each day past it is worth 5/365 of a point)."""
+    met = touch(NOW - timedelta(days=400), Channel.IN_PERSON)
+    friend = contact(
+        1, "Friend", circle="core", created_at=NOW - timedelta(days=1000), history=history_of(met, *daily_calls(1))
+    )
+    sooner, later = never_written(2, "wider", 365 + 183), never_written(3, "wider", 365 + 256)
+    day = agenda([friend, sooner, later], [], [], NOW, RULES)
+    assert [(a.contact_name, a.kind) for a in day] == [
+        ("Contact 3", ActionKind.KEEP_IN_TOUCH),
+        ("Friend", ActionKind.MEET),
+        ("Contact 2", ActionKind.KEEP_IN_TOUCH),
+    ]
+    assert day[1].reason.facts["strength"] == 100
+
+
+def test_a_dormant_tie_in_a_circle_whose_rhythm_has_not_come_due_ranks_by_its_reconnection_value_alone() -> None:
+    """Friends abroad, seen every three years: an old connection there never contacted (worth 40 + 20 × 0.6:
+    new to me, another organisation, no favours) is not lifted by its circle to a keep-in-touch's value; it ranks
+    between two wider contacts 400 and 533 days past their yearly rhythm."""
+    abroad = Circle("abroad", cadence_days=1000, capacity=None, half_life_days=365, rank=1)
+    rules = AgendaRules(zone=ZURICH, circles=(*DEFAULT_CIRCLES, abroad))
+    old = never_written(1, "abroad", added_days_ago=100, connected_on=date(2013, 5, 2))
+    day = agenda([old, never_written(2, "wider", 365 + 400), never_written(3, "wider", 365 + 533)], [], [], NOW, rules)
+    assert [(a.contact_name, a.reason.code) for a in day] == [
+        ("Contact 3", "keep_in_touch.never"),
+        ("Contact 1", "reconnect.connected"),
+        ("Contact 2", "keep_in_touch.never"),
+    ]
+
+
+def test_an_old_connection_at_another_organisation_is_worth_ten_weeks_of_waiting() -> None:
+    """Two wider contacts connected in 2013 and never contacted, one at my own organisation: it comes first only
+    when it has waited more than 73 days (one point of a reconnection's value) longer than the other."""
+    rules = AgendaRules(zone=ZURICH, my_organisation="Helvetia")
+
+    def first(waited_longer: int) -> str:
+        mine = never_written(1, "wider", 730 + waited_longer, connected_on=date(2013, 5, 2), organisation="Helvetia")
+        elsewhere = never_written(2, "wider", 730, connected_on=date(2013, 5, 2), organisation="Migros")
+        day = agenda([mine, elsewhere], [], [], NOW, rules)
+        assert {a.kind for a in day} == {ActionKind.RECONNECT}
+        return day[0].contact_name
+
+    assert first(waited_longer=50) == "Contact 2"
+    assert first(waited_longer=81) == "Contact 1"

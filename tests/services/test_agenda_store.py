@@ -10,7 +10,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Connection, select, update
@@ -23,6 +23,7 @@ from rapport.services import agenda, journal, people
 from rapport.services.context import Context
 from rapport.store import activity, reads
 from rapport.store import contacts as store
+from rapport.store.schema import contacts as contact_rows
 from rapport.store.schema import users
 
 from ..conftest import make_context
@@ -108,6 +109,21 @@ def test_a_limit_asks_for_fewer_and_a_negative_one_is_refused_in_words(ctx: Cont
     assert said == "--limit must not be negative (got -1)."
 
 
+def test_a_limit_up_to_100000_is_taken_and_a_larger_one_is_refused_with_the_range(ctx: Context) -> None:
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Anna Amrein", circle="core")
+        journal.log(ctx, conn, ["anna"], via="call", when=(ctx.now - timedelta(days=50)).isoformat())
+        assert [a.contact_name for a in agenda.today(ctx, conn, limit=100_000)] == ["Anna Amrein"]
+        with pytest.raises(InputError) as refused:
+            agenda.today(ctx, conn, limit=100_001)
+        with pytest.raises(InputError) as huge:
+            agenda.today(ctx, conn, limit=10**50)
+    said = Translator("en", ctx.zone)
+    assert said(refused.value.code, **refused.value.facts) == "--limit: 100001 is out of range (from 0 to 100000)."
+    digits = "1" + "0" * 39  # the number typed, cut to its first 40 characters
+    assert said(huge.value.code, **huge.value.facts) == f"--limit: {digits} is out of range (from 0 to 100000)."
+
+
 # --- news and yearly dates --------------------------------------------------------------------------------------
 
 
@@ -124,6 +140,47 @@ def test_news_is_congratulated_for_seven_days_either_side(ctx: Context) -> None:
         ("Past Seven", "congratulate.new-job"),
     ]
     assert len(wider) == 4
+
+
+def test_a_congratulation_given_when_a_job_was_announced_months_ahead_still_counts_when_it_starts(ctx: Context) -> None:
+    """Recorded today: Nora starts a new job in 60 days and I congratulated her today (`gave … congratulation`);
+    Odile's news is the same, and I never congratulated her. Two days before the start only Odile is proposed."""
+    with ctx.transaction() as conn:
+        for name in ("Nora Brunner", "Odile Favre"):
+            _add(ctx, conn, name, circle="wider")
+            journal.news(ctx, conn, name, "new-job", when=(ctx.now + timedelta(days=60)).isoformat())
+        journal.favour(ctx, conn, "nora", Direction.GIVEN, "congratulation", None)
+        shown = _on(ctx, conn, ctx.now + timedelta(days=58))
+    assert _codes(shown) == [("Odile Favre", "congratulate.new-job")]
+
+
+def test_a_congratulation_from_before_i_could_know_clears_nothing(ctx: Context) -> None:
+    """Learnt today of new jobs starting in three days. A congratulation recorded a week ago counts (a news window
+    before I learnt of it); Paul's latest, eight days ago, does not, nor does one received from Rita."""
+    with ctx.transaction() as conn:
+        for name in ("Lea Meier", "Paul Egli", "Rita Studer"):
+            _add(ctx, conn, name, circle="wider")
+            journal.news(ctx, conn, name, "new-job", when=(ctx.now + timedelta(days=3)).isoformat())
+        for name, days in (("Lea Meier", 20), ("Lea Meier", 7), ("Paul Egli", 9), ("Paul Egli", 8)):
+            when = (ctx.now - timedelta(days=days)).isoformat()
+            journal.favour(ctx, conn, name, Direction.GIVEN, "congratulation", None, when=when)
+        journal.favour(ctx, conn, "rita", Direction.RECEIVED, "congratulation", None)
+        shown = _on(ctx, conn, ctx.now)
+    assert sorted(_codes(shown)) == [("Paul Egli", "congratulate.new-job"), ("Rita Studer", "congratulate.new-job")]
+
+
+def test_a_touch_after_i_learnt_of_the_news_congratulates_and_one_before_does_not(ctx: Context) -> None:
+    """Sara's job starts in five days: I called her after I recorded it. Tom's started three days ago, but I only
+    learnt of it today: my call yesterday was no congratulation."""
+    with ctx.transaction() as conn:
+        for name in ("Sara Frei", "Tom Keller"):
+            _add(ctx, conn, name, circle="wider")
+        journal.log(ctx, conn, ["tom"], via="call", when=(ctx.now - timedelta(days=1)).isoformat())
+        journal.news(ctx, conn, "sara", "new-job", when=(ctx.now + timedelta(days=5)).isoformat())
+        journal.news(ctx, conn, "tom", "new-job", when=(ctx.now - timedelta(days=3)).isoformat())
+        journal.log(ctx, conn, ["sara"], via="call")
+        shown = _on(ctx, conn, ctx.now + timedelta(hours=1))
+    assert _codes(shown) == [("Tom Keller", "congratulate.new-job")]
 
 
 def test_a_birthday_shows_from_a_week_ahead_until_the_day_after(ctx: Context) -> None:
@@ -228,6 +285,43 @@ def test_at_the_same_lateness_the_closer_circle_comes_first(ctx: Context) -> Non
         shown = _on(ctx, conn, ctx.now)
     assert [a.contact_name for a in shown] == ["Carl Core", "Beat Active", "Anna Wider"]
     assert shown[0].priority > shown[1].priority > shown[2].priority
+
+
+def test_the_closer_circle_comes_first_even_when_the_other_tie_is_stronger(ctx: Context) -> None:
+    """Both half a rhythm late: Carl (core) called once, Beat (active) six times; the circle weighs more."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Beat Active", circle="active")
+        _add(ctx, conn, "Carl Core", circle="core")
+        for hours in range(6):
+            journal.log(ctx, conn, ["beat"], via="call", when=(ctx.now - timedelta(days=135, hours=hours)).isoformat())
+        journal.log(ctx, conn, ["carl"], via="call", when=(ctx.now - timedelta(days=45)).isoformat())
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Carl Core", "keep_in_touch"), ("Beat Active", "keep_in_touch")]
+
+
+def test_an_old_connection_never_contacted_is_a_dormant_tie_from_the_year_we_connected(ctx: Context) -> None:
+    """Added today from an export that says we connected in 2013 (an import writes the date); never in touch."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Urs Keller", circle="wider", company="Swisscom")
+        conn.execute(
+            update(contact_rows)
+            .where(contact_rows.c.owner_id == ctx.owner_id, contact_rows.c.display_name == "Urs Keller")
+            .values(connected_on=date(2013, 5, 2))
+        )
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Urs Keller", "reconnect.connected")]
+    assert shown[0].reason.facts["year"] == 2013
+
+
+def test_a_core_tie_i_call_every_month_and_never_met_is_proposed_a_first_meeting(ctx: Context) -> None:
+    """Calls every month for over a year, the first 400 days ago: time to meet in person, for the first time."""
+    with ctx.transaction() as conn:
+        _add(ctx, conn, "Vera Huber", circle="core")
+        for days in range(5, 401, 30):
+            journal.log(ctx, conn, ["vera"], via="call", when=(ctx.now - timedelta(days=days)).isoformat())
+        shown = _on(ctx, conn, ctx.now)
+    assert _codes(shown) == [("Vera Huber", "meet.never")]
+    assert shown[0].reason.facts["last_at"] == ctx.now - timedelta(days=395)
 
 
 # --- the read model is what was recorded ------------------------------------------------------------------------

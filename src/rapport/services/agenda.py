@@ -52,8 +52,9 @@ def agenda_for(
         rows, owner, month_days_between(today_ - timedelta(days=BELATED_DAYS), today_ + window)
     )
     news = reads.news_between(rows, owner, today_ - window, today_ + window)
-    # a congratulation recorded counts for news up to a window before I learnt of it (see the domain)
-    congratulated = reads.congratulated_since(rows, owner, now - 3 * window - timedelta(days=BELATED_DAYS + 1))
+    # the latest congratulation recorded per contact (the domain decides whether it came late enough to count:
+    # news can be recorded months ahead, and a congratulation then is one)
+    congratulated = reads.last_congratulated(rows, owner)
     # planned meetings up to the end of today: today's, and those of past days still waiting for an answer
     meetings = reads.planned_meetings(rows, owner, before=local_moment(today_ + timedelta(days=1), time(0), zone))
     return rules.agenda(

@@ -127,14 +127,15 @@ def news_between(rows: Rows, owner: int, first: date, last: date) -> list[News]:
     ]
 
 
-def congratulated_since(rows: Rows, owner: int, since: datetime) -> dict[int, datetime]:
-    """When I last congratulated each contact (a favour of kind congratulation given), from `since` on."""
+def last_congratulated(rows: Rows, owner: int) -> dict[int, datetime]:
+    """When I last congratulated each contact (a favour of kind congratulation given): the latest one is the one
+    that can count, however long ago (news may be recorded, and congratulated on, months ahead)."""
     sql = (
         "SELECT contact_id, MAX(occurred_at) FROM favours WHERE owner_id = :owner AND direction = 'given' "
-        "AND kind = 'congratulation' AND occurred_at >= :since GROUP BY contact_id"
+        "AND kind = 'congratulation' GROUP BY contact_id"
     )
     found: dict[int, datetime] = {}
-    for r in rows(sql, owner=owner, since=_stored(since)):
+    for r in rows(sql, owner=owner):
         at = moment(r[1])
         if at is not None:
             found[int(r[0])] = at
