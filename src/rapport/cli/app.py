@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
+from rapport.cli.initiative import share as share_commands
 
 
 class _Rapport(TyperGroup):
@@ -94,14 +95,19 @@ _ORDER = (
     interop.export,
     interop.backup,
     interop.restore,
+    # taking the initiative
+    share_commands.share,
     # messages
     messages.check_,
     messages.send,
     messages.draft,
 )
 _registered = {
-    info.callback: info for topic in (people, journal, interop, messages) for info in topic.commands.registered_commands
+    info.callback: info
+    for topic in (people, journal, interop, messages, share_commands)
+    for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
 app.registered_commands.extend(_registered[command] for command in _ORDER)
 app.add_typer(settings.config_app, name="config")
+app.add_typer(share_commands.feed_app, name="feed")

@@ -1,0 +1,1 @@
+"""Commands that take the initiative: planned meetings, articles, introductions, meetups, networking time."""

