@@ -205,46 +205,67 @@ def clear(conn: Connection, owner_id: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- lexical
-def lexical(entries: Sequence[Entry], article_text: str, title: str = "") -> list[Scored]:
-    """BM25 of the article's distinct words (the title's count twice) against each contact's words."""
-    import numpy as np
+class Lexical:
+    """The contacts' words as arrays (one row per contact and distinct word), scored with BM25 in numpy."""
 
-    query = terms(title) * 2 + terms(article_text)
-    if not entries or not query:
-        return []
-    weight: dict[str, float] = {}
-    for stem in query:  # a word the article repeats weighs more, with diminishing returns
-        weight[stem] = weight.get(stem, 0.0) + 1.0
-    wanted = {stem: 1.0 + np.log(count) for stem, count in weight.items()}
-    vocab: dict[str, int] = {}
-    doc_of: list[int] = []
-    term_of: list[int] = []
-    tf_of: list[int] = []
-    lengths = np.zeros(len(entries))
-    for index, entry in enumerate(entries):
-        lengths[index] = len(entry.terms)
-        counts: dict[str, int] = {}
-        for stem in entry.terms:
-            if stem in wanted:
-                counts[stem] = counts.get(stem, 0) + 1
-        for stem, count in counts.items():
-            doc_of.append(index)
-            term_of.append(vocab.setdefault(stem, len(vocab)))
-            tf_of.append(count)
-    if not doc_of:
-        return []
-    docs = np.asarray(doc_of)
-    term_ids = np.asarray(term_of)
-    tf = np.asarray(tf_of, dtype=float)
-    n = len(entries)
-    df = np.bincount(term_ids, minlength=len(vocab)).astype(float)
-    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-    qweight = np.asarray([wanted[stem] for stem in vocab])
-    average = max(float(lengths.mean()), 1.0)
-    norm = K1 * (1 - B + B * lengths[docs] / average)
-    contribution = qweight[term_ids] * idf[term_ids] * tf * (K1 + 1) / (tf + norm)
-    scores = np.bincount(docs, weights=contribution, minlength=n)
-    return [Scored(entries[int(i)].contact_id, float(scores[i])) for i in np.flatnonzero(scores > 0)]
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        import numpy as np
+
+        self.ids = [e.contact_id for e in entries]
+        self.vocab: dict[str, int] = {}
+        docs: list[int] = []
+        words: list[int] = []
+        counts: list[int] = []
+        lengths: list[int] = []
+        vocab = self.vocab
+        for index, entry in enumerate(entries):
+            lengths.append(len(entry.terms))
+            tf: dict[int, int] = {}
+            for stem in entry.terms:
+                term = vocab.setdefault(stem, len(vocab))
+                tf[term] = tf.get(term, 0) + 1
+            docs.extend([index] * len(tf))
+            words.extend(tf)
+            counts.extend(tf.values())
+        self.docs = np.asarray(docs, dtype=np.int32)
+        self.words = np.asarray(words, dtype=np.int32)
+        tf_array = np.asarray(counts, dtype=np.float32)
+        length = np.asarray(lengths, dtype=np.float32)
+        n = len(entries)
+        df = np.bincount(self.words, minlength=len(vocab)).astype(np.float32)
+        self.idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        average = max(float(length.mean()) if n else 1.0, 1.0)
+        norm = K1 * (1 - B + B * length[self.docs] / average) if n else np.zeros(0, dtype=np.float32)
+        # each row's BM25 weight without the query: idf x saturated term frequency
+        self.weight = (self.idf[self.words] * tf_array * (K1 + 1) / (tf_array + norm)).astype(np.float32)
+
+    def score(self, query: Sequence[str]) -> list[Scored]:
+        """BM25 of the query's words (a word the query repeats weighs more, with diminishing returns)."""
+        import numpy as np
+
+        counts: dict[int, int] = {}
+        for stem in query:
+            term = self.vocab.get(stem)
+            if term is not None:
+                counts[term] = counts.get(term, 0) + 1
+        if not counts or not self.ids:
+            return []
+        boost = np.zeros(len(self.vocab), dtype=np.float32)
+        for term, count in counts.items():
+            boost[term] = 1.0 + np.log(count)
+        contribution = boost[self.words] * self.weight
+        scores = np.bincount(self.docs, weights=contribution, minlength=len(self.ids))
+        return [Scored(self.ids[int(i)], float(scores[i])) for i in np.flatnonzero(scores > 0)]
+
+
+def article_terms(article_text: str, title: str = "") -> list[str]:
+    """The article's words as the lexical ranker weighs them: the title's count twice."""
+    return terms(title) * 2 + terms(article_text)
+
+
+def lexical(entries: Sequence[Entry], article_text: str, title: str = "") -> list[Scored]:
+    """BM25 of the article's words against each contact's words."""
+    return Lexical(entries).score(article_terms(article_text, title))
 
 
 def explain(entry: Entry, article_text: str, title: str = "") -> tuple[Reason, ...]:
