@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from rapport.domain.share import Field, Reason, Scored
 from rapport.domain.share import reasons as reasons_of
@@ -110,55 +110,65 @@ class Entry:
     vector: bytes | None = None
 
 
+_SEP = "\x1f"
+
+
 def contact_fields(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> dict[int, list[Field]]:
-    """What is indexed of each active contact (or of `ids`), read in four queries."""
-    fields: dict[int, list[Field]] = {}
-    query = select(
-        contacts.c.id,
-        contacts.c.job_title,
-        contacts.c.organisation,
-        contacts.c.looking_for,
-        contacts.c.offers,
-        contacts.c.how_met,
-    ).where(contacts.c.owner_id == owner_id, contacts.c.archived.is_(False))
+    """What is indexed of each active contact (or of `ids`): one row a contact, its interests, tags and notes
+    aggregated in SQL (group_concat on SQLite, string_agg on PostgreSQL)."""
+    from rapport.domain.share import FIELDS
+
+    def aggregated(table: Any, column: Any) -> Any:
+        return (
+            select(table.c.contact_id, func.aggregate_strings(column, _SEP).label("joined"))
+            .where(table.c.owner_id == owner_id)
+            .group_by(table.c.contact_id)
+            .subquery()
+        )
+
+    topics = aggregated(interests, interests.c.topic)
+    labels = aggregated(tags, tags.c.tag)
+    written = aggregated(notes, notes.c.text)
+    query = (
+        select(
+            contacts.c.id,
+            topics.c.joined,
+            contacts.c.looking_for,
+            labels.c.joined,
+            contacts.c.offers,
+            contacts.c.job_title,
+            contacts.c.organisation,
+            contacts.c.how_met,
+            written.c.joined,
+        )
+        .outerjoin(topics, topics.c.contact_id == contacts.c.id)
+        .outerjoin(labels, labels.c.contact_id == contacts.c.id)
+        .outerjoin(written, written.c.contact_id == contacts.c.id)
+        .where(contacts.c.owner_id == owner_id, contacts.c.archived.is_(False))
+        .order_by(contacts.c.id)
+    )
     if ids is not None:
         query = query.where(contacts.c.id.in_(list(ids)))
-    for row in conn.execute(query.order_by(contacts.c.id)):
-        fields[row.id] = [
-            Field(kind, str(text))
-            for kind, text in (
-                ("looking_for", row.looking_for),
-                ("offers", row.offers),
-                ("title", row.job_title),
-                ("organisation", row.organisation),
-                ("how_met", row.how_met),
-            )
-            if text and str(text).strip()
-        ]
-
-    def add(kind: str, rows: Any) -> None:
-        for contact_id, text in rows:
-            if contact_id in fields and text and str(text).strip():
-                fields[contact_id].append(Field(kind, str(text)))
-
-    def of(table: Any, column: Any) -> Any:
-        q = select(table.c.contact_id, column).where(table.c.owner_id == owner_id)
-        if ids is not None:
-            q = q.where(table.c.contact_id.in_(list(ids)))
-        return conn.execute(q.order_by(table.c.contact_id, table.c.id))
-
-    add("interest", of(interests, interests.c.topic))
-    add("tag", ((cid, str(tag).replace("-", " ")) for cid, tag in of(tags, tags.c.tag)))
-    add("note", of(notes, notes.c.text))
-    for items in fields.values():  # interests first, then "looking for", ... (FIELDS order), notes last
-        from rapport.domain.share import FIELDS
-
-        items.sort(key=lambda f: FIELDS.index(f.kind))
+    fields: dict[int, list[Field]] = {}
+    for row in conn.execute(query).all():
+        items: list[Field] = []
+        for kind, value in zip(FIELDS, row[1:], strict=True):
+            if not value:
+                continue
+            if kind in ("interest", "tag", "note"):
+                parts = [p for p in str(value).split(_SEP) if p.strip()]
+                if kind == "tag":
+                    parts = [p.replace("-", " ") for p in parts]
+                items.extend(Field(kind, p) for p in parts)
+            elif str(value).strip():
+                items.append(Field(kind, str(value)))
+        fields[int(row[0])] = items
     return fields
 
 
 def _digest(fields: Sequence[Field]) -> str:
-    return hashlib.sha256("\x1f".join(f"{f.kind}:{f.text}" for f in fields).encode()).hexdigest()
+    """Of the indexed text, whatever order the database aggregated a contact's interests, tags and notes in."""
+    return hashlib.sha256(_SEP.join(sorted(f"{f.kind}:{f.text}" for f in fields)).encode()).hexdigest()
 
 
 def refresh(conn: Connection, owner_id: int) -> tuple[list[Entry], int]:
@@ -170,11 +180,12 @@ def refresh(conn: Connection, owner_id: int) -> tuple[list[Entry], int]:
             select(share_index.c.contact_id, share_index.c.digest, share_index.c.terms, share_index.c.vector).where(
                 share_index.c.owner_id == owner_id
             )
-        )
+        ).all()
     }
     entries: list[Entry] = []
     changed = 0
     new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
     for contact_id, items in fields.items():
         digest = _digest(items)
         row = stored.get(contact_id)
@@ -189,13 +200,16 @@ def refresh(conn: Connection, owner_id: int) -> tuple[list[Entry], int]:
                 {"owner_id": owner_id, "contact_id": contact_id, "digest": digest, "terms": " ".join(found)}
             )
         else:
-            conn.execute(
-                update(share_index)
-                .where(share_index.c.contact_id == contact_id)
-                .values(digest=digest, terms=" ".join(found), vector=None)
-            )
+            changed_rows.append({"key": contact_id, "new_digest": digest, "new_terms": " ".join(found)})
     for start in range(0, len(new_rows), 500):
         conn.execute(insert(share_index), new_rows[start : start + 500])
+    if changed_rows:  # one executemany: the vector of a changed contact is computed again when needed
+        conn.execute(
+            update(share_index)
+            .where(share_index.c.contact_id == bindparam("key"))
+            .values(digest=bindparam("new_digest"), terms=bindparam("new_terms"), vector=None),
+            changed_rows,
+        )
     return entries, changed
 
 
@@ -236,8 +250,12 @@ class Lexical:
         self.idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         average = max(float(length.mean()) if n else 1.0, 1.0)
         norm = K1 * (1 - B + B * length[self.docs] / average) if n else np.zeros(0, dtype=np.float32)
-        # each row's BM25 weight without the query: idf x saturated term frequency
-        self.weight = (self.idf[self.words] * tf_array * (K1 + 1) / (tf_array + norm)).astype(np.float32)
+        # each row's BM25 weight without the query: idf x saturated term frequency; rows sorted by word, so that a
+        # query reads only the rows of its own words
+        weight = (self.idf[self.words] * tf_array * (K1 + 1) / (tf_array + norm)).astype(np.float32)
+        order = np.argsort(self.words, kind="stable")
+        self.docs, self.weight = self.docs[order], weight[order]
+        self.starts = np.searchsorted(self.words[order], np.arange(len(vocab) + 1))
 
     def score(self, query: Sequence[str]) -> list[Scored]:
         """BM25 of the query's words (a word the query repeats weighs more, with diminishing returns)."""
@@ -250,11 +268,13 @@ class Lexical:
                 counts[term] = counts.get(term, 0) + 1
         if not counts or not self.ids:
             return []
-        boost = np.zeros(len(self.vocab), dtype=np.float32)
+        docs = []
+        weights = []
         for term, count in counts.items():
-            boost[term] = 1.0 + np.log(count)
-        contribution = boost[self.words] * self.weight
-        scores = np.bincount(self.docs, weights=contribution, minlength=len(self.ids))
+            start, end = self.starts[term], self.starts[term + 1]
+            docs.append(self.docs[start:end])
+            weights.append(self.weight[start:end] * (1.0 + np.log(count)))
+        scores = np.bincount(np.concatenate(docs), weights=np.concatenate(weights), minlength=len(self.ids))
         return [Scored(self.ids[int(i)], float(scores[i])) for i in np.flatnonzero(scores > 0)]
 
 
@@ -338,9 +358,12 @@ def embed(conn: Connection, entries: Sequence[Entry], batch: int = 256) -> int:
         vectors = _encode([_contact_text(e.fields) or " " for e in chunk]).astype(np.float16)
         for entry, vector in zip(chunk, vectors, strict=True):
             entry.vector = vector.tobytes()
-            conn.execute(
-                update(share_index).where(share_index.c.contact_id == entry.contact_id).values(vector=entry.vector)
-            )
+        conn.execute(
+            update(share_index)
+            .where(share_index.c.contact_id == bindparam("key"))
+            .values(vector=bindparam("new_vector")),
+            [{"key": e.contact_id, "new_vector": e.vector} for e in chunk],
+        )
     return len(missing)
 
 
