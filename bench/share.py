@@ -9,7 +9,6 @@ generated network (one article against 30,000 contacts, building and updating th
 from __future__ import annotations
 
 import random
-import resource
 import sys
 import time
 import tomllib
@@ -290,9 +289,29 @@ def speed(ctx: object, count: int, semantic: bool = True, say: Callable[[str], N
                     3,
                 )
             say(f"  semantic: a whole ranking in {result.semantic_run_s:.2f} s")
-    result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    say(f"  peak memory (RSS) {result.peak_mb:.0f} MB")
+    result.peak_mb = _peak_of_one_ranking(ctx, "semantic" if semantic and not result.skipped else "lexical")
+    say(f"  peak memory (RSS) of one whole ranking in its own process: {result.peak_mb:.0f} MB")
     return result
+
+
+def _peak_of_one_ranking(ctx: object, ranker: str) -> float:
+    """The peak RSS of a process that ranks the contacts for one article, as `rapport share` does."""
+    import subprocess
+
+    url = ctx.location.url  # type: ignore[attr-defined]
+    code = (
+        "import resource, sys\n"
+        "from rapport.config import Settings\n"
+        "from rapport.services import articles, share\n"
+        "from rapport.services.context import open_context\n"
+        f"ctx = open_context(Settings(timezone='Europe/Zurich', lang='en'), db={url!r}, now='2026-11-26T09:00')\n"
+        f"article = articles.load({str(DATA / 'articles' / 'de-lieferketten.txt')!r})\n"
+        "with ctx.transaction() as conn:\n"
+        f"    share.rank(ctx, conn, article, 5, {ranker!r})\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def missed(speed_result: Speed | None) -> list[str]:
@@ -347,7 +366,8 @@ def markdown(qualities: list[Quality], s: Speed | None) -> str:
             f"| index built from scratch | {s.build_lexical_s:.2f} s | {opt(s.build_semantic_s, '.1f')} s | |",
             f"| index updated after 100 changed contacts | {s.update_lexical_s:.2f} s | "
             f"{opt(s.update_semantic_s, '.2f')} s | ≤ {UPDATE_GOAL_S:.0f} s |",
-            f"| peak memory (RSS, whole process) | {s.peak_mb:.0f} MB | | ≤ {MEMORY_GOAL_MB} MB |",
+            f"| peak memory of one whole ranking (RSS of its process, {'semantic' if s.semantic_ms else 'lexical'}) "
+            f"| {s.peak_mb:.0f} MB | | ≤ {MEMORY_GOAL_MB} MB |",
             "",
         ]
         if s.skipped:

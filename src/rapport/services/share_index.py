@@ -348,7 +348,7 @@ def article_vector(title: str, text: str) -> np.ndarray:
     return np.asarray(mean / (np.linalg.norm(mean) or 1.0), dtype=np.float32)
 
 
-def embed(conn: Connection, entries: Sequence[Entry], batch: int = 256) -> int:
+def embed(conn: Connection, entries: Sequence[Entry], batch: int = 64) -> int:
     """Give every entry without one its embedding (stored); returns how many were computed."""
     import numpy as np
 
@@ -381,7 +381,10 @@ def semantic(entries: Sequence[Entry], vector: np.ndarray, floor: float = 0.0) -
 
     if not entries:
         return []
-    scores = matrix(entries).astype(np.float32) @ vector
+    stored = matrix(entries)
+    scores = np.empty(len(entries), dtype=np.float32)
+    for start in range(0, len(entries), 4096):  # in chunks: no float32 copy of the whole matrix
+        scores[start : start + 4096] = stored[start : start + 4096].astype(np.float32) @ vector
     return [Scored(entries[int(i)].contact_id, float(scores[i])) for i in np.flatnonzero(scores > floor)]
 
 
