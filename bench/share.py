@@ -266,14 +266,14 @@ def speed(ctx: object, count: int, semantic: bool = True, say: Callable[[str], N
         else:
             with ctx.transaction() as conn:  # type: ignore[attr-defined]
                 began = CLOCK()
-                index.embed(conn, entries)
+                index.embed(conn, owner, entries)
                 result.build_semantic_s = CLOCK() - began
             say(f"  semantic index built from scratch: {len(entries):,} embeddings in {result.build_semantic_s:.1f} s")
             _change(ctx, 100, 2)
             with ctx.transaction() as conn:  # type: ignore[attr-defined]
                 began = CLOCK()
                 entries, _ = index.refresh(conn, owner)
-                index.embed(conn, entries)
+                index.embed(conn, owner, entries)
                 result.update_semantic_s = CLOCK() - began
             say(f"  semantic index updated after 100 changed contacts in {result.update_semantic_s:.2f} s")
 

@@ -94,26 +94,28 @@ def rank(
     """The contacts who would find `article` interesting, best first, each with its quoted reasons."""
     kind = _ranker(ranker)
     count = _top(top)
+    if kind == "semantic":
+        index.model()  # refuses before anything is read when the extra is missing
     entries, changed = index.refresh(conn, ctx.owner_id)
-    by_id = {e.contact_id: e for e in entries}
     states = {s.id: s for s in store.states(conn, ctx.owner_id)}
     already = shared_with(conn, ctx.owner_id, article.key)
     vector = None
     if kind == "lexical":
         scored = index.lexical(entries, article.text, article.title)
     else:
-        index.model()  # refuses before anything is embedded when the extra is missing
-        changed += index.embed(conn, entries)
+        changed += index.embed(conn, ctx.owner_id, entries)
         vector = index.article_vector(article.title, article.text)
         scored = index.semantic(entries, vector, floor=SEMANTIC_FLOOR)
+    del entries
     chosen = rules.rank(scored, states, already, ctx.now, count)
+    fields = index.contact_fields(conn, ctx.owner_id, [p.contact_id for p in chosen]) if chosen else {}
     explained = []
     for proposal in chosen:
-        entry = by_id[proposal.contact_id]
+        mine = fields.get(proposal.contact_id, [])
         if vector is None:
-            why = index.explain(entry, article.text, article.title)
+            why = index.explain(mine, article.text, article.title)
         else:
-            why = index.explain_semantic(entry, vector, article.text, article.title)
+            why = index.explain_semantic(mine, vector, article.text, article.title)
         explained.append(rules.Proposal(**{**_fields(proposal), "reasons": why}))
     left_out = len(already & {s.contact_id for s in scored if s.score > 0})
     return Ranking(article, kind, explained, changed, left_out)
@@ -170,9 +172,8 @@ def draft(
     facts, prof = drafting.facts_of(ctx, conn, typed_name)
     if prof["id"] in shared_with(conn, ctx.owner_id, article.key):
         raise Refused("share.already", name=prof["name"])
-    entries, _ = index.refresh(conn, ctx.owner_id)
-    entry = next((e for e in entries if e.contact_id == prof["id"]), None)
-    why = index.explain(entry, article.text, article.title) if entry is not None else ()
+    mine = index.contact_fields(conn, ctx.owner_id, [int(prof["id"])]).get(int(prof["id"]), [])
+    why = index.explain(mine, article.text, article.title)
     import dataclasses
 
     facts = dataclasses.replace(

@@ -103,11 +103,16 @@ def terms(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------------ the index
 @dataclass
 class Entry:
+    """A contact in the index: the digest of its text, its stemmed words (as stored) and its embedding."""
+
     contact_id: int
-    fields: list[Field]
     digest: str
-    terms: list[str]
+    terms_text: str
     vector: bytes | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        return self.terms_text.split()
 
 
 _SEP = "\x1f"
@@ -190,10 +195,10 @@ def refresh(conn: Connection, owner_id: int) -> tuple[list[Entry], int]:
         digest = _digest(items)
         row = stored.get(contact_id)
         if row is not None and row.digest == digest:
-            entries.append(Entry(contact_id, items, digest, str(row.terms).split(), row.vector))
+            entries.append(Entry(contact_id, digest, str(row.terms), row.vector))
             continue
         found = terms(" ".join(f.text for f in items))
-        entries.append(Entry(contact_id, items, digest, found))
+        entries.append(Entry(contact_id, digest, " ".join(found)))
         changed += 1
         if row is None:
             new_rows.append(
@@ -288,10 +293,10 @@ def lexical(entries: Sequence[Entry], article_text: str, title: str = "") -> lis
     return Lexical(entries).score(article_terms(article_text, title))
 
 
-def explain(entry: Entry, article_text: str, title: str = "") -> tuple[Reason, ...]:
+def explain(fields: Sequence[Field], article_text: str, title: str = "") -> tuple[Reason, ...]:
     """The quoted fields of a contact whose words are in the article."""
     article_terms = set(terms(title)) | set(terms(article_text))
-    return reasons_of(entry.fields, article_terms, word_stems)
+    return reasons_of(fields, article_terms, word_stems)
 
 
 # --------------------------------------------------------------------------------------------- semantic
@@ -348,14 +353,15 @@ def article_vector(title: str, text: str) -> np.ndarray:
     return np.asarray(mean / (np.linalg.norm(mean) or 1.0), dtype=np.float32)
 
 
-def embed(conn: Connection, entries: Sequence[Entry], batch: int = 64) -> int:
+def embed(conn: Connection, owner_id: int, entries: Sequence[Entry], batch: int = 64) -> int:
     """Give every entry without one its embedding (stored); returns how many were computed."""
     import numpy as np
 
     missing = [e for e in entries if e.vector is None]
     for start in range(0, len(missing), batch):
         chunk = missing[start : start + batch]
-        vectors = _encode([_contact_text(e.fields) or " " for e in chunk]).astype(np.float16)
+        fields = contact_fields(conn, owner_id, [e.contact_id for e in chunk])
+        vectors = _encode([_contact_text(fields.get(e.contact_id, [])) or " " for e in chunk]).astype(np.float16)
         for entry, vector in zip(chunk, vectors, strict=True):
             entry.vector = vector.tobytes()
         conn.execute(
@@ -388,12 +394,14 @@ def semantic(entries: Sequence[Entry], vector: np.ndarray, floor: float = 0.0) -
     return [Scored(entries[int(i)].contact_id, float(scores[i])) for i in np.flatnonzero(scores > floor)]
 
 
-def explain_semantic(entry: Entry, vector: np.ndarray, article_text: str, title: str = "") -> tuple[Reason, ...]:
+def explain_semantic(
+    fields: Sequence[Field], vector: np.ndarray, article_text: str, title: str = ""
+) -> tuple[Reason, ...]:
     """The contact's field closest in meaning to the article (quoted, with its similarity), then lexical matches."""
     from rapport.domain.share import quoted
 
-    lexical_reasons = explain(entry, article_text, title)
-    candidates = [f for f in entry.fields if f.kind != "note" or len(f.text) < 400]
+    lexical_reasons = explain(fields, article_text, title)
+    candidates = [f for f in fields if f.kind != "note" or len(f.text) < 400]
     if not candidates:
         return lexical_reasons
     similarities = _encode([f.text for f in candidates]) @ vector
