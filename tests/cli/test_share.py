@@ -140,3 +140,25 @@ def test_today_does_not_load_the_article_libraries() -> None:
     src = str(Path(__file__).resolve().parents[2] / "src")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": src})
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_sending_the_note_delivers_it_and_records_the_share(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from email import message_from_bytes, policy
+
+    from tests.services.test_sending import _server
+
+    cli.ok("demo", lang="de")
+    for mailbox, settings in _server():
+        monkeypatch.setenv("RAPPORT_SMTP_HOST", settings.host)
+        monkeypatch.setenv("RAPPORT_SMTP_PORT", str(settings.port))
+        monkeypatch.setenv("RAPPORT_SMTP_SECURITY", "none")
+        monkeypatch.setenv("RAPPORT_MAIL_FROM", "Julia Baumann <julia@example.ch>")
+        before = json.loads(cli.ok("show", "Urs", "--json", lang="de").out)
+        sent = cli.ok("share", SUPPLY, "--to", "Urs", "--send", lang="de")
+        assert "urs.widmer@bluewin-mail.example" in sent.out and "gesendet" in sent.out
+        message = message_from_bytes(mailbox.received[0][2], policy=policy.default)
+        body = message.get_body().get_content()  # type: ignore[union-attr]
+        assert "Lieferketten unter Druck" in body and "Lieferkette" in body and body.rstrip().endswith("Julia Baumann")
+        after = json.loads(cli.ok("show", "Urs", "--json", lang="de").out)
+        assert len(after["interactions"]) == len(before["interactions"]) + 1  # logged once, by the sending
+        assert after["ledger"][0]["kind"] == "information" and len(after["ledger"]) == len(before["ledger"]) + 1
