@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
@@ -82,18 +82,22 @@ def _stemmers() -> tuple[Any, Any]:
 
 def word_stems(text: str) -> list[tuple[str, str]]:
     """(word as written, stem) pairs of a text's words: each word with its English and its German stem."""
-    stop = stopwords()
-    words = [w for w in _WORD.findall(text) if w.casefold() not in stop]
-    if not words:
-        return []
-    en, de = _stemmers()
-    folded = [w.casefold() for w in words]
     pairs: list[tuple[str, str]] = []
-    for word, a, b in zip(words, en.stemWords(folded), de.stemWords(folded), strict=True):
-        pairs.append((word, a))
-        if b != a:
-            pairs.append((word, b))
+    for word in _WORD.findall(text):
+        for stem in _stems(word.casefold()):
+            pairs.append((word, stem))
     return pairs
+
+
+@lru_cache(maxsize=200_000)
+def _stems(folded: str) -> tuple[str, ...]:
+    """The English and the German stem of a folded word (one when they agree, none for a stop word); a network
+    repeats its words, so each is stemmed once."""
+    if folded in stopwords():
+        return ()
+    en, de = _stemmers()
+    a, b = en.stemWord(folded), de.stemWord(folded)
+    return (a,) if a == b else (a, b)
 
 
 def terms(text: str) -> list[str]:
