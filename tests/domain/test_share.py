@@ -97,3 +97,22 @@ def test_reasons_quote_the_matching_field_with_its_words_an_interest_first() -> 
 def test_a_feed_scan_ranks_only_items_not_seen_before_each_once() -> None:
     assert new_items(["c", "b", "a", "b"], {"a"}) == ["c", "b"]
     assert new_items(["a"], {"a"}) == []
+
+
+@given(
+    st.lists(st.tuples(st.floats(0.01, 10), st.booleans(), st.booleans()), min_size=1, max_size=30),
+    st.integers(1, 6),
+)
+def test_reading_only_the_contenders_ranks_exactly_as_reading_everyone(
+    rows: list[tuple[float, bool, bool]], top: int
+) -> None:
+    from rapport.domain.share import contenders
+
+    states = {
+        i: _state(i, f"P{i:02d}", last_days=200 if quiet else 10, received=1 if owes else 0)
+        for i, (_, quiet, owes) in enumerate(rows)
+    }
+    scored = [Scored(i, score) for i, (score, _, _) in enumerate(rows)]
+    few = contenders(scored, {0}, top)
+    everyone = rank(scored, states, {0}, NOW, top)
+    assert rank(few, {s.contact_id: states[s.contact_id] for s in few}, {0}, NOW, top) == everyone

@@ -23,6 +23,7 @@ QUIET_AFTER = timedelta(days=90)
 #: How much higher a quiet contact, and one I owe a favour, ranks (a little: the match comes first).
 QUIET_BOOST = 0.15
 DEBT_BOOST = 0.15
+MAX_BOOST = 1.0 + QUIET_BOOST + DEBT_BOOST
 #: Query parameters that only track where a click came from: the same article with or without them is one link.
 _TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|mc_cid|mc_eid|igshid|ref|ref_src|_hsenc|_hsmi|mkt_tok)$", re.I)
 
@@ -92,6 +93,16 @@ def in_debt(contact: ContactState) -> bool:
 def boost(contact: ContactState, now: datetime) -> float:
     """The factor a match is multiplied by: 1, plus a little for a quiet contact and for one I owe."""
     return 1.0 + (QUIET_BOOST if is_quiet(contact, now) else 0.0) + (DEBT_BOOST if in_debt(contact) else 0.0)
+
+
+def contenders(scored: Iterable[Scored], already: set[int], top: int) -> list[Scored]:
+    """The matches that can still be among the `top` once boosted (no boost lifts a match by more than
+    MAX_BOOST): only their contacts need to be read."""
+    found = sorted((s for s in scored if s.score > 0 and s.contact_id not in already), key=lambda s: -s.score)
+    if len(found) <= top:
+        return found
+    bar = found[top - 1].score / MAX_BOOST
+    return [s for s in found if s.score >= bar]
 
 
 def rank(

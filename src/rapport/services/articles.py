@@ -147,7 +147,7 @@ def load(source: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> A
         return extract(fetch(url, timeout, max_bytes), url, url)
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*://", source.strip()):
         raise InputError("share.bad_url", url=source)
-    return extract(read_file(source, max_bytes), source)
+    return extract(read_file(source, max_bytes), "stdin" if source == "-" else source)
 
 
 # ------------------------------------------------------------------------------------------------------ feeds

@@ -97,7 +97,6 @@ def rank(
     if kind == "semantic":
         index.model()  # refuses before anything is read when the extra is missing
     entries, changed = index.refresh(conn, ctx.owner_id)
-    states = {s.id: s for s in store.states(conn, ctx.owner_id)}
     already = shared_with(conn, ctx.owner_id, article.key)
     vector = None
     if kind == "lexical":
@@ -107,7 +106,12 @@ def rank(
         vector = index.article_vector(article.title, article.text)
         scored = index.semantic(entries, vector, floor=SEMANTIC_FLOOR)
     del entries
-    chosen = rules.rank(scored, states, already, ctx.now, count)
+    contenders = rules.contenders(scored, already, count)
+    states = {}
+    for start in range(0, len(contenders), 900):  # only the contacts that can still make it are read
+        ids = [s.contact_id for s in contenders[start : start + 900]]
+        states.update({s.id: s for s in store.states(conn, ctx.owner_id, ids=ids)})
+    chosen = rules.rank(contenders, states, already, ctx.now, count)
     fields = index.contact_fields(conn, ctx.owner_id, [p.contact_id for p in chosen]) if chosen else {}
     explained = []
     for proposal in chosen:
