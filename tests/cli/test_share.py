@@ -162,3 +162,19 @@ def test_sending_the_note_delivers_it_and_records_the_share(cli: Cli, monkeypatc
         after = json.loads(cli.ok("show", "Urs", "--json", lang="de").out)
         assert len(after["interactions"]) == len(before["interactions"]) + 1  # logged once, by the sending
         assert after["ledger"][0]["kind"] == "information" and len(after["ledger"]) == len(before["ledger"]) + 1
+
+
+def test_a_feed_scan_proposes_contacts_for_new_articles_then_says_there_is_nothing_new(cli: Cli) -> None:
+    from tests.services.test_share import _Site, serve
+
+    cli.ok("demo", lang="de")
+    with serve() as site:
+        _Site.feed_items = [("Lieferketten werden regional", "Logistik, Beschaffung und Lieferkette im Umbau " * 3)]
+        added = cli.ok("feed", "add", f"{site}/feed", lang="de")
+        assert "Logistik-News" in added.out and "1 Artikel" in added.out
+        first = cli.ok("feed", "scan", lang="de").out
+        assert "1 neuer Artikel" in first and "Lieferketten werden regional" in first and "Urs Widmer" in first
+        assert "Keine neuen Artikel" in cli.ok("feed", "scan", lang="de").out
+        snapshot = cli.snapshot()
+        twice = cli("feed", "add", f"{site}/feed", lang="de")
+        assert twice.code == 4 and "gibt es schon" in twice.err and cli.snapshot() == snapshot

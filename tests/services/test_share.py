@@ -73,14 +73,24 @@ class _Site(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
+@contextlib.contextmanager
+def serve() -> Iterator[str]:
+    """The test site on 127.0.0.1 (a free port), in a thread, for the duration of the block."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    with serve() as url:
+        yield url
 
 
 def test_a_page_is_fetched_and_its_title_and_main_text_extracted(site: str) -> None:

@@ -731,6 +731,7 @@ EN: dict[str, str] = {
     "feed.scan_none.one": "{n} new article; it matches none of your contacts.",
     "feed.scan_none.other": "{n} new articles; none matches your contacts.",
     "feed.item": "“{title}” ({feed})",
+    "feed.nothing_new": "No new articles since the last scan.",
 }
 
 
@@ -1494,6 +1495,7 @@ DE: dict[str, str] = {
     "feed.scan_none.one": "{n} neuer Artikel; er passt zu keinem deiner Kontakte.",
     "feed.scan_none.other": "{n} neue Artikel; keiner passt zu deinen Kontakten.",
     "feed.item": "«{title}» ({feed})",
+    "feed.nothing_new": "Keine neuen Artikel seit dem letzten Abruf.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -162,6 +162,9 @@ def feed_scan(top: Top = 3, ranker: Ranker = "lexical", json_: Json = False) -> 
         output.json(result.as_json())
         return
     t = state.translator()
+    if not result.new:
+        output.line(t("feed.nothing_new"))
+        return
     if not result.items:
         output.line(t("feed.scan_none", n=result.new))
         return
