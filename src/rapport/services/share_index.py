@@ -128,12 +128,12 @@ def contact_fields(conn: Connection, owner_id: int, ids: Sequence[int] | None = 
     from rapport.domain.share import FIELDS
 
     def aggregated(table: Any, column: Any) -> Any:
-        return (
-            select(table.c.contact_id, func.aggregate_strings(column, _SEP).label("joined"))
-            .where(table.c.owner_id == owner_id)
-            .group_by(table.c.contact_id)
-            .subquery()
+        query = select(table.c.contact_id, func.aggregate_strings(column, _SEP).label("joined")).where(
+            table.c.owner_id == owner_id
         )
+        if ids is not None:  # a few contacts: aggregate only theirs
+            query = query.where(table.c.contact_id.in_(list(ids)))
+        return query.group_by(table.c.contact_id).subquery()
 
     topics = aggregated(interests, interests.c.topic)
     labels = aggregated(tags, tags.c.tag)
