@@ -22,6 +22,7 @@ from bench import agenda as agenda_bench
 from bench import imports as imports_bench
 from bench import intros as intros_bench
 from bench import network, report, startup
+from bench import share as share_bench
 from rapport.config import Settings
 from rapport.services.context import Context, open_context
 
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 NOW = "2026-11-26T09:00"
 TIMEZONE = "Europe/Zurich"
-PARTS = ("agenda", "startup", "imports", "intros")
+PARTS = ("agenda", "startup", "imports", "intros", "share")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -263,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         pg_version = pg_version or run.imports.pg_version
 
+    share_results: tuple[list[share_bench.Quality], share_bench.Speed | None] | None = None
+    if "share" in args.parts:
+        say(f"\n== share: the labelled articles, and one article against {args.contacts:,} contacts ==")
+        share_results = share_bench.benchmark(args.workdir / "share", args.contacts, say)
+
     run.machine = report.machine(pg_version)
     say("\n== summary ==")
     missed = []
@@ -309,10 +315,15 @@ def main(argv: list[str] | None = None) -> int:
     for backend, result in run.intros.items():
         if result.best > intros_bench.GOAL_SECONDS:
             missed.append(f"{backend} intros")
+    if share_results is not None:
+        missed += share_bench.missed(share_results[1])
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(report.markdown(run), encoding="utf-8")
+        page = report.markdown(run)
+        if share_results is not None:
+            page = page.rstrip("\n") + "\n\n" + share_bench.markdown(*share_results)
+        args.markdown.write_text(page, encoding="utf-8")
         say(f"  wrote {args.markdown}")
     return 1 if args.check and missed else 0
 

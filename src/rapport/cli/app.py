@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from rapport.cli import helptext, interop, journal, messages, people, settings, state
 from rapport.cli.initiative import groups, intros, meet
+from rapport.cli.initiative import share as share_commands
 from rapport.cli.initiative import time as networking_time
 
 
@@ -100,6 +101,7 @@ _ORDER = (
     networking_time.week,
     intros.intros,
     intros.introduce,
+    share_commands.share,
     # messages
     messages.check_,
     messages.send,
@@ -107,7 +109,7 @@ _ORDER = (
 )
 _registered = {
     info.callback: info
-    for topic in (people, journal, interop, messages, networking_time, intros)
+    for topic in (people, journal, interop, messages, networking_time, intros, share_commands)
     for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
@@ -118,3 +120,4 @@ app.add_typer(settings.config_app, name="config")
 app.add_typer(networking_time.time_app, name="time")
 app.add_typer(groups.group_app, name="group")
 app.add_typer(groups.meetup_app, name="meetup")
+app.add_typer(share_commands.feed_app, name="feed")

@@ -745,6 +745,10 @@ def check(
         relevant = P.RELEVANCE.search(msg.text) or P.THEIRS_NAMED.search(msg.text)
         simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
         simple("question", _question(msg))
+        # sharing gives: a note that asks for something (an open question about the article is no ask) is no share
+        ask = next((s.strip() for s in msg.sentences if P.REQUEST.search(s) and not P.MEETING.search(s)), None)
+        hint = h["no_ask"].format(ask=_short(ask, 60)) if ask else None
+        add("no_ask", ask is None, ask, hint, 0 if ask is None else -ASK_PENALTY)
     elif k == "introduction":
         intro = P.INTRODUCE.search(msg.text) or P.TWO_ADDRESSEES.search(msg.text)
         simple("introduced", intro.group(0) if intro else None)

@@ -32,6 +32,8 @@ from rapport.messages import wording as W
 from rapport.messages.check import CheckResult, Facts, check
 
 KINDS = ("follow-up", "congrats", "check-in", "thanks", "ask")
+#: Sharing an article (`rapport share … --to NAME`): composed here too, but not a kind `rapport draft` offers.
+SHARE = "share"
 CHANNELS = ("email", "linkedin", "linkedin-message", "xing")
 LANGS = ("de-CH", "de", "en")
 NOTE_LIMIT = 300
@@ -100,6 +102,9 @@ class DraftFacts:
     offers: str = ""
     asks: list[str] = field(default_factory=list)  # what I recorded asking them for, newest first
     sender: str = ""  # the owner's name for the sign-off ("" leaves a marked gap)
+    article: str = ""  # share: the article's title (or its link)
+    article_url: str = ""
+    because: tuple[tuple[str, str], ...] = ()  # share: (kind, text) of theirs the article matches, best first
 
 
 @dataclass(frozen=True)
@@ -337,7 +342,7 @@ def compose(
     limit: int = NOTE_LIMIT,
 ) -> Draft:
     """A checked draft of `kind` for `channel` in `lang` ("de-CH", "de" or "en")."""
-    if kind not in KINDS:
+    if kind not in KINDS and kind != SHARE:
         raise ValueError(f"unknown kind {kind!r}")
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
@@ -432,6 +437,8 @@ def compose(
         consequence(7)
         offer(4, generic=True)
         subject_values["thing"] = thing
+    elif kind == SHARE:
+        _share_parts(w, facts, parts, gaps)
     else:  # ask: my stored ask, else what they offer, else a gap
         when_used = recall(8)
         request = next((a for a in (w.usable(x) for x in facts.asks) if a), None)
@@ -448,8 +455,9 @@ def compose(
         parts.append(_Part(w.say("easy_out", W.EASY_OUT), 6, 2))
         offer(5, generic=False)
     # in a short note, what the kind needs most stays longest (see check.KINDS: the core elements)
-    keep = {"follow-up": 8, "congrats": 2, "check-in": 7, "thanks": 5, "ask": 7}[kind]
-    parts.append(_Part(w.proposal(short=note), keep, 2))
+    if kind != SHARE:  # a shared article asks for nothing, not even a meeting
+        keep = {"follow-up": 8, "congrats": 2, "check-in": 7, "thanks": 5, "ask": 7}[kind]
+        parts.append(_Part(w.proposal(short=note), keep, 2))
 
     greeting = w.greeting()
     closing, name_gap = w.closing()
@@ -467,8 +475,9 @@ def compose(
     subject = None
     if channel == "email":
         # a subject names only what is known: without a topic, none of the subjects about the topic
-        options = [o for o in W.SUBJECT[w.base][kind] if "{topic}" not in o or topic]
-        subject = w.fill(w.pick("subject", options), **subject_values)
+        table = W.SHARE_SUBJECT[w.base] if kind == SHARE else W.SUBJECT[w.base][kind]
+        options = [o for o in table if ("{topic}" not in o or topic) and ("{article}" not in o or facts.article)]
+        subject = w.fill(w.pick("subject", options), **subject_values, article=facts.article)
         subject = re.sub(r"\s+", " ", subject).strip()
     gaps = list(dict.fromkeys(gaps + [g for g in _GAP.findall(text) if g not in gaps]))
     facts_for_check = Facts(
@@ -491,6 +500,25 @@ def compose(
     )
     to = facts.email if channel == "email" else facts.profile_url
     return Draft(kind, channel, lang, subject, text, gaps, result, to, list(facts.notes))
+
+
+def _share_parts(w: _Writer, facts: DraftFacts, parts: list[_Part], gaps: list[str]) -> None:
+    """The article named in quotes (with its link), why it made me think of them, and an open question."""
+    article = " ".join(facts.article.split()).strip("«»“”\"' ")
+    if not article:
+        article = W.SHARE_GAP[w.base]
+        gaps.append(article)
+    parts.append(_Part(w.say("share_item", W.SHARE_ITEM, article=article), 9))
+    table = W.SHARE_BECAUSE[w.base]
+    because = next(((k, t) for k, t in ((k, w.usable(t, label=k == "interest")) for k, t in facts.because) if t), None)
+    if because is None:
+        parts.append(_Part(w.fill(w.pick("because", table[""])), 7))
+    else:
+        options = table.get(because[0]) or table["interest"]
+        parts.append(_Part(w.fill(w.pick("because", options), because=str(because[1])), 7))
+    parts.append(_Part(w.say("question", W.SHARE_QUESTION), 4))
+    if facts.article_url:
+        parts.append(_Part(facts.article_url, 8, 2))
 
 
 def _render(greeting: str, parts: list[_Part], closing: str, base: str, note: bool) -> str:

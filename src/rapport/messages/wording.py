@@ -394,6 +394,56 @@ SUBJECT: dict[str, dict[str, list[str]]] = {
         "ask": ["A favour to ask – and a coffee?", "A question for you", "A favour to ask"],
     },
 }
+# share: the article, named in quotes (its title, as it is), and why it made me think of them
+SHARE_ITEM: dict[str, list[str]] = {
+    "de": [
+        "Ich bin auf den Artikel «{article}» gestoßen und musste sofort an {dich} denken.",
+        "Beim Lesen des Artikels «{article}» habe ich an {dich} gedacht.",
+        "Gerade habe ich den Artikel «{article}» gelesen und dabei an {dich} gedacht.",
+    ],
+    "en": [
+        "I came across the article “{article}” and immediately thought of you.",
+        "Reading the article “{article}” made me think of you.",
+        "I just read the article “{article}” and thought of you.",
+    ],
+}
+#: Why: what of theirs the article matches, after a label or in quotes (any noun phrase stands as it is).
+SHARE_BECAUSE: dict[str, dict[str, list[str]]] = {
+    "de": {
+        "interest": [
+            "Er passt genau zu {dein}em Thema «{because}».",
+            "Er passt gut zu {dein}em Interesse an «{because}».",
+        ],
+        "looking_for": [
+            "Er passt zu {dein}er Suche: «{because}».",
+            "Er könnte hilfreich für {dein}e Suche sein: «{because}».",
+        ],
+        "offers": ["Er passt gut zu {dein}er Erfahrung: «{because}»."],
+        "": ["Er scheint mir relevant für {dein}e Arbeit."],
+    },
+    "en": {
+        "interest": [
+            "It seemed spot on for your interest in {because}.",
+            "It seemed relevant to your interest in {because}.",
+        ],
+        "looking_for": [
+            "It looks useful for your search: {because}.",
+            "It could be useful for your search: {because}.",
+        ],
+        "offers": ["It seemed relevant to your experience with {because}."],
+        "": ["It seemed relevant to your field."],
+    },
+}
+SHARE_QUESTION: dict[str, list[str]] = {
+    "de": ["Was hältst {du} davon?", "Wie siehst {du} das?"],
+    "en": ["What do you make of it?", "How do you see it?"],
+}
+SHARE_SUBJECT: dict[str, list[str]] = {
+    "de": ["Ein Artikel für {dich}", "Gelesen und an {dich} gedacht", "«{article}»"],
+    "en": ["An article for you", "Read this and thought of you", "“{article}”"],
+}
+SHARE_GAP: dict[str, str] = {"de": "[Titel des Artikels]", "en": "[title of the article]"}
+
 # German-German words replaced in Swiss drafts (besides ß → ss).
 SWISS: dict[str, str] = {"Herzlichen Glückwunsch": "Herzliche Gratulation"}
 DE_DE: dict[str, str] = {"Herzliche Gratulation": "Herzlichen Glückwunsch", "Gratulation": "Glückwunsch"}

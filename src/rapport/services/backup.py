@@ -49,6 +49,7 @@ from rapport.store.schema import contacts, metadata, users
 # Tables not backed up as rows, and why. Every other table of the schema is.
 EXCLUDED: dict[str, str] = {
     "users": "the owner's own row is the header of the backup; other owners' rows are theirs",
+    "share_index": "a cache of the article rankers, rebuilt from the contacts on the next `rapport share`",
 }
 
 READ_CHUNK = 1000  # rows read from the database at a time

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -401,4 +402,59 @@ group_meetups = Table(
     Column("meeting_id", Integer, ForeignKey("planned_meetings.id", ondelete="CASCADE"), primary_key=True),
     Column("group_id", Integer, ForeignKey("groups.id", ondelete="CASCADE"), nullable=False),
     Index(None, "group_id", "meeting_id"),
+)
+
+# ---------------------------------------------------------------------------------------- sharing articles
+# An article (or any link) I shared with a contact: the same link is not proposed to them again.
+shares = Table(
+    "shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("url_key", String(limits.URL), nullable=False),  # the link without tracking parameters, or "file:<sha256>"
+    Column("url", String(limits.URL), nullable=False, server_default=""),
+    Column("title", String(500), nullable=False, server_default=""),
+    Column("shared_at", Moment, nullable=False),
+    UniqueConstraint("contact_id", "url_key"),
+    Index(None, "owner_id", "url_key"),
+)
+
+# RSS/Atom feeds whose new items `rapport feed scan` ranks contacts for.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("url", String(limits.URL), nullable=False),
+    Column("title", String(500), nullable=False, server_default=""),
+    Column("added_at", Moment, nullable=False),
+    Column("scanned_at", Moment),
+    UniqueConstraint("owner_id", "url"),
+)
+
+# The items of a feed already seen by a scan (only newer ones are ranked).
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("item_key", String(limits.URL), nullable=False),
+    Column("seen_at", Moment, nullable=False),
+    UniqueConstraint("feed_id", "item_key"),
+)
+
+# What the article rankers know of each contact: the stemmed words of its interests, notes, "looking for", job and
+# organisation, and (semantic ranker) its embedding. A cache, rebuilt from the contacts: not backed up.
+share_index = Table(
+    "share_index",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _contact(),
+    Column("digest", String(64), nullable=False),  # of the indexed text: a changed contact is indexed again
+    Column("terms", Text, nullable=False, server_default=""),
+    Column("vector", LargeBinary),  # float16 embedding of the same text, or null until the semantic ranker needs it
+    UniqueConstraint("contact_id"),
+    Index(None, "owner_id"),
 )
