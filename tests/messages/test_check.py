@@ -572,3 +572,23 @@ def test_reading_their_post_or_seeing_the_news_is_not_what_one_did() -> None:
     assert not result.element("consequence").present and not result.good
     congrats = "Grüezi Herr Meier, ich ha gseh, dass Sie jetzt bi de Post sind. Herzlichi Gratulation!"
     assert not check(congrats, lang="de", channel="linkedin", kind="congrats").element("personal").present
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "relevant"),
+    [
+        (
+            "Hello Urs, I read “Lieferketten unter Druck” and it seemed spot on for your interest in supply chain.",
+            "en",
+            True,
+        ),
+        ("Hoi Urs, «Lieferketten unter Druck» passt genau zu deinem Interesse an Lieferketten.", "de", True),
+        ("Hello Urs, here is “Lieferketten unter Druck”. Thank you for your interest in our services.", "en", False),
+        ("Hoi Urs, hier ist «Lieferketten unter Druck». Danke für dein Interesse an diesem Newsletter.", "de", False),
+    ],
+)
+def test_a_share_names_their_interest_as_why_it_is_for_them(text: str, lang: str, relevant: bool) -> None:
+    found = {e.name: e for e in check(text, lang=lang, kind="share").elements}
+    assert found["relevance"].present is relevant, found["relevance"]
+    if relevant:
+        assert found["relevance"].evidence in text  # quoted from the message

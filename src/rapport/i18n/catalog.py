@@ -900,7 +900,7 @@ EN: dict[str, str] = {
     "help.share.ranker": "lexical (words, German and English stems) or semantic (meaning, across languages; needs "
     "rapport[semantic]).",
     "help.share.to": "Draft the note that shares the article with this contact.",
-    "help.share.via": "Channel of the note: email, linkedin, linkedin-message or xing.",
+    "help.share.via": "Channel of the note: email (default), linkedin (connection note), linkedin-message or xing.",
     "help.share.send": "Send the note by e-mail (SMTP settings) and record it.",
     "help.share.log": "Record that you shared it another way: a favour given and an interaction.",
     "help.cmd.feed": "RSS and Atom feeds whose new articles rapport proposes to share.",
@@ -1922,7 +1922,7 @@ DE: dict[str, str] = {
     "help.share.ranker": "lexical (Wörter, deutsche und englische Wortstämme) oder semantic (Bedeutung, über "
     "Sprachen hinweg; braucht rapport[semantic]).",
     "help.share.to": "Die Nachricht entwerfen, mit der du den Artikel diesem Kontakt schickst.",
-    "help.share.via": "Kanal der Nachricht: email, linkedin, linkedin-message oder xing.",
+    "help.share.via": "Kanal: E-Mail (Standard), LinkedIn (Kontaktanfrage), LinkedIn-Nachricht oder Xing.",
     "help.share.send": "Die Nachricht per E-Mail senden (SMTP-Einstellungen) und festhalten.",
     "help.share.log": "Festhalten, dass du ihn anders geteilt hast: ein erwiesener Gefallen und ein Kontakt.",
     "help.cmd.feed": "RSS- und Atom-Feeds, deren neue Artikel rapport zum Teilen vorschlägt.",

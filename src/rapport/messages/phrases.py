@@ -1046,7 +1046,10 @@ RELEVANCE = re.compile(
     rf"\b(?:zu|für|for|to|with)\s+(?:deine[mnrs]?|dein|dini|dinere|dim|Ihre[mnrs]?|Ihr|your)\s+"
     rf"(?!(?i:{_NOT_YOURS}|work|job|business|role|career|industry|field|arbeit|branche|job|beruf)\b)[\w\-]{{3,}}|"
     r"\b(?:answers|beantwortet|covers|explains|erklärt|addresses|löst|solves)\s+(?:your|deine[mnrs]?|dini|dis|"
-    r"Ihre[mnrs]?)\s+(?:question|frage|problem|point|puzzle|frog)\b",
+    r"Ihre[mnrs]?)\s+(?:question|frage|problem|point|puzzle|frog)\b|"
+    # their interest, named: "for your interest in supply chain", "zu deinem Interesse an Lieferketten"
+    r"\b(?:your|deine[mnrs]?|dein|dini|dim|Ihre[mnrs]?|Ihr)\s+(?:interest|Interesse)\s+(?:in|an|am|für|for)\s+"
+    r"(?!(?:this|that|it|our|my|the|a|an|dem|das|den|der|die|diesem|dieser|unsere\w*|meine\w*|uns)\b)[\w\-]{3,}",
     _F,
 )
 #: A reference to their own thing in a question, with a name or place ("dinere Bäckerei in Langnau").

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 from rapport.domain.introductions import Candidate, Suggestion, reasons_for, suggest
 from rapport.domain.model import Direction, FavourKind, Reason
 from rapport.errors import InputError, Refused
-from rapport.messages.drafts import CHANNELS, Draft
+from rapport.messages.drafts import Draft
 from rapport.services.context import Context
 from rapport.services.people import Person, resolve
 from rapport.services.terms import terms
@@ -105,12 +105,10 @@ def _sides(ctx: Context, conn: Connection, people: tuple[Person, Person]) -> lis
 
 
 def _drafting(ctx: Context, lang: str | None, via: str) -> tuple[str, str]:
-    from rapport.services.drafting import _lang
+    from rapport.services.drafting import _lang, draft_via
 
-    channel = via.strip().lower()
-    if channel not in CHANNELS:
-        raise InputError("draft.via", value=via, choices=", ".join(CHANNELS))
-    return _lang(ctx, lang), channel
+    # a channel in either language ("E-Mail", "LinkedIn-Nachricht"), as `rapport draft --via` takes it
+    return _lang(ctx, lang), draft_via(via)
 
 
 def introduce(

@@ -166,12 +166,10 @@ def draft(
     ranker: str | None = None,
 ) -> Any:
     """The note that shares the article with one contact (kind `share`), saying why it made me think of them."""
-    from rapport.messages.drafts import CHANNELS, compose
+    from rapport.messages.drafts import compose
     from rapport.services import drafting
 
-    channel = via.strip().lower()
-    if channel not in CHANNELS:
-        raise InputError("draft.via", value=via, choices=", ".join(CHANNELS))
+    channel = drafting.draft_via(via)  # in either language, as `rapport draft --via` takes it
     language = drafting._lang(ctx, lang)
     facts, prof = drafting.facts_of(ctx, conn, typed_name)
     if prof["id"] in shared_with(conn, ctx.owner_id, article.key):

@@ -87,7 +87,7 @@ def introduce(
     agreed: Annotated[bool, typer.Option("--agreed", help="help.introduce.agreed")] = False,
     declined: Annotated[bool, typer.Option("--declined", help="help.introduce.declined")] = False,
     why: Annotated[str | None, typer.Option("--why", help="help.introduce.why")] = None,
-    via: Annotated[str, typer.Option("--via", help="help.draft.via")] = "email",
+    via: Annotated[str, typer.Option("--via", help="help.draft.via", show_default=False)] = "email",
     lang: Annotated[str | None, typer.Option("--lang", help="help.draft.lang")] = None,
     json_: Json = False,
 ) -> None:

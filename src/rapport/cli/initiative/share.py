@@ -9,6 +9,7 @@ import typer
 
 from rapport.cli import output, state
 from rapport.cli.shared import Json, say, unit_of_work
+from rapport.i18n import term_key
 
 if TYPE_CHECKING:
     from rapport.domain.share import Proposal
@@ -27,7 +28,7 @@ def share(
     top: Top = 5,
     ranker: Ranker = "lexical",
     to: Annotated[str | None, typer.Option("--to", help="help.share.to")] = None,
-    via: Annotated[str, typer.Option("--via", help="help.share.via")] = "email",
+    via: Annotated[str, typer.Option("--via", help="help.share.via", show_default=False)] = "email",
     send_: Annotated[bool, typer.Option("--send", help="help.share.send")] = False,
     log_: Annotated[bool, typer.Option("--log", help="help.share.log")] = False,
     json_: Json = False,
@@ -39,7 +40,7 @@ def share(
         state.fail("share.needs_to", 2)
     if send_ and log_:
         state.fail("share.send_or_log", 2)
-    if send_ and via.strip().lower() != "email":
+    if send_ and (term_key("via", via) or via.strip().lower()) != "email":
         state.fail("send.no_api", 2, via=via)
     service.check_options(top, ranker)
     article = articles.load(source)  # the only network access, before the store is opened
