@@ -87,7 +87,8 @@ def _bash_completes(words: str) -> list[str]:
 
 
 def test_bash_completes_commands_and_options() -> None:
-    assert _bash_completes("rapport sh") == ["show"]
+    assert _bash_completes("rapport sho") == ["show"]
+    assert _bash_completes("rapport sh") == ["show", "share"]
     assert "today" in _bash_completes("rapport t") and "init" not in _bash_completes("rapport t")
     assert _bash_completes("rapport show --j") == ["--json"]
     assert "--lang" in _bash_completes("rapport --l")
