@@ -136,6 +136,19 @@ def test_groups_in_german_and_english(cli: Cli) -> None:
     assert "Hallo zusammen" in plan and "Montag, 30. November 2026 um 18:30" in plan
 
 
+def test_planning_again_moves_the_planned_meetup_instead_of_adding_another(cli: Cli) -> None:
+    cli.ok("demo", now=DEMO_NOW)
+    first = json.loads(cli.ok("meetup", "plan", "Nordstern", "--json", now=DEMO_NOW).out)
+    same = json.loads(cli.ok("meetup", "plan", "Nordstern", "--json", now=DEMO_NOW).out)
+    assert (same["meeting_id"], same["starts_at"]) == (first["meeting_id"], first["starts_at"])
+    again = json.loads(cli.ok("meetup", "plan", "Nordstern", "--on", "2026-12-17 12:00", "--json", now=DEMO_NOW).out)
+    assert again["meeting_id"] == first["meeting_id"] and again["starts_at"] == "2026-12-17T12:00:00+01:00"
+    shown = json.loads(cli.ok("group", "show", "Nordstern", "--json", now=DEMO_NOW).out)
+    assert [m["status"] for m in shown["meetups"]].count("planned") == 1
+    planned = json.loads(cli.ok("meet", "list", "--json", now=DEMO_NOW).out)
+    assert [m["starts_at"][:10] for m in planned if m["about"] == "Nordstern Stamm"] == ["2026-12-17"]
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cli, lang: str) -> None:
     cli.ok("init")
