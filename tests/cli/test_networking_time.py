@@ -173,6 +173,26 @@ def test_the_demo_fills_its_blocks_with_the_agenda(cli: Cli, lang: str) -> None:
     assert ("lunch: meet Nina Vogt in person" if lang == "en" else "Mittagessen: Nina Vogt zum Mittagessen") in shown
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_planned_meeting_keeps_its_block_busy_and_its_people_out_of_the_plan(cli: Cli, lang: str) -> None:
+    cli.ok("demo", lang=lang)
+    before = json.loads(cli.ok("week", "--json", lang=lang).out)
+    lunch = next(b for b in before["blocks"] if b["block"]["kind"] == "lunch")
+    assert "Nina Vogt" in [a["name"] for a in lunch["actions"]] and lunch["busy"] == []
+    at = datetime.fromisoformat(lunch["start"]) + timedelta(minutes=15)
+    cli.ok("meet", "plan", "Nina Vogt", "--on", f"{at:%Y-%m-%d %H:%M}", "--about", "lunch", lang=lang)
+    plan = json.loads(cli.ok("week", "--json", lang=lang).out)
+    lunch = next(b for b in plan["blocks"] if b["block"]["kind"] == "lunch")
+    assert lunch["actions"] == [] and lunch["free_minutes"] == 0
+    assert [(datetime.fromisoformat(b["start"]), b["people"]) for b in lunch["busy"]] == [(at, ["Nina Vogt"])]
+    assert "Nina Vogt" not in {a["name"] for b in plan["blocks"] for a in b["actions"]}  # the lunch does it
+    shown = cli.ok("week", lang=lang).out
+    taken = f"lunch: taken by a planned meeting at {at:%H:%M}: lunch with Nina Vogt"
+    if lang == "de":
+        taken = f"Mittagessen: belegt durch ein geplantes Treffen um {at:%H:%M}: lunch mit Nina Vogt"
+    assert taken in shown
+
+
 def test_upgrading_and_downgrading_keeps_the_blocks_table_in_step(store: Cli) -> None:
     cli = store
     from alembic import command
