@@ -1640,7 +1640,7 @@ DE: dict[str, str] = {
     "intros.declined": (
         "Erfasst: Die Vorstellung von {first} und {second} wurde abgelehnt; sie wird nicht mehr vorgeschlagen."
     ),
-    "intros.self": "{name} kann nicht sich selbst vorgestellt werden: nennen Sie zwei verschiedene Personen.",
+    "intros.self": "{name} kann nicht mit sich selbst bekannt gemacht werden: nennen Sie zwei verschiedene Personen.",
     "intros.archived": (
         "{name} ist archiviert: zuerst in einen Kreis verschieben (rapport move), um die Person vorzustellen."
     ),
