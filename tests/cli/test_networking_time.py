@@ -56,7 +56,8 @@ def test_blocks_are_booked_listed_and_removed_in_either_language(store: Cli) -> 
     ("args", "lang", "says", "code"),
     [
         (["time", "add", "Tue 25:00"], "en", "'25:00' is no time of day", 2),
-        (["time", "add", "Mo 12-11"], "de", "Der Block würde um 11:00 enden, vor seinem Beginn um 12:00", 2),
+        (["time", "add", "Mo 12-11"], "de", "Der Block muss nach seinem Beginn enden (hier 12:00 bis 11:00)", 2),
+        (["time", "add", "Mon 12-12"], "en", "The block must end after it starts (here 12:00 to 12:00)", 2),
         (["time", "add", "Tue 12:30-13:30"], "en", "overlaps networking time #1 (12:00–13:00", 4),
         (["time", "add", "Di 12:30-13:30"], "de", "überschneidet sich mit Netzwerkzeit #1 (12:00–13:00", 4),
         (["time", "add", "Xy 12-13"], "de", "«Xy» ist kein Wochentag", 2),

@@ -734,7 +734,7 @@ EN: dict[str, str] = {
     "time.bad_weekday": "'{value}' is no weekday: write e.g. Mon, Tue, Dienstag or Di.",
     "time.bad_clock": "'{value}' is no time of day: write a time from 00:00 to 23:59, e.g. 12:30 or 12.",
     "time.no_end": "'{value}' has no end: write a span, e.g. 'Tue 12:00-13:00'.",
-    "time.end_before_start": "The block would end at {end}, before it starts at {start}: write the earlier time first.",
+    "time.end_before_start": "The block must end after it starts (here {start} to {end}): write the earlier time first.",
     "time.bad_kind": "'{value}' is no kind of networking time: choose lunch, coffee, call or desk.",
     "time.overlap": (
         "That overlaps networking time #{id} ({start}–{end} on the same day): choose another time, or remove "
@@ -1721,7 +1721,7 @@ DE: dict[str, str] = {
     "time.bad_clock": "«{value}» ist keine Uhrzeit: schreib eine Zeit von 00:00 bis 23:59, z. B. 12:30 oder 12.",
     "time.no_end": "«{value}» hat kein Ende: schreib eine Spanne, z. B. 'Di 12:00-13:00'.",
     "time.end_before_start": (
-        "Der Block würde um {end} enden, vor seinem Beginn um {start}: schreib die frühere Zeit zuerst."
+        "Der Block muss nach seinem Beginn enden (hier {start} bis {end}): schreib die frühere Zeit zuerst."
     ),
     "time.bad_kind": "«{value}» ist keine Art von Netzwerkzeit: wähle Mittagessen, Kaffee, Anruf oder Schreibtisch.",
     "time.overlap": (
