@@ -52,6 +52,13 @@ def test_blocks_are_booked_listed_and_removed_in_either_language(store: Cli) -> 
     assert [r["kind"] for r in json.loads(cli.ok("time", "list", "--json").out)] == ["desk"]
 
 
+@pytest.mark.parametrize(("lang", "cut"), [("en", "e.g."), ("de", "z.")])
+def test_the_command_lists_do_not_cut_a_summary_after_an_abbreviation(cli: Cli, lang: str, cut: str) -> None:
+    for group in ("time", "group"):
+        listed = cli.ok(group, "--help", lang=lang).out
+        assert not [line for line in listed.splitlines() if line.rstrip().endswith(cut)], listed
+
+
 @pytest.mark.parametrize(
     ("args", "lang", "says", "code"),
     [

@@ -710,7 +710,7 @@ EN: dict[str, str] = {
     "meet.ics.people": "With {names}.",
     # networking time: `rapport time add|list|remove`, `rapport week`
     "help.cmd.time": "Networking time: fixed weekly blocks (lunch, coffee, call, desk) that `rapport week` fills.",
-    "help.cmd.time.add": "Book a weekly block of networking time, e.g. 'Tue 12:00-13:00' or 'Di 12-13'.",
+    "help.cmd.time.add": "Book a weekly block of networking time such as 'Tue 12:00-13:00' or 'Di 12-13'.",
     "help.cmd.time.list": "The weekly blocks of networking time.",
     "help.cmd.time.remove": "Remove a weekly block of networking time.",
     "help.time.span": "Weekday and time span: 'Tue 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
@@ -812,7 +812,7 @@ EN: dict[str, str] = {
     "intros.top": "--top must be between 1 and {most}, not {value}.",
     # groups and their meetups: `rapport group`, `rapport meetup`
     "help.cmd.group": "Recurring groups: create one with a rhythm, add and remove members, list and show them.",
-    "help.cmd.group.create": "Create a group with a rhythm, e.g. a monthly meetup of former colleagues.",
+    "help.cmd.group.create": "Create a group with a rhythm, such as a monthly meetup of former colleagues.",
     "help.cmd.group.add": "Add people to a group.",
     "help.cmd.group.remove": "Remove people from a group.",
     "help.cmd.group.list": "Your groups, with their rhythm and last meetup.",
@@ -1696,7 +1696,7 @@ DE: dict[str, str] = {
     "help.cmd.time": (
         "Netzwerkzeit: feste Blöcke jede Woche (Mittagessen, Kaffee, Anruf, Schreibtisch), die `rapport week` füllt."
     ),
-    "help.cmd.time.add": "Einen wöchentlichen Block Netzwerkzeit eintragen, z. B. 'Di 12-13' oder 'Tue 12:00-13:00'.",
+    "help.cmd.time.add": "Einen wöchentlichen Block Netzwerkzeit eintragen, etwa 'Di 12-13' oder 'Tue 12:00-13:00'.",
     "help.cmd.time.list": "Die wöchentlichen Blöcke Netzwerkzeit.",
     "help.cmd.time.remove": "Einen wöchentlichen Block Netzwerkzeit entfernen.",
     "help.time.span": "Wochentag und Zeitspanne: 'Di 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
@@ -1759,7 +1759,7 @@ DE: dict[str, str] = {
     # Gruppen und ihre Treffen: `rapport group`, `rapport meetup`
     "help.cmd.group": "Wiederkehrende Gruppen: mit einem Rhythmus anlegen, Mitglieder hinzufügen und entfernen, "
     "auflisten und zeigen.",
-    "help.cmd.group.create": "Eine Gruppe mit einem Rhythmus anlegen, z. B. einen monatlichen Stamm ehemaliger "
+    "help.cmd.group.create": "Eine Gruppe mit einem Rhythmus anlegen, etwa einen monatlichen Stamm ehemaliger "
     "Arbeitskollegen.",
     "help.cmd.group.add": "Personen zu einer Gruppe hinzufügen.",
     "help.cmd.group.remove": "Personen aus einer Gruppe entfernen.",
