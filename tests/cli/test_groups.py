@@ -165,6 +165,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
             "'yearly' is no rhythm",
             "no contact matches 'Nobody'",
             "Nobody Known",
+            "Anna Meier is in your network already: name them with --attended, not --new-face.",
         ],
         "de": [
             "Die Gruppe Leer hat keine Mitglieder zum Einladen: füge sie zuerst mit",
@@ -174,6 +175,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
             "«yearly» ist kein Rhythmus",
             "Nobody",
             "Nobody Known",
+            "Anna Meier ist schon in Ihrem Netzwerk: mit --attended nennen, nicht mit --new-face.",
         ],
     }[lang]
     attempts = [
@@ -184,6 +186,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
         ("group", "create", "Jahrestreffen", "--every", "yearly"),
         ("group", "add", "Stamm", "Nobody"),
         ("meetup", "done", "Stamm", "--attended", "Anna", "--attended", "Nobody Known", "--new-face", "Lea Brunner"),
+        ("meetup", "done", "Stamm", "--new-face", "Anna Meier"),
     ]
     for args, text in zip(attempts, expected, strict=True):
         result = cli(*args, lang=lang)

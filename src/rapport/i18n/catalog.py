@@ -734,7 +734,9 @@ EN: dict[str, str] = {
     "time.bad_weekday": "'{value}' is no weekday: write e.g. Mon, Tue, Dienstag or Di.",
     "time.bad_clock": "'{value}' is no time of day: write a time from 00:00 to 23:59, e.g. 12:30 or 12.",
     "time.no_end": "'{value}' has no end: write a span, e.g. 'Tue 12:00-13:00'.",
-    "time.end_before_start": "The block must end after it starts (here {start} to {end}): write the earlier time first.",
+    "time.end_before_start": (
+        "The block must end after it starts (here {start} to {end}): write the earlier time first."
+    ),
     "time.bad_kind": "'{value}' is no kind of networking time: choose lunch, coffee, call or desk.",
     "time.overlap": (
         "That overlaps networking time #{id} ({start}–{end} on the same day): choose another time, or remove "
@@ -893,6 +895,7 @@ EN: dict[str, str] = {
     "meetup.invite.close": "Best,",
     "meetup.done": "Recorded the meetup of {group} ({when}) with {names}: met in person.",
     "meetup.created": "New contact: {name} (first met at this meetup).",
+    "meetup.known_face": "{name} is in your network already: name them with --attended, not --new-face.",
 }
 
 
@@ -1845,6 +1848,7 @@ DE: dict[str, str] = {
     "meetup.invite.close": "Liebe Grüsse",
     "meetup.done": "Treffen von {group} ({when}) mit {names} erfasst: persönlich getroffen.",
     "meetup.created": "Neuer Kontakt: {name} (zum ersten Mal an diesem Treffen getroffen).",
+    "meetup.known_face": "{name} ist schon in Ihrem Netzwerk: mit --attended nennen, nicht mit --new-face.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -546,7 +546,12 @@ def done(
         if not typed.strip():
             continue
         placed = circle_with_room(ctx, conn, ctx.settings.default_circle)
-        created.append(add_contact(ctx, conn, NewContact(name=typed, how_met=group.name, circle=placed.name)))
+        try:
+            created.append(add_contact(ctx, conn, NewContact(name=typed, how_met=group.name, circle=placed.name)))
+        except Refused as problem:  # `meetup done` has no --force: a known person came under --attended
+            if problem.code != "contact.exists":
+                raise
+            raise InputError("meetup.known_face", name=typed.strip()) from None
     everyone = [*people, *created]
     planned = begun[0] if begun else _planned_on(ctx, conn, group.id, at)
     item = Interaction(at, Channel.GROUP, Initiator.ME, group.name, "")
