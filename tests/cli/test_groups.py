@@ -149,6 +149,17 @@ def test_planning_again_moves_the_planned_meetup_instead_of_adding_another(cli: 
     assert [m["starts_at"][:10] for m in planned if m["about"] == "Nordstern Stamm"] == ["2026-12-17"]
 
 
+def test_recording_the_same_meetup_twice_is_refused(cli: Cli) -> None:
+    cli.ok("demo", now=DEMO_NOW)
+    cli.ok("meetup", "plan", "Nordstern", now=DEMO_NOW)
+    cli.ok("meetup", "done", "Nordstern", "--attended", "Urs Widmer", now="2026-12-10T15:00")
+    before = cli.snapshot()
+    for lang, says in (("en", "already recorded"), ("de", "schon erfasst")):
+        again = cli("meetup", "done", "Nordstern", "--attended", "Urs Widmer", now="2026-12-10T16:00", lang=lang)
+        assert again.code == 4 and says in again.err and len(again.err.strip().splitlines()) == 1, again.err
+        assert cli.snapshot() == before
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cli, lang: str) -> None:
     cli.ok("init")

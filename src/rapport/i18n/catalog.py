@@ -896,6 +896,7 @@ EN: dict[str, str] = {
     "meetup.done": "Recorded the meetup of {group} ({when}) with {names}: met in person.",
     "meetup.created": "New contact: {name} (first met at this meetup).",
     "meetup.known_face": "{name} is in your network already: name them with --attended, not --new-face.",
+    "meetup.recorded": "The meetup of {group} on {day} is already recorded. See `rapport group show`.",
 }
 
 
@@ -1849,6 +1850,7 @@ DE: dict[str, str] = {
     "meetup.done": "Treffen von {group} ({when}) mit {names} erfasst: persönlich getroffen.",
     "meetup.created": "Neuer Kontakt: {name} (zum ersten Mal an diesem Treffen getroffen).",
     "meetup.known_face": "{name} ist schon in Ihrem Netzwerk: mit --attended nennen, nicht mit --new-face.",
+    "meetup.recorded": "Das Treffen von {group} am {day} ist schon erfasst. Siehe `rapport group show`.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -540,6 +540,8 @@ def done(
         raise InputError("input.empty", field="--attended")
     begun = _begun(ctx, conn, group.id) if on is None else None
     at = begun[1] if begun else journal.past_moment(ctx, on, field="--on")
+    if _planned_on(ctx, conn, group.id, at, Status.DONE) is not None:  # typed twice: logged once
+        raise Refused("meetup.recorded", group=group.name, day=local_day(at, ctx.zone).isoformat())
     people = _people(ctx, conn, attended)
     created = []
     for typed in new_faces:
@@ -592,8 +594,10 @@ def _begun(ctx: Context, conn: Connection, group_id: int) -> tuple[int, datetime
     return int(rows.id), moment
 
 
-def _planned_on(ctx: Context, conn: Connection, group_id: int, at: datetime) -> int | None:
-    """The group's planned meetup on the local day of `at`, if any."""
+def _planned_on(
+    ctx: Context, conn: Connection, group_id: int, at: datetime, status: Status = Status.PLANNED
+) -> int | None:
+    """The group's planned meetup (or one with `status`) on the local day of `at`, if any."""
     day = local_day(at, ctx.zone)
     start = datetime.combine(day, time(0), ctx.zone)
     rows = conn.execute(
@@ -601,7 +605,7 @@ def _planned_on(ctx: Context, conn: Connection, group_id: int, at: datetime) -> 
         .join(group_meetups, group_meetups.c.meeting_id == planned_meetings.c.id)
         .where(
             group_meetups.c.group_id == group_id,
-            planned_meetings.c.status == Status.PLANNED.value,
+            planned_meetings.c.status == status.value,
             planned_meetings.c.starts_at >= start - timedelta(days=1),
             planned_meetings.c.starts_at < start + timedelta(days=2),
         )
