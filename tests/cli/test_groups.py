@@ -136,6 +136,30 @@ def test_groups_in_german_and_english(cli: Cli) -> None:
     assert "Hallo zusammen" in plan and "Montag, 30. November 2026 um 18:30" in plan
 
 
+def test_planning_again_moves_the_planned_meetup_instead_of_adding_another(cli: Cli) -> None:
+    cli.ok("demo", now=DEMO_NOW)
+    first = json.loads(cli.ok("meetup", "plan", "Nordstern", "--json", now=DEMO_NOW).out)
+    same = json.loads(cli.ok("meetup", "plan", "Nordstern", "--json", now=DEMO_NOW).out)
+    assert (same["meeting_id"], same["starts_at"]) == (first["meeting_id"], first["starts_at"])
+    again = json.loads(cli.ok("meetup", "plan", "Nordstern", "--on", "2026-12-17 12:00", "--json", now=DEMO_NOW).out)
+    assert again["meeting_id"] == first["meeting_id"] and again["starts_at"] == "2026-12-17T12:00:00+01:00"
+    shown = json.loads(cli.ok("group", "show", "Nordstern", "--json", now=DEMO_NOW).out)
+    assert [m["status"] for m in shown["meetups"]].count("planned") == 1
+    planned = json.loads(cli.ok("meet", "list", "--json", now=DEMO_NOW).out)
+    assert [m["starts_at"][:10] for m in planned if m["about"] == "Nordstern Stamm"] == ["2026-12-17"]
+
+
+def test_recording_the_same_meetup_twice_is_refused(cli: Cli) -> None:
+    cli.ok("demo", now=DEMO_NOW)
+    cli.ok("meetup", "plan", "Nordstern", now=DEMO_NOW)
+    cli.ok("meetup", "done", "Nordstern", "--attended", "Urs Widmer", now="2026-12-10T15:00")
+    before = cli.snapshot()
+    for lang, says in (("en", "already recorded"), ("de", "schon erfasst")):
+        again = cli("meetup", "done", "Nordstern", "--attended", "Urs Widmer", now="2026-12-10T16:00", lang=lang)
+        assert again.code == 4 and says in again.err and len(again.err.strip().splitlines()) == 1, again.err
+        assert cli.snapshot() == before
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cli, lang: str) -> None:
     cli.ok("init")
@@ -152,6 +176,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
             "'yearly' is no rhythm",
             "no contact matches 'Nobody'",
             "Nobody Known",
+            "Anna Meier is in your network already: name them with --attended, not --new-face.",
         ],
         "de": [
             "Die Gruppe Leer hat keine Mitglieder zum Einladen: füge sie zuerst mit",
@@ -161,6 +186,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
             "«yearly» ist kein Rhythmus",
             "Nobody",
             "Nobody Known",
+            "Anna Meier ist schon in Ihrem Netzwerk: mit --attended nennen, nicht mit --new-face.",
         ],
     }[lang]
     attempts = [
@@ -171,6 +197,7 @@ def test_bad_input_is_one_line_in_the_users_language_and_changes_nothing(cli: Cl
         ("group", "create", "Jahrestreffen", "--every", "yearly"),
         ("group", "add", "Stamm", "Nobody"),
         ("meetup", "done", "Stamm", "--attended", "Anna", "--attended", "Nobody Known", "--new-face", "Lea Brunner"),
+        ("meetup", "done", "Stamm", "--new-face", "Anna Meier"),
     ]
     for args, text in zip(attempts, expected, strict=True):
         result = cli(*args, lang=lang)

@@ -37,7 +37,11 @@ def test_introduce_drafts_both_opt_in_questions_that_pass_the_check(cli: Cli, la
 @pytest.mark.parametrize(
     ("args", "en", "de"),
     [
-        (("Thomas Keller", "thomas"), "cannot be introduced to themselves", "nicht sich selbst vorgestellt"),
+        (
+            ("Thomas Keller", "thomas"),
+            "cannot be introduced to themselves",
+            "kann nicht mit sich selbst bekannt gemacht werden",
+        ),
         (("Thomas Keller", "Ramona Gasser"), "Ramona Gasser is archived", "Ramona Gasser ist archiviert"),
         (("Thomas Keller", "Nobody Atall"), "Nobody Atall", "Nobody Atall"),
         (("Thomas Keller", "Fabian Moser", "--agreed", "--declined"), "exclude each other", "schliessen einander aus"),

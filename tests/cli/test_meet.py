@@ -83,6 +83,12 @@ def test_cancel_takes_it_off(cli: Cli) -> None:
         (("done", "1"), 4, "mark it done once it has taken place", "sobald es stattgefunden hat"),
         (("done", "Anna"), 3, "no meeting is planned with Anna Meier", "mit Anna Meier ist kein Treffen geplant"),
         (("cancel", "7"), 3, "there is no meeting 7", "es gibt kein Treffen 7"),
+        (  # typed twice: the same meeting again
+            ("Thomas", "Anna", "--on", "27.11.2026 18:30"),
+            4,
+            "meeting 1 with Thomas Keller is planned for that time already",
+            "Treffen 1 mit Thomas Keller ist für diese Zeit schon geplant",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_writes_nothing(

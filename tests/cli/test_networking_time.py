@@ -52,11 +52,19 @@ def test_blocks_are_booked_listed_and_removed_in_either_language(store: Cli) -> 
     assert [r["kind"] for r in json.loads(cli.ok("time", "list", "--json").out)] == ["desk"]
 
 
+@pytest.mark.parametrize(("lang", "cut"), [("en", "e.g."), ("de", "z.")])
+def test_the_command_lists_do_not_cut_a_summary_after_an_abbreviation(cli: Cli, lang: str, cut: str) -> None:
+    for group in ("time", "group"):
+        listed = cli.ok(group, "--help", lang=lang).out
+        assert not [line for line in listed.splitlines() if line.rstrip().endswith(cut)], listed
+
+
 @pytest.mark.parametrize(
     ("args", "lang", "says", "code"),
     [
         (["time", "add", "Tue 25:00"], "en", "'25:00' is no time of day", 2),
-        (["time", "add", "Mo 12-11"], "de", "Der Block würde um 11:00 enden, vor seinem Beginn um 12:00", 2),
+        (["time", "add", "Mo 12-11"], "de", "Der Block muss nach seinem Beginn enden (hier 12:00 bis 11:00)", 2),
+        (["time", "add", "Mon 12-12"], "en", "The block must end after it starts (here 12:00 to 12:00)", 2),
         (["time", "add", "Tue 12:30-13:30"], "en", "overlaps networking time #1 (12:00–13:00", 4),
         (["time", "add", "Di 12:30-13:30"], "de", "überschneidet sich mit Netzwerkzeit #1 (12:00–13:00", 4),
         (["time", "add", "Xy 12-13"], "de", "«Xy» ist kein Wochentag", 2),
@@ -171,6 +179,26 @@ def test_the_demo_fills_its_blocks_with_the_agenda(cli: Cli, lang: str) -> None:
     assert "Nina Vogt" in kinds["lunch"]  # met online only: in person, over lunch
     shown = cli.ok("week", lang=lang).out
     assert ("lunch: meet Nina Vogt in person" if lang == "en" else "Mittagessen: Nina Vogt zum Mittagessen") in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_planned_meeting_keeps_its_block_busy_and_its_people_out_of_the_plan(cli: Cli, lang: str) -> None:
+    cli.ok("demo", lang=lang)
+    before = json.loads(cli.ok("week", "--json", lang=lang).out)
+    lunch = next(b for b in before["blocks"] if b["block"]["kind"] == "lunch")
+    assert "Nina Vogt" in [a["name"] for a in lunch["actions"]] and lunch["busy"] == []
+    at = datetime.fromisoformat(lunch["start"]) + timedelta(minutes=15)
+    cli.ok("meet", "plan", "Nina Vogt", "--on", f"{at:%Y-%m-%d %H:%M}", "--about", "lunch", lang=lang)
+    plan = json.loads(cli.ok("week", "--json", lang=lang).out)
+    lunch = next(b for b in plan["blocks"] if b["block"]["kind"] == "lunch")
+    assert lunch["actions"] == [] and lunch["free_minutes"] == 0
+    assert [(datetime.fromisoformat(b["start"]), b["people"]) for b in lunch["busy"]] == [(at, ["Nina Vogt"])]
+    assert "Nina Vogt" not in {a["name"] for b in plan["blocks"] for a in b["actions"]}  # the lunch does it
+    shown = cli.ok("week", lang=lang).out
+    taken = f"lunch: taken by a planned meeting at {at:%H:%M}: lunch with Nina Vogt"
+    if lang == "de":
+        taken = f"Mittagessen: belegt durch ein geplantes Treffen um {at:%H:%M}: lunch mit Nina Vogt"
+    assert taken in shown
 
 
 def test_upgrading_and_downgrading_keeps_the_blocks_table_in_step(store: Cli) -> None:

@@ -167,6 +167,16 @@ class Planned:
     fit: Fit
 
 
+@dataclass(frozen=True, slots=True)
+class Busy:
+    """A time taken already (a planned meeting): a block it overlaps is left to it."""
+
+    start: datetime
+    end: datetime
+    what: str
+    people: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Slot:
     """One occurrence of a block in the week, and what it holds."""
@@ -176,6 +186,7 @@ class Slot:
     start: datetime
     end: datetime
     planned: list[Planned] = field(default_factory=list)
+    busy: list[Busy] = field(default_factory=list)
 
     @property
     def used(self) -> int:
@@ -183,7 +194,7 @@ class Slot:
 
     @property
     def free(self) -> int:
-        return self.block.span.minutes - self.used
+        return 0 if self.busy else self.block.span.minutes - self.used
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +250,14 @@ def plan_week(
     now: datetime,
     zone: tzinfo,
     durations: Mapping[ActionKind, tuple[Fit, ...]] = DURATIONS,
+    busy: Iterable[Busy] = (),
 ) -> WeekPlan:
-    """Fill the week's blocks with `actions`, taken in their order (the agenda's: most valuable first)."""
+    """Fill the week's blocks with `actions`, taken in their order (the agenda's: most valuable first); a block
+    that overlaps a time `busy` holds nothing else."""
     week = slots(blocks, first_day, now, zone)
+    taken = list(busy)
+    for slot in week:
+        slot.busy = [b for b in taken if instant(b.start) < instant(slot.end) and instant(slot.start) < instant(b.end)]
     at_once: list[Action] = []
     waiting: list[Action] = []
     for action in actions:

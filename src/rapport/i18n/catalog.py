@@ -701,6 +701,7 @@ EN: dict[str, str] = {
     "meet.not_found": "there is no meeting {value}. See `rapport meet list`.",
     "meet.none_with": "no meeting is planned with {name}. See `rapport meet list`.",
     "meet.which": "several meetings are planned with {name} ({ids}): give the number.",
+    "meet.twice": "meeting {id} with {names} is planned for that time already. See `rapport meet list`.",
     "meet.not_yet": "meeting {id} is planned for {when}: mark it done once it has taken place.",
     "meet.nobody": "meeting {id} has nobody left in it: cancel it.",
     "meet.already_done": "meeting {id} is already logged as done.",
@@ -709,7 +710,7 @@ EN: dict[str, str] = {
     "meet.ics.people": "With {names}.",
     # networking time: `rapport time add|list|remove`, `rapport week`
     "help.cmd.time": "Networking time: fixed weekly blocks (lunch, coffee, call, desk) that `rapport week` fills.",
-    "help.cmd.time.add": "Book a weekly block of networking time, e.g. 'Tue 12:00-13:00' or 'Di 12-13'.",
+    "help.cmd.time.add": "Book a weekly block of networking time such as 'Tue 12:00-13:00' or 'Di 12-13'.",
     "help.cmd.time.list": "The weekly blocks of networking time.",
     "help.cmd.time.remove": "Remove a weekly block of networking time.",
     "help.time.span": "Weekday and time span: 'Tue 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
@@ -733,7 +734,9 @@ EN: dict[str, str] = {
     "time.bad_weekday": "'{value}' is no weekday: write e.g. Mon, Tue, Dienstag or Di.",
     "time.bad_clock": "'{value}' is no time of day: write a time from 00:00 to 23:59, e.g. 12:30 or 12.",
     "time.no_end": "'{value}' has no end: write a span, e.g. 'Tue 12:00-13:00'.",
-    "time.end_before_start": "The block would end at {end}, before it starts at {start}: write the earlier time first.",
+    "time.end_before_start": (
+        "The block must end after it starts (here {start} to {end}): write the earlier time first."
+    ),
     "time.bad_kind": "'{value}' is no kind of networking time: choose lunch, coffee, call or desk.",
     "time.overlap": (
         "That overlaps networking time #{id} ({start}–{end} on the same day): choose another time, or remove "
@@ -750,6 +753,8 @@ EN: dict[str, str] = {
     "time.week_title.other": "Your networking week, {first} to {last}: {n} appointments",
     "time.now_title": "Do it now (no block comes before the deadline):",
     "time.free": "free",
+    "time.busy": "taken by a planned meeting at {start}: {what}",
+    "time.busy_what": "{about} with {names}",
     "time.no_slots": "None of your blocks of networking time falls into these seven days any more.",
     "time.waiting.one": "One more action waits for room: `rapport today` shows it.",
     "time.waiting.other": "{n} more actions wait for room: `rapport today` shows them.",
@@ -809,7 +814,7 @@ EN: dict[str, str] = {
     "intros.top": "--top must be between 1 and {most}, not {value}.",
     # groups and their meetups: `rapport group`, `rapport meetup`
     "help.cmd.group": "Recurring groups: create one with a rhythm, add and remove members, list and show them.",
-    "help.cmd.group.create": "Create a group with a rhythm, e.g. a monthly meetup of former colleagues.",
+    "help.cmd.group.create": "Create a group with a rhythm, such as a monthly meetup of former colleagues.",
     "help.cmd.group.add": "Add people to a group.",
     "help.cmd.group.remove": "Remove people from a group.",
     "help.cmd.group.list": "Your groups, with their rhythm and last meetup.",
@@ -963,6 +968,8 @@ EN: dict[str, str] = {
     "feed.scan_none.other": "{n} new articles; none matches your contacts.",
     "feed.item": "“{title}” ({feed})",
     "feed.nothing_new": "No new articles since the last scan.",
+    "meetup.known_face": "{name} is in your network already: name them with --attended, not --new-face.",
+    "meetup.recorded": "The meetup of {group} on {day} is already recorded. See `rapport group show`.",
 }
 
 
@@ -1710,7 +1717,7 @@ DE: dict[str, str] = {
     "intros.declined": (
         "Erfasst: Die Vorstellung von {first} und {second} wurde abgelehnt; sie wird nicht mehr vorgeschlagen."
     ),
-    "intros.self": "{name} kann nicht sich selbst vorgestellt werden: nennen Sie zwei verschiedene Personen.",
+    "intros.self": "{name} kann nicht mit sich selbst bekannt gemacht werden: nennen Sie zwei verschiedene Personen.",
     "intros.archived": (
         "{name} ist archiviert: zuerst in einen Kreis verschieben (rapport move), um die Person vorzustellen."
     ),
@@ -1755,6 +1762,7 @@ DE: dict[str, str] = {
     "meet.not_found": "es gibt kein Treffen {value}. Siehe `rapport meet list`.",
     "meet.none_with": "mit {name} ist kein Treffen geplant. Siehe `rapport meet list`.",
     "meet.which": "mit {name} sind mehrere Treffen geplant ({ids}): gib die Nummer an.",
+    "meet.twice": "Treffen {id} mit {names} ist für diese Zeit schon geplant. Siehe `rapport meet list`.",
     "meet.not_yet": "Treffen {id} ist für {when} geplant: als erledigt erfassen, sobald es stattgefunden hat.",
     "meet.nobody": "bei Treffen {id} ist niemand mehr dabei: sag es ab.",
     "meet.already_done": "Treffen {id} ist schon als erledigt erfasst.",
@@ -1765,7 +1773,7 @@ DE: dict[str, str] = {
     "help.cmd.time": (
         "Netzwerkzeit: feste Blöcke jede Woche (Mittagessen, Kaffee, Anruf, Schreibtisch), die `rapport week` füllt."
     ),
-    "help.cmd.time.add": "Einen wöchentlichen Block Netzwerkzeit eintragen, z. B. 'Di 12-13' oder 'Tue 12:00-13:00'.",
+    "help.cmd.time.add": "Einen wöchentlichen Block Netzwerkzeit eintragen, etwa 'Di 12-13' oder 'Tue 12:00-13:00'.",
     "help.cmd.time.list": "Die wöchentlichen Blöcke Netzwerkzeit.",
     "help.cmd.time.remove": "Einen wöchentlichen Block Netzwerkzeit entfernen.",
     "help.time.span": "Wochentag und Zeitspanne: 'Di 12:00-13:00', 'Dienstag 12-13', 'Fr 16:30–17:30'.",
@@ -1790,7 +1798,7 @@ DE: dict[str, str] = {
     "time.bad_clock": "«{value}» ist keine Uhrzeit: schreib eine Zeit von 00:00 bis 23:59, z. B. 12:30 oder 12.",
     "time.no_end": "«{value}» hat kein Ende: schreib eine Spanne, z. B. 'Di 12:00-13:00'.",
     "time.end_before_start": (
-        "Der Block würde um {end} enden, vor seinem Beginn um {start}: schreib die frühere Zeit zuerst."
+        "Der Block muss nach seinem Beginn enden (hier {start} bis {end}): schreib die frühere Zeit zuerst."
     ),
     "time.bad_kind": "«{value}» ist keine Art von Netzwerkzeit: wähle Mittagessen, Kaffee, Anruf oder Schreibtisch.",
     "time.overlap": (
@@ -1808,6 +1816,8 @@ DE: dict[str, str] = {
     "time.week_title.other": "Deine Netzwerkwoche, {first} bis {last}: {n} Termine",
     "time.now_title": "Jetzt erledigen (kein Block kommt vor der Frist):",
     "time.free": "frei",
+    "time.busy": "belegt durch ein geplantes Treffen um {start}: {what}",
+    "time.busy_what": "{about} mit {names}",
     "time.no_slots": "Keiner deiner Blöcke Netzwerkzeit fällt mehr in diese sieben Tage.",
     "time.waiting.one": "Ein weiterer Schritt wartet auf Platz: `rapport today` zeigt ihn.",
     "time.waiting.other": "{n} weitere Schritte warten auf Platz: `rapport today` zeigt sie.",
@@ -1826,7 +1836,7 @@ DE: dict[str, str] = {
     # Gruppen und ihre Treffen: `rapport group`, `rapport meetup`
     "help.cmd.group": "Wiederkehrende Gruppen: mit einem Rhythmus anlegen, Mitglieder hinzufügen und entfernen, "
     "auflisten und zeigen.",
-    "help.cmd.group.create": "Eine Gruppe mit einem Rhythmus anlegen, z. B. einen monatlichen Stamm ehemaliger "
+    "help.cmd.group.create": "Eine Gruppe mit einem Rhythmus anlegen, etwa einen monatlichen Stamm ehemaliger "
     "Arbeitskollegen.",
     "help.cmd.group.add": "Personen zu einer Gruppe hinzufügen.",
     "help.cmd.group.remove": "Personen aus einer Gruppe entfernen.",
@@ -1986,6 +1996,8 @@ DE: dict[str, str] = {
     "feed.scan_none.other": "{n} neue Artikel; keiner passt zu deinen Kontakten.",
     "feed.item": "«{title}» ({feed})",
     "feed.nothing_new": "Keine neuen Artikel seit dem letzten Abruf.",
+    "meetup.known_face": "{name} ist schon in Ihrem Netzwerk: mit --attended nennen, nicht mit --new-face.",
+    "meetup.recorded": "Das Treffen von {group} am {day} ist schon erfasst. Siehe `rapport group show`.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -175,6 +175,16 @@ class CalendarWriter:
                 for p in slot.planned
                 if only is None or p.action.contact_id in only
             ]
+            lines += [
+                self.t(
+                    "time.busy",
+                    start=f"{b.start.astimezone(slot.start.tzinfo):%H:%M}",
+                    what=self.t("time.busy_what", about=b.what, names=", ".join(b.people))
+                    if b.what
+                    else ", ".join(b.people),
+                )
+                for b in slot.busy
+            ]
             event = self._event(uid, summary, "\n".join(lines) or self.t("time.event_empty"))
             event.add("dtstart", slot.start.astimezone(UTC))
             event.add("dtend", slot.end.astimezone(UTC))

@@ -224,9 +224,9 @@ def meetups(conn: Connection, group_id: int) -> list[Meetup]:
     return list(found.values())
 
 
-def _last(conn: Connection, group_id: int) -> datetime | None:
+def _last(conn: Connection, group_id: int, but: int | None = None) -> datetime | None:
     for meetup in meetups(conn, group_id):
-        if meetup.status is not Status.CANCELLED:
+        if meetup.status is not Status.CANCELLED and meetup.id != but:
             return meetup.starts_at
     return None
 
@@ -292,11 +292,26 @@ def _blocks(ctx: Context, conn: Connection) -> list[WeeklyBlock]:
     ]
 
 
-def _busy(ctx: Context, conn: Connection) -> list[Window]:
-    """Planned meetings (meetups included) as times taken, an hour each."""
+def _busy(ctx: Context, conn: Connection, but: int | None = None) -> list[Window]:
+    """Planned meetings (meetups included, except the meeting `but`) as times taken, an hour each."""
     from rapport.services import meetings
 
-    return [Window(m.starts_at, m.starts_at + DURATION) for m in meetings.planned(ctx, conn)]
+    return [Window(m.starts_at, m.starts_at + DURATION) for m in meetings.planned(ctx, conn) if m.id != but]
+
+
+def _ahead(ctx: Context, conn: Connection, group_id: int) -> int | None:
+    """The group's meetup still planned and not begun: planning again moves it rather than adding another."""
+    return conn.execute(
+        select(planned_meetings.c.id)
+        .join(group_meetups, group_meetups.c.meeting_id == planned_meetings.c.id)
+        .where(
+            group_meetups.c.group_id == group_id,
+            planned_meetings.c.status == Status.PLANNED.value,
+            planned_meetings.c.starts_at > ctx.now,
+        )
+        .order_by(planned_meetings.c.starts_at)
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def _on(ctx: Context, text: str) -> tuple[date, datetime | None]:
@@ -318,9 +333,10 @@ def plan(ctx: Context, conn: Connection, name: str, on: str | None = None) -> Pl
     group = find(ctx, conn, name)
     if not group.members:
         raise Refused("meetup.no_members", group=group.name)
-    last = _last(conn, group.id)
+    ahead = _ahead(ctx, conn, group.id)
+    last = _last(conn, group.id, but=ahead)
     today = local_day(ctx.now, ctx.zone)
-    blocks, busy = _blocks(ctx, conn), _busy(ctx, conn)
+    blocks, busy = _blocks(ctx, conn), _busy(ctx, conn, but=ahead)
     if on is not None and on.strip():
         day, moment = _on(ctx, on)
         if moment is not None:
@@ -335,7 +351,14 @@ def plan(ctx: Context, conn: Connection, name: str, on: str | None = None) -> Pl
         proposal = propose(first, group.rhythm, blocks, busy, ctx.zone, ctx.now)
     faces = new_faces(_profiles(ctx, conn), _member_profiles(ctx, conn, group), group.topic, _came(conn, group.id))
     invited = [*group.members, *((f.id, f.name) for f in faces)]
-    meeting_id = _store_meetup(ctx, conn, group, proposal.start, invited, Status.PLANNED)
+    if ahead is None:
+        meeting_id = _store_meetup(ctx, conn, group, proposal.start, invited, Status.PLANNED)
+    else:
+        meeting_id = ahead
+        conn.execute(update(planned_meetings).where(planned_meetings.c.id == ahead).values(starts_at=proposal.start))
+        conn.execute(delete(planned_participants).where(planned_participants.c.meeting_id == ahead))
+        ids = sorted({i for i, _name in invited})
+        conn.execute(insert(planned_participants), [{"meeting_id": ahead, "contact_id": i} for i in ids])
     return Plan(group, int(meeting_id), proposal, last, list(group.members), faces, _emails(conn, invited))
 
 
@@ -517,13 +540,20 @@ def done(
         raise InputError("input.empty", field="--attended")
     begun = _begun(ctx, conn, group.id) if on is None else None
     at = begun[1] if begun else journal.past_moment(ctx, on, field="--on")
+    if _planned_on(ctx, conn, group.id, at, Status.DONE) is not None:  # typed twice: logged once
+        raise Refused("meetup.recorded", group=group.name, day=local_day(at, ctx.zone).isoformat())
     people = _people(ctx, conn, attended)
     created = []
     for typed in new_faces:
         if not typed.strip():
             continue
         placed = circle_with_room(ctx, conn, ctx.settings.default_circle)
-        created.append(add_contact(ctx, conn, NewContact(name=typed, how_met=group.name, circle=placed.name)))
+        try:
+            created.append(add_contact(ctx, conn, NewContact(name=typed, how_met=group.name, circle=placed.name)))
+        except Refused as problem:  # `meetup done` has no --force: a known person came under --attended
+            if problem.code != "contact.exists":
+                raise
+            raise InputError("meetup.known_face", name=typed.strip()) from None
     everyone = [*people, *created]
     planned = begun[0] if begun else _planned_on(ctx, conn, group.id, at)
     item = Interaction(at, Channel.GROUP, Initiator.ME, group.name, "")
@@ -564,8 +594,10 @@ def _begun(ctx: Context, conn: Connection, group_id: int) -> tuple[int, datetime
     return int(rows.id), moment
 
 
-def _planned_on(ctx: Context, conn: Connection, group_id: int, at: datetime) -> int | None:
-    """The group's planned meetup on the local day of `at`, if any."""
+def _planned_on(
+    ctx: Context, conn: Connection, group_id: int, at: datetime, status: Status = Status.PLANNED
+) -> int | None:
+    """The group's planned meetup (or one with `status`) on the local day of `at`, if any."""
     day = local_day(at, ctx.zone)
     start = datetime.combine(day, time(0), ctx.zone)
     rows = conn.execute(
@@ -573,7 +605,7 @@ def _planned_on(ctx: Context, conn: Connection, group_id: int, at: datetime) -> 
         .join(group_meetups, group_meetups.c.meeting_id == planned_meetings.c.id)
         .where(
             group_meetups.c.group_id == group_id,
-            planned_meetings.c.status == Status.PLANNED.value,
+            planned_meetings.c.status == status.value,
             planned_meetings.c.starts_at >= start - timedelta(days=1),
             planned_meetings.c.starts_at < start + timedelta(days=2),
         )

@@ -57,6 +57,10 @@ def plan(
     place = inputs.text(at or "", "--at", limit=limits.PLACE)
     topic = inputs.text(about or "", "--about", limit=limits.TOPIC)
     people = list({p.id: p for p in (resolve(ctx, conn, name) for name in typed_names if name.strip())}.values())
+    wanted = {p.id for p in people}
+    for other in planned(ctx, conn):  # typed twice: the same people at the same moment are one meeting
+        if instant(other.starts_at) == instant(moment) and wanted & set(other.contact_ids):
+            raise Refused("meet.twice", id=other.id, names=", ".join(other.names))
     meeting_id = conn.execute(
         insert(planned_meetings)
         .values(

@@ -7,13 +7,14 @@ cut to the daily budget); the domain (rapport.domain.networking_time) decides wh
 from __future__ import annotations
 
 import uuid
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy import Connection, delete, insert, select
 
 from rapport.domain import networking_time as rules
-from rapport.domain.dates import local_day
+from rapport.domain.dates import instant, local_day
+from rapport.domain.meetings import DURATION
 from rapport.domain.model import ActionKind
 from rapport.domain.networking_time import Block, BlockKind, BlockProblem, Span, WeekPlan
 from rapport.errors import InputError, NotFound, Refused
@@ -23,6 +24,8 @@ from rapport.store.schema import networking_blocks as blocks_table
 if TYPE_CHECKING:
     from rapport.services.context import Context
 
+# what meeting someone in the week does anyway: no need to also write, call or have coffee with them
+_MET_ANYWAY = frozenset({ActionKind.KEEP_IN_TOUCH, ActionKind.MEET, ActionKind.RECONNECT})
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "networking-time.rapport.invalid")
 
 
@@ -116,19 +119,24 @@ def first_day(ctx: Context, text: str | None) -> date:
 
 def week(ctx: Context, conn: Connection, start: date | None = None, required: bool = True) -> WeekPlan:
     """The plan of the seven days from `start` (default: today). Refused without blocks when `required`."""
-    from rapport.services import agenda
+    from rapport.services import agenda, meetings
 
     found = blocks(ctx, conn)
     if not found and required:
         raise Refused("time.no_blocks")
     day = start or local_day(ctx.now, ctx.zone)
-    # a planned meeting has its own time already: it is an appointment, not something to fit into a block
+    # a planned meeting has its own time already: it is an appointment, not something to fit into a block; the
+    # blocks it overlaps are taken, and meeting its people in the week does what a check-in or a coffee would
+    end = rules.wall_clock(day + timedelta(days=rules.WEEK_DAYS), 0, ctx.zone)
+    ahead = [m for m in meetings.planned(ctx, conn) if instant(ctx.now) <= instant(m.starts_at) < instant(end)]
+    met = {i for m in ahead for i in m.contact_ids}
     actions = [
         action
         for action in (agenda.today(ctx, conn, limit=agenda.MAX_LIMIT) if found else [])
-        if action.kind is not ActionKind.PLANNED
+        if action.kind is not ActionKind.PLANNED and not (action.kind in _MET_ANYWAY and action.contact_id in met)
     ]
-    return rules.plan_week(found, actions, day, ctx.now, ctx.zone)
+    busy = [rules.Busy(m.starts_at, m.starts_at + DURATION, m.topic, tuple(m.names)) for m in ahead]
+    return rules.plan_week(found, actions, day, ctx.now, ctx.zone, busy=busy)
 
 
 def slot_uid(owner_key: str, slot: rules.Slot) -> str:

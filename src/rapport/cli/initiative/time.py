@@ -161,6 +161,10 @@ def _plan_json(plan: WeekPlan, now: datetime, t: Translator) -> dict[str, Any]:
                 "start": slot.start.isoformat(),
                 "end": slot.end.isoformat(),
                 "free_minutes": slot.free,
+                "busy": [
+                    {"start": b.start.isoformat(), "end": b.end.isoformat(), "about": b.what, "people": list(b.people)}
+                    for b in slot.busy
+                ],
                 "actions": [
                     {
                         **_action_json(p.action, now, t),
@@ -202,6 +206,16 @@ def _show(plan: WeekPlan, now: datetime, t: Translator) -> None:
             output.line("")
             output.line(t.date(slot.day, style="full"))
         kind = t.term("block", slot.block.kind.value)
+        for busy in slot.busy:
+            what = (
+                t("time.busy_what", about=busy.what, names=", ".join(busy.people))
+                if busy.what
+                else ", ".join(busy.people)
+            )
+            start = f"{busy.start.astimezone(slot.start.tzinfo):%H:%M}"
+            output.line(f"  {_span(slot.block)} {kind}: {t('time.busy', start=start, what=what)}")
+        if slot.busy:
+            continue
         if not slot.planned:
             output.line(f"  {_span(slot.block)} {kind}: {t('time.free')}")
             continue
