@@ -12,7 +12,7 @@ from rapport.config import Settings
 from rapport.web.app import create_app
 from tests.cli.conftest import NOW
 from tests.cli.test_german_words import ENGLISH
-from tests.web.conftest import Web, make_web, visible_text, words
+from tests.web.conftest import Web, visible_text, words
 
 
 def _captured(web: Web, lang: str) -> int:

@@ -1,4 +1,4 @@
-""""Not now" on the Today page: the action stays off the agenda, on the page and in `rapport today`, for the days
+""" "Not now" on the Today page: the action stays off the agenda, on the page and in `rapport today`, for the days
 chosen; the day's list is filled from the other actions; it goes with a forgotten contact and with a backup."""
 
 from __future__ import annotations

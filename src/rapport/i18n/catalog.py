@@ -1941,8 +1941,8 @@ DE: dict[str, str] = {
     "web.today.logged": "Für {name} festgehalten.",
     "web.today.snoozed": "Verschoben bis {date}.",
     "web.capture.title": "Gerade jemanden getroffen?",
-    "web.capture.intro": "Schreib es auf, solange du dich erinnerst: Speichern hält das Treffen fest und erinnert dich, "
-    "innert 72 Stunden nachzufassen.",
+    "web.capture.intro": "Schreib es auf, solange du dich erinnerst: Speichern hält das Treffen fest und erinnert "
+    "dich, innert 72 Stunden nachzufassen.",
     "web.capture.name": "Name",
     "web.capture.where": "Wo ihr euch getroffen habt",
     "web.capture.topics": "Themen",

@@ -1,4 +1,4 @@
-""""Not now" on an agenda action: that action for that contact stays off the agenda (web page and `rapport today`)
+""" "Not now" on an agenda action: that action for that contact stays off the agenda (web page and `rapport today`)
 for a few days; the agenda (services.agenda) leaves it out until then."""
 
 from __future__ import annotations
@@ -28,7 +28,5 @@ def snooze(ctx: Context, conn: Connection, contact_id: int, kind: str, days: int
         raise NotFound("contact.not_found", name=f"#{contact_id}")
     until = ctx.now + timedelta(days=days)
     conn.execute(delete(snoozes).where(snoozes.c.contact_id == contact_id, snoozes.c.kind == action.value))
-    conn.execute(
-        insert(snoozes).values(owner_id=ctx.owner_id, contact_id=contact_id, kind=action.value, until=until)
-    )
+    conn.execute(insert(snoozes).values(owner_id=ctx.owner_id, contact_id=contact_id, kind=action.value, until=until))
     return until

@@ -16,7 +16,9 @@ def matching_ids(conn: Connection, owner_id: int, folded: str, lowered: str) -> 
             contacts.c.search_key.contains(folded, autoescape=True),
             func.lower(contacts.c.display_name).contains(lowered, autoescape=True),
             func.lower(contacts.c.organisation).contains(lowered, autoescape=True),
-            exists().where(tags.c.contact_id == contacts.c.id, func.lower(tags.c.tag).contains(lowered, autoescape=True)),
+            exists().where(
+                tags.c.contact_id == contacts.c.id, func.lower(tags.c.tag).contains(lowered, autoescape=True)
+            ),
             exists().where(
                 notes.c.contact_id == contacts.c.id, func.lower(notes.c.text).contains(lowered, autoescape=True)
             ),

@@ -34,8 +34,9 @@ async def csrf_guard(request: Request) -> None:
         raise HTTPException(status_code=403, detail="csrf")
 
 
-def create_app(settings: Settings, db: str | None = None, now: str | None = None, host: str = "127.0.0.1",
-               port: int = 8000) -> FastAPI:
+def create_app(
+    settings: Settings, db: str | None = None, now: str | None = None, host: str = "127.0.0.1", port: int = 8000
+) -> FastAPI:
     """The app on the store `db` (the default store when None); it answers only to `host`/localhost on `port`."""
     ctx = open_context(settings, db=db, now=now)
     store = Store(ctx.engine, ctx.owner_id, settings, ctx.zone, ctx.location, now)

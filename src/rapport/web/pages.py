@@ -120,9 +120,7 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
-def render(
-    request: Request, template: str, status: int = 200, block: str | None = None, **values: Any
-) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, block: str | None = None, **values: Any) -> HTMLResponse:
     """The page (or, for htmx, only `block` of it) in the request's language."""
     t = translator(request)
     facts = {

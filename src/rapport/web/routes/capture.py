@@ -56,12 +56,13 @@ def captured(request: Request, contact_id: int) -> Response:
 
     t = translator(request)
     draft: Any = None
+    draft_error: str | None = None
     with store_of(request).unit_of_work() as (ctx, conn):
         prof = people.profile(ctx, conn, f"#{contact_id}")
         try:
-            draft = drafting.draft(ctx, conn, f"#{contact_id}", kind="follow-up", lang="de-CH" if t.lang == "de" else "en")
+            draft = drafting.draft(
+                ctx, conn, f"#{contact_id}", kind="follow-up", lang="de-CH" if t.lang == "de" else "en"
+            )
         except RapportError as exc:
             draft_error = t(exc.code, **exc.facts)
-        else:
-            draft_error = None
     return render(request, "captured.html", person=prof, draft=draft, draft_error=draft_error)
