@@ -15,8 +15,12 @@ commands = typer.Typer()
 @commands.command(help="help.cmd.serve")
 def serve(
     host: Annotated[str, typer.Option("--host", help="help.serve.host")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="help.serve.port")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="help.serve.port")] = 8000,
 ) -> None:
+    if not 1 <= port <= 65535:
+        from rapport.errors import InputError
+
+        raise InputError("input.out_of_range", field="--port", value=str(port), low=1, high=65535)
     try:
         import uvicorn
 
