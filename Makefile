@@ -1,13 +1,17 @@
-# rapport: `make run` shows today's agenda on the demo network, `make test` runs the whole suite.
+# rapport: `make run` shows today's agenda on the demo network (`make run serve=1`, or `make serve`, then serves it in
+# the browser), `make test` runs the whole suite.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= var/demo.db
 lang ?= en
 now ?=
+serve ?=
+host ?= 127.0.0.1
+port ?= 8000
 NOW_OPT := $(if $(now),--now $(now),)
 
-.PHONY: run test lint typecheck bench mutation clean
+.PHONY: run serve test lint typecheck bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "rapport needs Python 3.11 or newer"'
@@ -29,6 +33,11 @@ run: $(VENV)/.installed
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) today
 	@echo
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) meet list
+	@$(if $(serve),$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) serve --host $(host) --port $(port),true)
+
+# The demo in the browser: loads it and shows the agenda like `make run`, then serves the pages until Ctrl+C.
+serve:
+	@$(MAKE) --no-print-directory run serve=1
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

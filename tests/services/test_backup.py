@@ -20,7 +20,7 @@ from sqlalchemy import Connection, insert, select, update
 from rapport.errors import InputError, Refused
 from rapport.interop import backup as interop_backup
 from rapport.interop.backup import FORMAT, VERSION
-from rapport.services import agenda, demo, journal
+from rapport.services import agenda, demo, journal, snoozing
 from rapport.services import backup as service
 from rapport.services.context import Context
 from rapport.store import HEAD_REVISION
@@ -88,6 +88,7 @@ def fill(ctx: Context) -> None:
                 updated_at=ctx.now,
             )
         )
+        snoozing.snooze(ctx, conn, third, "keep-in-touch", 7)  # "not now" on the web page
         conn.execute(
             insert(shares).values(
                 owner_id=ctx.owner_id,

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from rapport.cli import helptext, interop, journal, messages, people, settings, state
+from rapport.cli import helptext, interop, journal, messages, people, settings, state, web
 from rapport.cli.initiative import groups, intros, meet
 from rapport.cli.initiative import share as share_commands
 from rapport.cli.initiative import time as networking_time
@@ -106,10 +106,12 @@ _ORDER = (
     messages.check_,
     messages.send,
     messages.draft,
+    # in the browser
+    web.serve,
 )
 _registered = {
     info.callback: info
-    for topic in (people, journal, interop, messages, networking_time, intros, share_commands)
+    for topic in (people, journal, interop, messages, networking_time, intros, share_commands, web)
     for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"

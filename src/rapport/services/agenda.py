@@ -57,16 +57,22 @@ def agenda_for(
     congratulated = reads.last_congratulated(rows, owner)
     # planned meetings up to the end of today: today's, and those of past days still waiting for an answer
     meetings = reads.planned_meetings(rows, owner, before=local_moment(today_ + timedelta(days=1), time(0), zone))
-    return rules.agenda(
+    put_off = reads.snoozed(rows, owner, now)
+    actions = rules.agenda(
         reads.reminded_states(rows, owner),
         occasions,
         news,
         now,
         config,
-        limit=limit,
+        limit=MAX_LIMIT if put_off else limit,
         congratulated=congratulated,
         meetings=meetings,
     )
+    if not put_off:
+        return actions
+    # "not now": those actions wait; the day's list is chosen again from the others, by the same rule
+    waiting = [a for a in actions if (a.contact_id, a.kind.value) not in put_off]
+    return rules.select(waiting, config.budget if limit is None else limit, today_)
 
 
 def today(ctx: Context, conn: Any, limit: int | None = None) -> list[Action]:

@@ -190,3 +190,9 @@ def planned_meetings(rows: Rows, owner: int, before: datetime | None = None) -> 
         else:
             found[r[0]] = replace(meeting, participants=(*meeting.participants, (r[4], r[5])))
     return list(found.values())
+
+
+def snoozed(rows: Rows, owner: int, now: datetime) -> set[tuple[int, str]]:
+    """(contact id, action kind) of the agenda actions put off ("not now") until after `now`."""
+    sql = "SELECT contact_id, kind FROM snoozes WHERE owner_id = :owner AND until > :now"
+    return {(int(r[0]), str(r[1])) for r in rows(sql, owner=owner, now=_stored(now))}

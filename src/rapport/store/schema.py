@@ -458,3 +458,15 @@ share_index = Table(
     UniqueConstraint("contact_id"),
     Index(None, "owner_id"),
 )
+
+
+# "not now" on an agenda action (the web page): that kind of action for that contact waits until `until`
+snoozes = Table(
+    "snoozes",
+    metadata,
+    _owner(),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(20), primary_key=True),  # an ActionKind value
+    Column("until", Moment, nullable=False),
+    Index(None, "owner_id", "until"),
+)

@@ -1,0 +1,24 @@
+"""Search as you type: contacts whose name, organisation, tag or notes hold what was typed, in a circle or all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from rapport.domain.text import fold
+from rapport.services import people
+from rapport.services.context import Context
+from rapport.store import search as store
+
+MAX_QUERY = 200
+
+
+def search(ctx: Context, conn: Connection, query: str = "", circle: str | None = None) -> list[dict[str, Any]]:
+    """The contacts `people.listing` shows (same columns, same order), narrowed to those matching `query`."""
+    rows = people.listing(ctx, conn, circle=circle or None)
+    typed = query.strip()[:MAX_QUERY]
+    if not typed:
+        return rows
+    found = store.matching_ids(conn, ctx.owner_id, fold(typed), typed.lower())
+    return [r for r in rows if r["id"] in found]

@@ -1,0 +1,128 @@
+"""Today: the agenda with its reasons, and one click per action: done, log how it went, not now (3/7/14 days)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from rapport.domain.model import ActionKind
+from rapport.errors import InputError
+from rapport.web.pages import back_to, in_thread, is_htmx, render, store_of, translator
+
+router = APIRouter()
+
+# what "done" records for each kind of action (a planned meeting is marked done with `rapport meet done`)
+DONE_VIA = {
+    ActionKind.FOLLOW_UP: "email",
+    ActionKind.CONGRATULATE: "message",
+    ActionKind.GIVE: "message",
+    ActionKind.KEEP_IN_TOUCH: "message",
+    ActionKind.MEET: "in-person",
+    ActionKind.RECONNECT: "message",
+}
+LOG_VIA = ("in-person", "call", "video", "email", "message", "linkedin")
+
+
+def _kind(text: str) -> ActionKind:
+    try:
+        return ActionKind(text)
+    except ValueError:
+        raise InputError("web.bad_action") from None
+
+
+def _agenda(request: Request) -> dict[str, Any]:
+    from rapport.services import agenda
+
+    t = translator(request)
+    with store_of(request).unit_of_work() as (ctx, conn):
+        actions = agenda.today(ctx, conn)
+    items = [
+        {
+            "contact_id": a.contact_id,
+            "name": a.contact_name,
+            "kind": a.kind.value,
+            "label": t("kind." + a.kind.value),
+            "due": t("due.now") if a.due <= ctx.now else t("due.at", when=t.moment(a.due)),
+            "reason": t.reason(a.reason, ctx.now),
+            "can_finish": a.kind in DONE_VIA,
+        }
+        for a in actions
+    ]
+    return {
+        "title": t.plural("today.title", len(items), date=t.date(t.local(ctx.now).date(), style="full")),
+        "actions": items,
+        "log_via": [(v, t.term("channel", v)) for v in LOG_VIA],
+    }
+
+
+@router.get("/today")
+def today(request: Request) -> Response:
+    return render(request, "today.html", **_agenda(request))
+
+
+async def _after(request: Request, message: str) -> Response:
+    if is_htmx(request):
+        values = await in_thread(lambda: _agenda(request))
+        return render(request, "today.html", block="agenda", status_message=message, **values)
+    return back_to("/today")
+
+
+@router.post("/today/{contact_id}/{kind}/done")
+async def done(request: Request, contact_id: int, kind: str) -> Response:
+    action = _kind(kind)
+    if action not in DONE_VIA:
+        raise InputError("web.bad_action")
+
+    def work() -> str:
+        from rapport.services import journal
+
+        with store_of(request).unit_of_work() as (ctx, conn):
+            logged = journal.log(
+                ctx,
+                conn,
+                [f"#{contact_id}"],
+                via=DONE_VIA[action],
+                about="news" if action is ActionKind.CONGRATULATE else None,
+            )
+        return translator(request)("web.today.done", name=logged.people[0].name)
+
+    return await _after(request, await in_thread(work))
+
+
+@router.post("/today/{contact_id}/{kind}/log")
+async def log(request: Request, contact_id: int, kind: str) -> Response:
+    _kind(kind)
+    form = await request.form()
+    via = str(form.get("via", "message"))
+    summary = str(form.get("summary", "")).strip() or None
+
+    def work() -> str:
+        from rapport.services import journal
+
+        with store_of(request).unit_of_work() as (ctx, conn):
+            logged = journal.log(ctx, conn, [f"#{contact_id}"], via=via, summary=summary)
+        return translator(request)("web.today.logged", name=logged.people[0].name)
+
+    return await _after(request, await in_thread(work))
+
+
+@router.post("/today/{contact_id}/{kind}/snooze")
+async def snooze(request: Request, contact_id: int, kind: str) -> Response:
+    action = _kind(kind)
+    form = await request.form()
+    try:
+        days = int(str(form.get("days", "")))
+    except ValueError:
+        raise InputError("web.bad_action") from None
+
+    def work() -> str:
+        from rapport.services import snoozing
+
+        t = translator(request)
+        with store_of(request).unit_of_work() as (ctx, conn):
+            until = snoozing.snooze(ctx, conn, contact_id, action.value, days)
+        return t("web.today.snoozed", date=t.date(t.local(until).date()))
+
+    return await _after(request, await in_thread(work))

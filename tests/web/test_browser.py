@@ -1,0 +1,181 @@
+"""The pages in a real browser (Debian's Chromium driven by Playwright) on a phone-sized screen, against the real
+server on a free port: quick capture → the 72-hour action on Today → done → gone; "not now" hides an action and
+`rapport today` agrees. Screenshots go to test-artifacts/web/.
+
+Chromium comes from Debian (`apt-get install chromium`), never from a browser download. Without it these tests are
+skipped on a developer's machine and fail in CI (CI=true), where .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rapport.config import Settings
+from rapport.web.app import create_app
+from tests.cli.conftest import NOW, Cli
+
+CHROMIUM = "/usr/bin/chromium"
+ARTEFACTS = Path(__file__).parents[2] / "test-artifacts" / "web"
+PHONE = {"width": 360, "height": 740}
+
+
+def _need_chromium() -> None:
+    if os.path.exists(CHROMIUM):
+        return
+    message = f"the browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, store: Cli) -> None:
+        import uvicorn
+
+        self.port = _free_port()
+        self.app = create_app(
+            Settings(timezone="Europe/Zurich", lang=""), db=store.db, now=NOW, host="127.0.0.1", port=self.port
+        )
+        self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def at(self, now: str) -> None:
+        self.app.state.store.now = now
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(cli: Cli) -> Iterator[Server]:
+    _need_chromium()
+    cli.ok("demo")
+    with Server(cli) as running:
+        yield running
+
+
+@pytest.fixture
+def phone(request: pytest.FixtureRequest) -> Iterator[object]:
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport=PHONE, locale="en-GB")
+        page = context.new_page()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def _shot(page: object, name: str) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def _fits(page: object) -> None:
+    """Nothing wider than the phone's screen: no sideways scrolling."""
+    width = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= PHONE["width"], width
+
+
+def test_capture_then_done_on_a_phone(server: Server, phone: object, cli: Cli, request: pytest.FixtureRequest) -> None:
+    from playwright.sync_api import expect
+
+    page = phone
+    backend = request.node.callspec.params["cli"]
+    page.goto(server.url + "/capture?lang=en")  # type: ignore[attr-defined]
+    _fits(page)
+    page.get_by_label("Name").fill("Nora Fankhauser")  # type: ignore[attr-defined]
+    page.get_by_label("Where you met").fill("Impact Hub Zürich")  # type: ignore[attr-defined]
+    page.get_by_label("Topics").fill("Kreislaufwirtschaft")  # type: ignore[attr-defined]
+    page.get_by_label("Notes").fill("Baut eine Plattform für gebrauchte Baumaterialien.")  # type: ignore[attr-defined]
+    page.get_by_label("What they look for").fill("Pilotkunden")  # type: ignore[attr-defined]
+    page.get_by_label("What they offer").fill("Kontakte zu Gemeinden")  # type: ignore[attr-defined]
+    _shot(page, f"capture-phone-{backend}")
+    page.get_by_role("button", name="Save").click()  # type: ignore[attr-defined]
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saved: Nora Fankhauser")  # type: ignore[arg-type]
+    expect(page.locator("pre.draft")).to_contain_text("Nora")  # type: ignore[attr-defined]
+    _fits(page)
+    _shot(page, f"captured-phone-{backend}")
+    new_id = int(page.url.rsplit("/", 1)[1])  # type: ignore[attr-defined]
+
+    page.get_by_role("link", name="Today").first.click()  # type: ignore[attr-defined]
+    item = page.locator(f'li[data-contact="{new_id}"][data-kind="follow-up"]')  # type: ignore[attr-defined]
+    expect(item).to_be_visible()
+    expect(item).to_contain_text("72-hour rule")
+    _fits(page)
+    _shot(page, f"today-phone-{backend}")
+
+    server.at("2026-11-26T17:00")  # the follow-up goes out that evening
+    item.get_by_role("button", name="Done").click()
+    expect(page.get_by_role("status")).to_have_text("Done: Nora Fankhauser.")  # type: ignore[attr-defined]
+    expect(item).to_have_count(0)
+    _shot(page, f"today-done-phone-{backend}")
+    agenda = json.loads(cli.ok("today", "--json", now="2026-11-26T17:00").out)
+    assert all(a["contact_id"] != new_id for a in agenda)
+
+
+def test_not_now_on_a_phone_and_the_command_line_agrees(server: Server, phone: object, cli: Cli) -> None:
+    from playwright.sync_api import expect
+
+    page = phone
+    page.goto(server.url + "/today?lang=de")  # type: ignore[attr-defined]
+    first = page.locator("li.action").first  # type: ignore[attr-defined]
+    contact, kind = first.get_attribute("data-contact"), first.get_attribute("data-kind")
+    # by keyboard: focus the "7 days" button of the first action and press Enter
+    button = first.get_by_role("button", name="Nicht jetzt: um 7 Tage verschieben")
+    button.focus()
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(page.locator(f'li[data-contact="{contact}"][data-kind="{kind}"]')).to_have_count(0)  # type: ignore[attr-defined]
+    expect(page.get_by_role("status")).to_contain_text("Verschoben bis")  # type: ignore[attr-defined]
+    _fits(page)
+    _shot(page, "today-not-now-phone-de")
+    agenda = json.loads(cli.ok("today", "--json").out)
+    assert (int(str(contact)), kind) not in {(a["contact_id"], a["kind"]) for a in agenda}
+    assert agenda  # the others are still there
+
+
+def test_search_as_you_type_in_the_browser(server: Server, phone: object, cli: Cli) -> None:
+    from playwright.sync_api import expect
+
+    listing = json.loads(cli.ok("list", "--json").out)
+    someone = listing[len(listing) // 2]
+    page = phone
+    page.goto(server.url + "/contacts?lang=en")  # type: ignore[attr-defined]
+    page.get_by_label("Search by name, organisation, tag or notes").press_sequentially(  # type: ignore[attr-defined]
+        someone["name"].split()[-1], delay=30
+    )
+    results = page.locator("#results a")  # type: ignore[attr-defined]
+    expect(results.filter(has_text=someone["name"])).to_have_count(1)
+    expect(results).not_to_have_count(len(listing))
+    assert "q=" in page.url  # type: ignore[attr-defined]
+    _fits(page)
+    _shot(page, "contacts-search-phone")
