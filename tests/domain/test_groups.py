@@ -19,6 +19,7 @@ from rapport.domain.groups import (
     after,
     due_day,
     new_faces,
+    on_day,
     organisations_named,
     propose,
 )
@@ -128,6 +129,45 @@ def test_a_planned_meeting_in_the_lunch_block_moves_the_meetup_to_the_next_free_
     evening = propose(date(2026, 12, 12), Rhythm.MONTHLY, [desk], [], ZURICH, now)
     assert (evening.start, evening.kind) == (datetime(2026, 12, 14, 18, 30, tzinfo=ZURICH), "evening")
     assert evening.start.utcoffset() == timedelta(hours=1) and evening.start.astimezone(UTC).hour == 17
+
+
+def test_a_meetup_on_a_chosen_day_takes_its_first_free_lunch_or_coffee_block_else_the_evening() -> None:
+    thursday = date(2026, 12, 10)
+    weekly = [
+        WeeklyBlock(4, time(16), time(17), "coffee"),
+        WeeklyBlock(4, time(12), time(13), "lunch"),
+        WeeklyBlock(4, time(9), time(10), "desk"),
+        WeeklyBlock(4, time(14), time(15), "call"),
+        WeeklyBlock(5, time(11), time(12), "lunch"),
+    ]
+    week_before = datetime(2026, 12, 1, 9, tzinfo=ZURICH)
+
+    def at(day: date, moment: datetime, busy: list[Window]) -> tuple[datetime, datetime, str]:
+        proposal = on_day(day, weekly, busy, ZURICH, moment)
+        return proposal.start, proposal.end, proposal.kind
+
+    lunch = (datetime(2026, 12, 10, 12, tzinfo=ZURICH), datetime(2026, 12, 10, 13, tzinfo=ZURICH), "lunch")
+    coffee = (datetime(2026, 12, 10, 16, tzinfo=ZURICH), datetime(2026, 12, 10, 17, tzinfo=ZURICH), "coffee")
+    evening = (datetime(2026, 12, 10, 18, 30, tzinfo=ZURICH), datetime(2026, 12, 10, 20, 30, tzinfo=ZURICH), "evening")
+    # the earliest block of the day's weekday (desk and call blocks are not for a group)
+    assert at(thursday, week_before, []) == lunch
+    # a meeting that ends as lunch begins leaves it free; one that overlaps it moves the meetup to coffee
+    before_lunch = Window(datetime(2026, 12, 10, 11, tzinfo=ZURICH), datetime(2026, 12, 10, 12, tzinfo=ZURICH))
+    in_lunch = Window(datetime(2026, 12, 10, 12, 30, tzinfo=ZURICH), datetime(2026, 12, 10, 13, 30, tzinfo=ZURICH))
+    assert at(thursday, week_before, [before_lunch]) == lunch
+    assert at(thursday, week_before, [in_lunch]) == coffee
+    # a block that has begun is no longer free
+    assert at(thursday, datetime(2026, 12, 10, 12, tzinfo=ZURICH), []) == coffee
+    assert at(thursday, datetime(2026, 12, 10, 11, 59, tzinfo=ZURICH), []) == lunch
+    # both taken: the evening of that day, a weekend day too when it is the one chosen
+    in_coffee = Window(datetime(2026, 12, 10, 15, tzinfo=ZURICH), datetime(2026, 12, 10, 16, 1, tzinfo=ZURICH))
+    assert at(thursday, week_before, [in_lunch, in_coffee]) == evening
+    saturday = at(date(2026, 12, 12), week_before, [])
+    assert saturday[0] == datetime(2026, 12, 12, 18, 30, tzinfo=ZURICH) and saturday[2] == "evening"
+    assert saturday[1] - saturday[0] == EVENING
+    # the evening is a local 18:30, in summer time too
+    summer = on_day(date(2026, 7, 4), weekly, [], ZURICH, week_before)
+    assert summer.start.astimezone(UTC) == datetime(2026, 7, 4, 16, 30, tzinfo=UTC)
 
 
 # new faces -------------------------------------------------------------------------------------------------

@@ -140,3 +140,51 @@ def test_a_meeting_today_comes_first_and_stands_in_for_its_participants_other_ac
     assert actions[0].kind is ActionKind.PLANNED and actions[0].contact_name == "Anna Meier, Thomas Keller"
     assert [a.contact_id for a in actions[1:]] == [3]  # no second action for Thomas or Anna
     assert agenda([thomas, anna, ben], [], [], NOW, rules, limit=1, meetings=[meeting]) == actions[:1]
+
+
+def test_the_agenda_line_names_every_participant_the_topic_the_place_and_the_time() -> None:
+    from rapport.i18n import Translator
+
+    people = ((4, "Anna Meier"), (1, "Thomas Keller"))
+    meeting = PlannedMeeting(12, datetime(2026, 11, 26, 18, 30, tzinfo=ZURICH), people, "ETH", "talk series")
+    t = Translator("en", ZURICH)
+    today = meeting_action(meeting, NOW, ZURICH)
+    assert today is not None and (today.contact_id, today.contact_name) == (4, "Anna Meier, Thomas Keller")
+    assert t.reason(today.reason, NOW) == "Today at 18:30: talk series with Anna Meier, Thomas Keller at ETH."
+    two_days_later = NOW + timedelta(days=2)
+    asked = meeting_action(meeting, two_days_later, ZURICH)
+    assert asked is not None and (asked.contact_id, asked.contact_name, asked.due) == (
+        4,
+        "Anna Meier, Thomas Keller",
+        two_days_later,
+    )
+    text = t.reason(asked.reason, two_days_later)
+    assert "18:30: talk series with Anna Meier, Thomas Keller at ETH. Did it take place?" in text
+    assert "`rapport meet done 12`" in text and asked.reason.facts["days"] == 2
+
+
+def test_a_meeting_just_after_midnight_is_on_the_agenda_of_that_local_day() -> None:
+    """00:30 in Zurich is still the day before in UTC: the user's day decides."""
+    early = _meeting(datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH))
+    that_morning = datetime(2026, 11, 27, 9, 0, tzinfo=ZURICH)
+    action = meeting_action(early, that_morning, ZURICH)
+    assert action is not None and action.reason.code == "meet.planned.today"
+    assert not awaiting_answer(early, that_morning, ZURICH)
+    # and a day word typed just after midnight counts from the user's day
+    just_after_midnight = datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH)
+    assert _wall(planned_moment("tomorrow 18:30", ZURICH, just_after_midnight)) == datetime(2026, 11, 28, 18, 30)
+
+
+@pytest.mark.parametrize("typed", ["now", "Now", "jetzt", "JETZT", "heute", "Heute", "today"])
+def test_a_day_word_alone_for_today_means_this_moment_not_midday(typed: str) -> None:
+    assert planned_moment(typed, ZURICH, NOW) == NOW
+
+
+@pytest.mark.parametrize("year", [1900, 2200])
+def test_the_first_and_last_years_are_allowed_in_a_swiss_date(year: int) -> None:
+    assert _wall(planned_moment(f"1.6.{year} 10:00", ZURICH, NOW)) == datetime(year, 6, 1, 10, 0)
+
+
+def test_a_swiss_date_out_of_range_names_its_year() -> None:
+    with pytest.raises(OutOfRange, match="2300"):
+        planned_moment("1.1.2300", ZURICH, NOW)

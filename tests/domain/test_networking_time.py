@@ -287,3 +287,57 @@ def test_a_plan_never_overfills_a_block_and_puts_each_action_in_a_suitable_one(
             assert slot.start <= p.start < p.end <= slot.end
             if p.action.kind is ActionKind.FOLLOW_UP:
                 assert p.end <= p.action.due
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("  Tue 12-13-14 ", "'Tue 12-13-14' is no block"),
+        ("Funday 12-13", "'Funday' is no weekday"),
+        ("Tue 12:00", "'Tue 12:00' has no end"),
+        ("Tue noon-13", "'noon' is no time of day"),
+        ("Tue 12-25", "'25' is no time of day"),
+        ("Tue 12:30-12", "end at 12:00, before it starts at 12:30"),
+        ("Tue", "'Tue' is no block"),
+        (" 12-13 ", "'12-13' is no block"),
+    ],
+)
+def test_a_refused_block_is_told_with_the_words_typed(typed: str, shown: str) -> None:
+    from rapport.i18n import Translator
+
+    with pytest.raises(BlockProblem) as refused:
+        parse_span(typed)
+    assert shown in Translator("en", ZURICH)(refused.value.code, **refused.value.facts)
+
+
+def test_a_kind_of_several_words_is_read_and_an_unknown_one_is_told_back() -> None:
+    from rapport.i18n import Translator
+
+    words = {**KINDS, "coffee break": "coffee"}
+    assert block_kind("  Coffee   Break ", words) is BlockKind.COFFEE
+    with pytest.raises(BlockProblem) as refused:
+        block_kind(" dinner ", words)
+    assert "'dinner' is no kind" in Translator("en", ZURICH)(refused.value.code, **refused.value.facts)
+
+
+def test_a_block_starting_this_minute_is_still_planned_and_one_begun_does_not_hide_the_days_later_ones() -> None:
+    at_nine = _block(1, 2, "09:00", "10:00", BlockKind.DESK)  # Tuesday, NOW is 09:00
+    assert [s.block.id for s in slots([at_nine], TODAY, NOW, ZURICH)] == [1]
+    begun = _block(2, 2, "08:00", "08:30", BlockKind.DESK)
+    later = _block(3, 2, "14:00", "15:00", BlockKind.DESK)
+    assert [s.block.id for s in slots([begun, later], TODAY, NOW, ZURICH)] == [3]
+
+
+def test_a_follow_up_done_exactly_at_its_deadline_is_in_time() -> None:
+    desk = _block(1, 2, "10:00", "11:00", BlockKind.DESK)
+    in_time = _action(1, ActionKind.FOLLOW_UP, 90, datetime(2026, 12, 1, 10, 15, tzinfo=ZURICH))
+    plan = plan_week([desk], [in_time], TODAY, NOW, ZURICH)
+    assert _where(plan) == {1: (1, "10:00")} and plan.now == [] and plan.first_day == TODAY
+
+
+def test_a_congratulation_just_after_midnight_waits_for_its_local_day() -> None:
+    """00:30 in Zurich on Friday is still Thursday in UTC: the user's day decides."""
+    thursday = _block(1, 4, "08:00", "09:00", BlockKind.DESK)
+    friday = _block(2, 5, "08:00", "09:00", BlockKind.DESK)
+    birthday = _action(1, ActionKind.CONGRATULATE, 80, datetime(2026, 12, 4, 0, 30, tzinfo=ZURICH))
+    assert _where(plan_week([thursday, friday], [birthday], TODAY, NOW, ZURICH)) == {1: (2, "08:00")}
