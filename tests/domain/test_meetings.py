@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from rapport.domain.agenda import AgendaRules, agenda
@@ -30,6 +30,7 @@ def _wall(moment: datetime) -> datetime:
 
 
 @given(local_times)
+@example(datetime(2064, 3, 30, 2, 0))  # skipped by the change to summer time: both forms move it to 03:00
 def test_iso_and_swiss_forms_mean_the_same_local_time(typed: datetime) -> None:
     iso = planned_moment(f"{typed:%Y-%m-%d %H:%M}", ZURICH, NOW)
     swiss = planned_moment(f"{typed.day}.{typed.month}.{typed.year} {typed:%H:%M}", ZURICH, NOW)

@@ -297,7 +297,7 @@ def test_a_plan_never_overfills_a_block_and_puts_each_action_in_a_suitable_one(
         ("Tue 12:00", "'Tue 12:00' has no end"),
         ("Tue noon-13", "'noon' is no time of day"),
         ("Tue 12-25", "'25' is no time of day"),
-        ("Tue 12:30-12", "end at 12:00, before it starts at 12:30"),
+        ("Tue 12:30-12", "(here 12:30 to 12:00)"),
         ("Tue", "'Tue' is no block"),
         (" 12-13 ", "'12-13' is no block"),
     ],

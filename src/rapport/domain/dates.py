@@ -40,8 +40,9 @@ def iso_moment(text: str, zone: tzinfo) -> datetime:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise OutOfRange(f"{raw!r} is outside {FIRST_YEAR}–{LAST_YEAR}")
     if moment.tzinfo is None:
-        # a local time that does not exist (skipped by a DST change) is moved forward, as clocks do
-        moment = moment.replace(tzinfo=zone).astimezone(zone)
+        # a local time that does not exist (skipped by a DST change) is moved forward, as clocks do (through UTC:
+        # astimezone into the moment's own zone would keep the skipped wall clock, 02:30 for what clocks show as 03:30)
+        moment = moment.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
     return moment
 
 
