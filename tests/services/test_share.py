@@ -23,7 +23,7 @@ from rapport.services import articles, share_index
 from rapport.services import share as service
 from rapport.services.context import Context
 from rapport.services.people import NewContact, add_contact, edit_contact
-from rapport.store.schema import contacts, favours, feed_items, shares
+from rapport.store.schema import contacts, favours, feed_items, feeds, shares
 from rapport.store.schema import share_index as index_table
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "share"
@@ -212,7 +212,9 @@ def test_a_feed_is_checked_when_added_and_a_scan_ranks_only_new_items(ctx: Conte
     with ctx.transaction() as conn:
         second = service.scan(ctx, conn, 3, "lexical")
         third = service.scan(ctx, conn, 3, "lexical")
-        seen = conn.execute(select(func.count()).select_from(feed_items)).scalar()
+        # (other tests' owners share these tables: count this owner's items only)
+        mine = select(feeds.c.id).where(feeds.c.owner_id == ctx.owner_id)
+        seen = conn.execute(select(func.count()).select_from(feed_items).where(feed_items.c.feed_id.in_(mine))).scalar()
     assert second.new == 1 and [i.title for i in second.items] == ["Lieferketten werden regional"]
     assert second.items[0].proposals[0].name == "Anna Meier"
     assert third.new == 0 and third.items == [] and seen == 2
