@@ -1,12 +1,12 @@
-# rapport: `make run` shows today's agenda on the demo network (`make run serve=1`, or `make serve`, then serves it in
-# the browser), `make test` runs the whole suite.
+# rapport: `make run` loads the demo network, shows today's agenda and serves it in the browser at the address it
+# prints (`make run serve=0`: the agenda only), `make test` runs the whole suite.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= var/demo.db
 lang ?= en
 now ?=
-serve ?=
+serve ?= 1
 host ?= 127.0.0.1
 port ?= 8000
 NOW_OPT := $(if $(now),--now $(now),)
@@ -33,9 +33,9 @@ run: $(VENV)/.installed
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) today
 	@echo
 	@$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) meet list
-	@$(if $(serve),$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) serve --host $(host) --port $(port),true)
+	@$(if $(filter-out 0 no false,$(serve)),$(BIN)/rapport --db $(DEMO_DB) --lang $(lang) $(NOW_OPT) serve --host $(host) --port $(port),true)
 
-# The demo in the browser: loads it and shows the agenda like `make run`, then serves the pages until Ctrl+C.
+# The same as `make run` (kept for habit): the demo, its agenda, then the pages until Ctrl+C.
 serve:
 	@$(MAKE) --no-print-directory run serve=1
 
