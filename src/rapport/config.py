@@ -96,6 +96,29 @@ def load(**overrides: Any) -> Settings:
     return _validated(values)
 
 
+#: The settings that are a person's own on a shared server (`rapport serve --multi-user`); the others (the mail
+#: server) are the server's.
+PERSONAL = (
+    "lang",
+    "timezone",
+    "region",
+    "daily_budget",
+    "news_window_days",
+    "follow_up_hours",
+    "dormant_days",
+    "default_circle",
+)
+
+
+def for_person(server: Settings, own: dict[str, str]) -> Settings:
+    """The server's settings with a person's own (checked; only the personal keys) in their place."""
+    unknown = sorted(set(own) - set(PERSONAL))
+    if unknown:
+        raise InputError("config.unknown_key", key=_shown(unknown[0]))
+    chosen = _validated(own)
+    return replace(server, **{key: getattr(chosen, key) for key in own})
+
+
 def _validated(values: dict[str, Any], thorough: bool = False) -> Settings:
     """Settings from raw values, each checked; `thorough` also checks what needs a library (region, From address),
     as `config set` does before writing."""
