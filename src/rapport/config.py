@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -60,6 +61,17 @@ class Settings:
             if value:
                 return "de" if value.lower().startswith("de") else "en"
         return "en"
+
+
+def data_directory() -> Path:
+    """Where rapport keeps its files (the default store, a server's session key): RAPPORT_DATA_DIR, else the
+    platform's data directory."""
+    explicit = os.environ.get("RAPPORT_DATA_DIR")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_data_path
+
+    return user_data_path("rapport", appauthor=False)
 
 
 def config_path() -> str:

@@ -1040,6 +1040,21 @@ EN: dict[str, str] = {
     "web.contact.direction.given": "you gave",
     "web.contact.direction.received": "you received",
     "web.contact.direction.asked": "you asked",
+    "web.login.title": "Log in",
+    "web.login.login": "Account name or e-mail address",
+    "web.login.password": "Password",
+    "web.login.submit": "Log in",
+    "web.login.wrong": "That account name and password do not fit together. Try again.",
+    "web.login.wait": "Too many failed logins: try again in {minutes:count.minutes}.",
+    "count.minutes.one": "{n} minute",
+    "count.minutes.other": "{n} minutes",
+    "web.login.logout": "Log out",
+    "help.serve.multi_user": "Serve many people, each logging in to their own network (accounts: rapport user add).",
+    "help.serve.allow_sqlite": "Allow --multi-user on an SQLite file (PostgreSQL is meant for many people).",
+    "help.serve.public_host": "A name the server is reached by through a proxy (e.g. rapport.example.ch); repeatable.",
+    "web.multi_user_needs_postgresql": (
+        "Serving many people needs PostgreSQL (--db postgresql://…); add --allow-sqlite to use this SQLite file anyway."
+    ),
     # accounts on a shared server (`rapport user …`)
     "help.cmd.user": "Accounts on a shared server (rapport serve --multi-user): add, list, disable, enable, delete.",
     "help.cmd.user.add": "Add an account; its password is asked for twice (or read from standard input).",
@@ -2169,6 +2184,24 @@ DE: dict[str, str] = {
     "web.contact.direction.given": "du gabst",
     "web.contact.direction.received": "du erhieltst",
     "web.contact.direction.asked": "du batest",
+    "web.login.title": "Anmelden",
+    "web.login.login": "Kontoname oder E-Mail-Adresse",
+    "web.login.password": "Passwort",
+    "web.login.submit": "Anmelden",
+    "web.login.wrong": "Kontoname und Passwort passen nicht zusammen. Versuche es noch einmal.",
+    "web.login.wait": "Zu viele fehlgeschlagene Anmeldungen: Versuche es in {minutes:count.minutes} wieder.",
+    "count.minutes.one": "{n} Minute",
+    "count.minutes.other": "{n} Minuten",
+    "web.login.logout": "Abmelden",
+    "help.serve.multi_user": "Für viele Personen, jede mit eigenem Netzwerk und Anmeldung (Konten: rapport user add).",
+    "help.serve.allow_sqlite": "--multi-user auch mit einer SQLite-Datei erlauben (für viele ist PostgreSQL gedacht).",
+    "help.serve.public_host": (
+        "Ein Name, unter dem der Server über einen Proxy erreicht wird (z. B. rapport.example.ch); mehrfach möglich."
+    ),
+    "web.multi_user_needs_postgresql": (
+        "Für viele Personen braucht es PostgreSQL (--db postgresql://…); mit --allow-sqlite geht es trotzdem mit "
+        "dieser SQLite-Datei."
+    ),
     # Konten auf einem geteilten Server (`rapport user …`)
     "help.cmd.user": "Konten auf einem geteilten Server (rapport serve --multi-user): anlegen, auflisten, sperren, "
     "entsperren, löschen.",

@@ -139,7 +139,8 @@ def authenticate(conn: Connection, login: str, secret: str) -> int | None:
     return int(row.id)
 
 
-def active(conn: Connection, user_id: int) -> bool:
+def active(conn: Connection, user_id: int) -> str | None:
+    """The name of the account `user_id` when it exists, can log in and is not disabled; None otherwise."""
     return store.active(conn, user_id)
 
 

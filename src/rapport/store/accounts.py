@@ -11,11 +11,14 @@ from rapport.store.schema import user_settings, users
 
 
 def find(conn: Connection, login: str) -> Any | None:
-    """The account whose name is `login`, or else whose e-mail address is (case aside); None when there is none."""
+    """The account whose name is `login`, or else the one account whose e-mail address it is (case aside); None
+    when there is none."""
     columns = (users.c.id, users.c.name, users.c.email, users.c.password_hash, users.c.disabled_at)
     row = conn.execute(select(*columns).where(users.c.name == login)).first()
     if row is None and "@" in login:
-        row = conn.execute(select(*columns).where(func.lower(users.c.email) == login.lower())).first()
+        query = select(*columns).where(func.lower(users.c.email) == login.lower(), users.c.password_hash.is_not(None))
+        rows = conn.execute(query.limit(2)).all()
+        row = rows[0] if len(rows) == 1 else None  # an address two accounts give opens neither: use the name
     return row
 
 
@@ -47,10 +50,13 @@ def remove(conn: Connection, user_id: int) -> None:
     conn.execute(delete(users).where(users.c.id == user_id))
 
 
-def active(conn: Connection, user_id: int) -> bool:
-    """The account exists, can log in and is not disabled."""
-    row = conn.execute(select(users.c.password_hash, users.c.disabled_at).where(users.c.id == user_id)).first()
-    return row is not None and row.password_hash is not None and row.disabled_at is None
+def active(conn: Connection, user_id: int) -> str | None:
+    """The account's name when it exists, can log in and is not disabled; None otherwise."""
+    query = select(users.c.name).where(
+        users.c.id == user_id, users.c.password_hash.is_not(None), users.c.disabled_at.is_(None)
+    )
+    found = conn.execute(query).scalar()
+    return None if found is None else str(found)
 
 
 def settings(conn: Connection, user_id: int) -> dict[str, str]:
