@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -62,6 +63,17 @@ class Settings:
         return "en"
 
 
+def data_directory() -> Path:
+    """Where rapport keeps its files (the default store, a server's session key): RAPPORT_DATA_DIR, else the
+    platform's data directory."""
+    explicit = os.environ.get("RAPPORT_DATA_DIR")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_data_path
+
+    return user_data_path("rapport", appauthor=False)
+
+
 def config_path() -> str:
     explicit = os.environ.get("RAPPORT_CONFIG")
     if explicit:
@@ -94,6 +106,29 @@ def load(**overrides: Any) -> Settings:
             values[spec.name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
     return _validated(values)
+
+
+#: The settings that are a person's own on a shared server (`rapport serve --multi-user`); the others (the mail
+#: server) are the server's.
+PERSONAL = (
+    "lang",
+    "timezone",
+    "region",
+    "daily_budget",
+    "news_window_days",
+    "follow_up_hours",
+    "dormant_days",
+    "default_circle",
+)
+
+
+def for_person(server: Settings, own: dict[str, str]) -> Settings:
+    """The server's settings with a person's own (checked; only the personal keys) in their place."""
+    unknown = sorted(set(own) - set(PERSONAL))
+    if unknown:
+        raise InputError("config.unknown_key", key=_shown(unknown[0]))
+    chosen = _validated(own)
+    return replace(server, **{key: getattr(chosen, key) for key in own})
 
 
 def _validated(values: dict[str, Any], thorough: bool = False) -> Settings:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from rapport.cli import helptext, interop, journal, messages, people, settings, state, web
+from rapport.cli import accounts, helptext, interop, journal, messages, people, settings, state, web
 from rapport.cli.initiative import groups, intros, meet
 from rapport.cli.initiative import share as share_commands
 from rapport.cli.initiative import time as networking_time
@@ -123,3 +123,5 @@ app.add_typer(networking_time.time_app, name="time")
 app.add_typer(groups.group_app, name="group")
 app.add_typer(groups.meetup_app, name="meetup")
 app.add_typer(share_commands.feed_app, name="feed")
+# on a shared server
+app.add_typer(accounts.user_app, name="user")

@@ -16,11 +16,20 @@ commands = typer.Typer()
 def serve(
     host: Annotated[str, typer.Option("--host", help="help.serve.host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="help.serve.port")] = 8000,
+    multi_user: Annotated[bool, typer.Option("--multi-user", help="help.serve.multi_user")] = False,
+    allow_sqlite: Annotated[bool, typer.Option("--allow-sqlite", help="help.serve.allow_sqlite")] = False,
+    public_host: Annotated[list[str] | None, typer.Option("--public-host", help="help.serve.public_host")] = None,
 ) -> None:
     if not 1 <= port <= 65535:
         from rapport.errors import InputError
 
         raise InputError("input.out_of_range", field="--port", value=str(port), low=1, high=65535)
+    if multi_user and not allow_sqlite:
+        from rapport.store.location import Location, default_url, normalise_url
+
+        where = Location(normalise_url(state.options.db) if state.options.db else default_url())
+        if where.is_sqlite:
+            state.fail("web.multi_user_needs_postgresql", 2)
     try:
         import uvicorn
 
@@ -28,7 +37,24 @@ def serve(
     except ImportError:
         state.fail("web.not_installed", 1)
         return
-    app = create_app(state.settings(), db=state.options.db, now=state.options.now, host=host, port=port)
+    app = create_app(
+        state.settings(),
+        db=state.options.db,
+        now=state.options.now,
+        host=host,
+        port=port,
+        multi_user=multi_user,
+        public_hosts=tuple(public_host or ()),
+    )
     shown = f"[{host}]" if ":" in host else host
     say("web.serving", url=f"http://{shown}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    # behind a proxy on this computer, its X-Forwarded-Proto tells https, so that cookies are marked Secure
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )

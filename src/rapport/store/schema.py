@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -79,6 +80,20 @@ users = Table(
     Column("email", String(limits.EMAIL), nullable=False, server_default=""),
     Column("created_at", Moment, nullable=False),
     Column("linkedin_export_on", Date),  # the newest LinkedIn export imported, to tell news from old data
+    # server mode (`rapport user add`): the argon2 hash of the password (NULL: cannot log in, as the local owner),
+    # and when the account was disabled (NULL: active)
+    Column("password_hash", String(200)),
+    Column("disabled_at", Moment),
+)
+
+#: A person's own settings on a shared server (language, time zone, budget, …): they override the server's.
+user_settings = Table(
+    "user_settings",
+    metadata,
+    _owner(),
+    Column("key", String(40), nullable=False),
+    Column("value", String(200), nullable=False),
+    PrimaryKeyConstraint("owner_id", "key"),
 )
 
 circles = Table(

@@ -13,7 +13,7 @@ from rapport.config import Settings
 from rapport.errors import NotFound, RapportError
 from rapport.services.context import open_context
 from rapport.web import security
-from rapport.web.pages import Store, render, translator
+from rapport.web.pages import Store, in_thread, render, translator
 
 STATIC = Path(__file__).parent / "static"
 
@@ -34,16 +34,36 @@ async def csrf_guard(request: Request) -> None:
         raise HTTPException(status_code=403, detail="csrf")
 
 
+#: What a visitor who has not logged in may see on a shared server.
+PUBLIC = ("/login", "/static/", "/health")
+
+
 def create_app(
-    settings: Settings, db: str | None = None, now: str | None = None, host: str = "127.0.0.1", port: int = 8000
+    settings: Settings,
+    db: str | None = None,
+    now: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    multi_user: bool = False,
+    public_hosts: tuple[str, ...] = (),
+    data_dir: Path | None = None,
 ) -> FastAPI:
-    """The app on the store `db` (the default store when None); it answers only to `host`/localhost on `port`."""
+    """The app on the store `db` (the default store when None); it answers only to `host`/localhost on `port` (and
+    to `public_hosts`, the names a proxy in front of it is reached by). `multi_user`: every page needs a login, and
+    each person sees only their own network."""
     ctx = open_context(settings, db=db, now=now)
     store = Store(ctx.engine, ctx.owner_id, settings, ctx.zone, ctx.location, now)
-    allowed = security.allowed_hosts(host, port)
+    allowed = security.allowed_hosts(host, port, public_hosts)
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, dependencies=[Depends(csrf_guard)])
     app.state.store = store
+    app.state.multi_user = multi_user
+    if multi_user:
+        from rapport.domain.login import Attempts
+        from rapport.web import sessions
+
+        app.state.session_key = sessions.signing_key(data_dir)
+        app.state.attempts = Attempts()
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -52,6 +72,13 @@ def create_app(
         token = request.cookies.get(security.COOKIE)
         fresh = not security.token_shape_ok(token)
         request.state.csrf = security.new_token() if fresh else token
+        if multi_user:
+            request.state.store = await in_thread(lambda: user_store(request))
+            if request.state.store is None and not request.url.path.startswith(PUBLIC):
+                response: Response = _to_login(request)
+                if fresh:
+                    response.set_cookie(security.COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
+                return response
         response = await call_next(request)
         if fresh:
             response.set_cookie(security.COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
@@ -85,10 +112,44 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, today
+    from rapport.web.routes import capture, contacts, login, today
 
+    if multi_user:
+        app.include_router(login.router)
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
+
+
+def user_store(request: Request) -> Store | None:
+    """The store as the logged-in person sees it (their owner id, their settings); None without a valid session,
+    or when the account is disabled or gone."""
+    from datetime import UTC, datetime
+
+    from rapport.services import accounts
+    from rapport.web import sessions
+
+    app = request.app
+    user_id = sessions.read(app.state.session_key, request.cookies.get(sessions.COOKIE), datetime.now(UTC))
+    if user_id is None:
+        return None
+    server: Store = app.state.store
+    with server.engine.begin() as conn:
+        name = accounts.active(conn, user_id)
+        if name is None:
+            return None
+        own = accounts.settings(conn, user_id, server.settings)
+    request.state.user = name
+    return Store(server.engine, user_id, own, own.zone(), server.location, server.now)
+
+
+def _to_login(request: Request) -> Response:
+    """Not logged in: a page goes to the login form (and comes back after it); anything else is refused."""
+    from urllib.parse import quote
+
+    target = "/login?next=" + quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    if request.method == "GET" and request.headers.get("hx-request") != "true":
+        return RedirectResponse(target, status_code=303)
+    return Response(status_code=401, headers={"HX-Redirect": target})

@@ -56,7 +56,9 @@ class Store:
 
 
 def store_of(request: Request) -> Store:
-    store: Store = request.app.state.store
+    """The store as this request's person sees it: the logged-in account's on a shared server, else the owner's."""
+    own: Store | None = getattr(request.state, "store", None)
+    store: Store = own if own is not None else request.app.state.store
     return store
 
 
@@ -128,6 +130,8 @@ def render(request: Request, template: str, status: int = 200, block: str | None
         "lang": t.lang,
         "csrf": request.state.csrf,
         "path": request.url.path,
+        "user": getattr(request.state, "user", None),
+        "multi_user": request.app.state.multi_user,
         **values,
     }
     if block is not None and is_htmx(request):

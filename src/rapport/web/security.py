@@ -17,12 +17,14 @@ HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def allowed_hosts(host: str, port: int) -> frozenset[str]:
-    """The Host header values this server answers to."""
+def allowed_hosts(host: str, port: int, public: tuple[str, ...] = ()) -> frozenset[str]:
+    """The Host header values this server answers to: its own address with its port, and the names a proxy in
+    front of it is reached by (`public`, with or without a port)."""
     names = {"127.0.0.1", "localhost", "[::1]", host.strip().lower()}
     if ":" in host and not host.startswith("["):
         names.add(f"[{host.strip().lower()}]")
-    return frozenset({f"{name}:{port}" for name in names} | ({*names} if port == 80 else set()))
+    own = {f"{name}:{port}" for name in names} | ({*names} if port == 80 else set())
+    return frozenset(own | {name.strip().lower() for name in public if name.strip()})
 
 
 def host_ok(header: str | None, allowed: Iterable[str]) -> bool:
