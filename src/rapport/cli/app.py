@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from rapport.cli import accounts, helptext, interop, journal, messages, people, settings, state, web
+from rapport.cli import accounts, helptext, interop, journal, messages, people, settings, state, tokens, web
 from rapport.cli.initiative import groups, intros, meet
 from rapport.cli.initiative import share as share_commands
 from rapport.cli.initiative import time as networking_time
@@ -125,3 +125,4 @@ app.add_typer(groups.meetup_app, name="meetup")
 app.add_typer(share_commands.feed_app, name="feed")
 # on a shared server
 app.add_typer(accounts.user_app, name="user")
+app.add_typer(tokens.token_app, name="token")

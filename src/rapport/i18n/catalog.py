@@ -1055,6 +1055,26 @@ EN: dict[str, str] = {
     "web.multi_user_needs_postgresql": (
         "Serving many people needs PostgreSQL (--db postgresql://…); add --allow-sqlite to use this SQLite file anyway."
     ),
+    # personal access tokens (`rapport token …`)
+    "help.cmd.token": "Personal access tokens for the API and assistants: create, list, revoke.",
+    "help.cmd.token.create": "Create a token (shown once; rapport keeps only a hash of it).",
+    "help.cmd.token.list": "The tokens: how they start, what they may do, when they were last used.",
+    "help.cmd.token.revoke": "Revoke a token: it stops working at once.",
+    "help.token.user": "The account the token is for (on a shared server; default: this store's owner).",
+    "help.token.read_only": "The token may read but never change anything.",
+    "help.token.label": "A name to tell the token apart, e.g. 'phone' or 'assistant'.",
+    "help.token.id": "The token's number (see `rapport token list`).",
+    "tokens.created": "Token {id} created, allowed to read and write. Send it as 'Authorization: Bearer …':",
+    "tokens.created_read_only": "Token {id} created, allowed to read only. Send it as 'Authorization: Bearer …':",
+    "tokens.shown_once": "Keep it somewhere safe: it is shown only now, and rapport keeps only a hash of it.",
+    "tokens.none": "No tokens yet: create one with `rapport token create`.",
+    "tokens.revoked": "revoked",
+    "tokens.read_only": "read only",
+    "tokens.read_write": "read and write",
+    "tokens.last_used": "last used {when}",
+    "tokens.never_used": "never used",
+    "tokens.revoked_now": "Token {id} revoked: it no longer works.",
+    "tokens.unknown": "There is no token {id} that could be revoked (see `rapport token list`).",
     # accounts on a shared server (`rapport user …`)
     "help.cmd.user": "Accounts on a shared server (rapport serve --multi-user): add, list, disable, enable, delete.",
     "help.cmd.user.add": "Add an account; its password is asked for twice (or read from standard input).",
@@ -2202,6 +2222,26 @@ DE: dict[str, str] = {
         "Für viele Personen braucht es PostgreSQL (--db postgresql://…); mit --allow-sqlite geht es trotzdem mit "
         "dieser SQLite-Datei."
     ),
+    # persönliche Zugangstokens (`rapport token …`)
+    "help.cmd.token": "Persönliche Zugangstokens für die API und Assistenten: erstellen, auflisten, widerrufen.",
+    "help.cmd.token.create": "Ein Token erstellen (nur einmal angezeigt; rapport behält nur einen Hash davon).",
+    "help.cmd.token.list": "Die Tokens: wie sie beginnen, was sie dürfen, wann sie zuletzt verwendet wurden.",
+    "help.cmd.token.revoke": "Ein Token widerrufen: Es gilt sofort nicht mehr.",
+    "help.token.user": "Das Konto, für welches das Token gilt (auf einem geteilten Server; sonst für dich).",
+    "help.token.read_only": "Das Token darf lesen, aber nichts ändern.",
+    "help.token.label": "Ein Name, um das Token zu erkennen, z. B. «Telefon» oder «Assistent».",
+    "help.token.id": "Die Nummer des Tokens (siehe `rapport token list`).",
+    "tokens.created": "Token {id} erstellt, darf lesen und schreiben. Sende es als «Authorization: Bearer …»:",
+    "tokens.created_read_only": "Token {id} erstellt, darf nur lesen. Sende es als «Authorization: Bearer …»:",
+    "tokens.shown_once": "Bewahre es sicher auf: Es wird nur jetzt angezeigt, und rapport behält nur einen Hash davon.",
+    "tokens.none": "Noch keine Tokens: Erstelle eines mit `rapport token create`.",
+    "tokens.revoked": "widerrufen",
+    "tokens.read_only": "nur lesen",
+    "tokens.read_write": "lesen und schreiben",
+    "tokens.last_used": "zuletzt verwendet {when}",
+    "tokens.never_used": "nie verwendet",
+    "tokens.revoked_now": "Token {id} widerrufen: Es gilt nicht mehr.",
+    "tokens.unknown": "Es gibt kein Token {id}, das widerrufen werden könnte (siehe `rapport token list`).",
     # Konten auf einem geteilten Server (`rapport user …`)
     "help.cmd.user": "Konten auf einem geteilten Server (rapport serve --multi-user): anlegen, auflisten, sperren, "
     "entsperren, löschen.",

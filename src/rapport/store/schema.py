@@ -86,6 +86,23 @@ users = Table(
     Column("disabled_at", Moment),
 )
 
+#: Personal access tokens for the API and assistants: only a hash of each is kept (the token is shown once).
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("label", String(100), nullable=False, server_default=""),
+    Column("token_hash", String(64), nullable=False),  # SHA-256 of the token, hex
+    Column("shown", String(40), nullable=False),  # the token's first characters, to tell tokens apart in a list
+    Column("read_only", Boolean, nullable=False, server_default=false()),
+    Column("created_at", Moment, nullable=False),
+    Column("last_used_at", Moment),
+    Column("revoked_at", Moment),
+    # the token names its owner, so that it is found on the owner's shard (docs/scaling.md)
+    UniqueConstraint("owner_id", "token_hash"),
+)
+
 #: A person's own settings on a shared server (language, time zone, budget, …): they override the server's.
 user_settings = Table(
     "user_settings",
