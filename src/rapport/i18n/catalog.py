@@ -1074,7 +1074,8 @@ EN: dict[str, str] = {
     ),
     "mcp.tool.note": "Write a dated note about a contact.",
     "mcp.tool.favour": (
-        "Record a favour: direction given (by the user), received or asked; kind: intro, advice, referral, other, …"
+        "Record a favour: direction given (by the user), received or asked; kind: introduction, advice, referral, "
+        "job-lead, other, …"
     ),
     "mcp.tool.draft": "Draft a message to a contact from what the user noted (kind and channel optional).",
     "mcp.tool.check": "Check how personal a message is: generic phrases, facts about the contact, length.",
@@ -2228,7 +2229,7 @@ DE: dict[str, str] = {
     "mcp.tool.note": "Eine datierte Notiz zu einem Kontakt schreiben.",
     "mcp.tool.favour": (
         "Einen Gefallen erfassen: Richtung given (von der Person gegeben), received (erhalten) oder asked (erbeten); "
-        "Art: intro, advice, referral, other, …"
+        "Art: introduction, advice, referral, job-lead, other, …"
     ),
     "mcp.tool.draft": "Eine Nachricht an einen Kontakt entwerfen, aus dem, was notiert ist (Art und Kanal freiwillig).",
     "mcp.tool.check": "Prüfen, wie persönlich eine Nachricht ist: Floskeln, Bezüge zum Kontakt, Länge.",
