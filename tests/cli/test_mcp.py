@@ -191,3 +191,19 @@ def test_without_the_sdk_the_command_says_how_to_get_it(cli: Cli, monkeypatch: p
     monkeypatch.setitem(sys.modules, "mcp.server", None)
     refused = cli("mcp")
     assert refused.code == 1 and "pip install 'rapport[assistants]'" in refused.err
+
+
+def test_only_rapport_mcp_loads_the_sdk(tmp_path: Path) -> None:
+    import subprocess
+
+    probe = (
+        "import sys\n"
+        "from rapport.cli.main import main\n"
+        f"main(['--db', {str(tmp_path / 'r.db')!r}, 'init'])\n"
+        f"main(['--db', {str(tmp_path / 'r.db')!r}, 'today'])\n"
+        "main(['mcp', '--help'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'mcp', 'mcp_types'}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(rapport.__file__).parent.parent)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -2199,10 +2199,10 @@ DE: dict[str, str] = {
     "digest.already": "Die heutige Zusammenfassung ist schon verschickt ({date}); nichts wurde gesendet.",
     "digest.empty": "Heute ist nichts fällig: keine Zusammenfassung gesendet.",
     "digest.no_email": (
-        "die Zusammenfassung geht an deine Adresse, und es ist keine gespeichert: mit `rapport me --email …` setzen."
+        "die Zusammenfassung geht an Ihre Adresse, und es ist keine gespeichert: mit `rapport me --email …` setzen."
     ),
     "digest.user_local": (
-        "--user braucht Konten (Servermodus); ein lokaler Speicher hat eine Person, die Zusammenfassung geht an dich."
+        "--user braucht Konten (Servermodus); ein lokaler Speicher hat eine Person, die Zusammenfassung geht an Sie."
     ),
     "help.cmd.mcp": (
         "Einen Assistenten mit rapport arbeiten lassen: ein Model-Context-Protocol-Server auf Standardein- und "
@@ -2210,7 +2210,7 @@ DE: dict[str, str] = {
     ),
     "help.mcp.read_only": "Nur die lesenden Werkzeuge anbieten; log, note und favour werden abgelehnt.",
     "mcp.not_installed": "der Server für Assistenten braucht das Paket mcp: pip install 'rapport[assistants]'.",
-    "mcp.read_only": "dieser Server liest nur (rapport mcp --read-only): {tool} würde dein Netzwerk ändern.",
+    "mcp.read_only": "dieser Server liest nur (rapport mcp --read-only): {tool} würde Ihr Netzwerk ändern.",
     "mcp.instructions": (
         "rapport führt das berufliche Netzwerk der Person: was heute zu tun ist, für wen und warum. Eine Person "
         "zuerst suchen, dann zeigen oder über sie schreiben; Namen dürfen abgekürzt sein. Zeiten in ISO 8601 oder "

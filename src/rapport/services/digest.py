@@ -10,6 +10,7 @@ The HTML comes from a Jinja2 template with autoescaping: names, notes and reason
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from email.headerregistry import Address
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
+WIDTH = 76  # characters a line of the plain text part: what every mail program shows without wrapping again
+_WHOLE_WORDS: dict[str, Any] = {"break_long_words": False, "break_on_hyphens": False}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ def compose(ctx: Context, actions: list[Action], lang: str, to: str) -> Mail:
     today_url = f"{base}today"
     lines = [words["title"], ""]
     for number, item in enumerate(items, start=1):
-        lines += [f"{number}. {item.kind} · {item.name} · {item.due}", f"   {item.reason}", f"   {item.url}", ""]
+        reason = textwrap.fill(item.reason, WIDTH, initial_indent="   ", subsequent_indent="   ", **_WHOLE_WORDS)
+        lines += [f"{number}. {item.kind} · {item.name} · {item.due}", reason, f"   {item.url}", ""]
     lines += [f"{words['open']}: {today_url}", "", "-- ", words["footer"]]
     html = _template().render(lang=t.lang, subject=subject, words=words, items=items, today_url=today_url)
     return Mail(day=day, to=to, subject=subject, text="\n".join(lines) + "\n", html=html, actions=len(items))
