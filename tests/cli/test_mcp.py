@@ -145,9 +145,18 @@ def test_refusals_are_tool_errors_with_the_command_lines_code_and_text(cli: Cli,
         ]
 
     errors = _talk(cli, tmp_path, work, lang="de")
-    assert f"contact.not_found: {said}" in errors[0]
-    assert errors[1].count(":") >= 2 and "pigeon" in errors[1]
-    assert all(errors) and cli.snapshot() == before
+    assert errors[0] == f"contact.not_found: {said}"
+    assert errors[1].startswith("input.channel: ") and "pigeon" in errors[1]
+    assert (
+        errors[1]
+        == "input.channel: " + cli("log", "Thomas", "--via", "pigeon", lang="de").err.removeprefix("Fehler: ").strip()
+    )
+    # arguments the tool's input schema refuses are said in the same way, in German too
+    assert errors[2] == "input.empty: names darf nicht leer sein."
+    assert errors[3] == "mcp.choice: direction: «sideways» ist keiner von given, received, asked."
+    assert errors[4].startswith("input.") and "2099" in errors[4]  # no notes from the future, like `rapport note`
+    assert errors[5] == "mcp.at_least: limit muss mindestens 0 sein (-1)."
+    assert cli.snapshot() == before
 
 
 def test_a_read_only_server_reads_and_refuses_to_write(cli: Cli, tmp_path: Path) -> None:

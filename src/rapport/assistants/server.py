@@ -10,6 +10,7 @@ refuses them, so that the assistant can tell the user why.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,14 +28,27 @@ MAX_TEXT = 100_000  # characters of a message to check or an article to rank
 def build(context: Callable[[], Context], t: Translator, read_only: bool = False) -> MCPServer:
     """The MCP server: `context()` gives a fresh context for each call (the owner's store, now)."""
     from mcp.server import MCPServer
-    from mcp.server.mcpserver.exceptions import ToolError
+    from mcp.server.mcpserver.exceptions import ToolError, UnexpectedToolError
     from mcp.types import ToolAnnotations
-    from pydantic import Field
+    from pydantic import Field, ValidationError
 
     from rapport.cli.state import describe
     from rapport.errors import RapportError
 
-    server: MCPServer = MCPServer("rapport", instructions=t("mcp.instructions"), log_level="ERROR")
+    class _Rapport(MCPServer):
+        async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+            try:
+                return await super().call_tool(name, arguments, context)
+            except UnexpectedToolError:
+                raise
+            except ToolError as exc:  # the assistant reads rapport's own "code: line", without the SDK's prefix
+                if isinstance(exc.__cause__, ValidationError):  # arguments the input schema refuses
+                    raise ToolError(refusal(exc.__cause__, t)) from None
+                if isinstance(exc.__cause__, ToolError):  # refused by rapport (see `call`)
+                    raise ToolError(str(exc.__cause__)) from None
+                raise
+
+    server: MCPServer = _Rapport("rapport", instructions=t("mcp.instructions"), log_level="ERROR")
 
     def call(tool: str, work: Callable[..., dict[str, Any]], /, **arguments: Any) -> dict[str, Any]:
         if read_only and tool in tools.WRITING:
@@ -120,6 +134,35 @@ def build(context: Callable[[], Context], t: Translator, read_only: bool = False
         return call("share", tools.share, text=text, title=title, top=top, ranker=ranker)
 
     return server
+
+
+def refusal(error: Any, t: Translator) -> str:
+    """The first complaint of a pydantic ValidationError about a tool's arguments, as "code: line" in the user's
+    language (the SDK checks the arguments against the tool's input schema before the tool runs)."""
+    from rapport.cli.state import shorten
+
+    first = error.errors()[0]
+    kind, limits = first["type"], first.get("ctx") or {}
+    field = ".".join(str(part) for part in first["loc"]) or "?"
+    value = shorten(str(first.get("input", "")))
+    if kind == "missing":
+        code, facts = "mcp.missing", {"field": field}
+    elif kind in ("string_too_long", "too_long"):
+        code, facts = "input.too_long", {"field": field, "limit": limits.get("max_length", "?")}
+    elif kind in ("string_too_short", "too_short"):
+        code, facts = "input.empty", {"field": field}
+    elif kind == "literal_error":
+        choices = ", ".join(re.findall(r"'([^']*)'", str(limits.get("expected", ""))))  # "'a', 'b' or 'c'"
+        code, facts = "mcp.choice", {"field": field, "value": value, "choices": choices}
+    elif kind in ("greater_than_equal", "greater_than"):
+        code, facts = "mcp.at_least", {"field": field, "value": value, "limit": limits.get("ge", limits.get("gt"))}
+    elif kind in ("less_than_equal", "less_than"):
+        code, facts = "mcp.at_most", {"field": field, "value": value, "limit": limits.get("le", limits.get("lt"))}
+    elif kind.startswith(("int_", "float_")):
+        code, facts = "mcp.not_a_number", {"field": field, "value": value}
+    else:
+        code, facts = "mcp.invalid", {"field": field, "value": value}
+    return f"{code}: {t(code, **facts)}"
 
 
 def serve(ctx: Context, now: str | None, t: Translator, read_only: bool = False) -> None:

@@ -1062,6 +1062,12 @@ EN: dict[str, str] = {
     "help.mcp.read_only": "Offer the reading tools only; log, note and favour are refused.",
     "mcp.not_installed": "the assistants' server needs the mcp package: pip install 'rapport[assistants]'.",
     "mcp.read_only": "this server is read-only (rapport mcp --read-only): {tool} would change your network.",
+    "mcp.missing": "{field} is missing.",
+    "mcp.choice": "{field}: '{value}' is not one of {choices}.",
+    "mcp.at_least": "{field} must be at least {limit} (got {value}).",
+    "mcp.at_most": "{field} must be at most {limit} (got {value}).",
+    "mcp.not_a_number": "{field}: '{value}' is not a number.",
+    "mcp.invalid": "{field}: '{value}' does not fit what the tool takes (see its input schema).",
     "mcp.instructions": (
         "rapport keeps the user's professional network: what to do today, for whom and why. Find a person before "
         "showing or writing about them; names may be typed in part. Times are ISO 8601 or words like 'yesterday'."
@@ -2211,6 +2217,12 @@ DE: dict[str, str] = {
     "help.mcp.read_only": "Nur die lesenden Werkzeuge anbieten; log, note und favour werden abgelehnt.",
     "mcp.not_installed": "der Server für Assistenten braucht das Paket mcp: pip install 'rapport[assistants]'.",
     "mcp.read_only": "dieser Server liest nur (rapport mcp --read-only): {tool} würde Ihr Netzwerk ändern.",
+    "mcp.missing": "{field} fehlt.",
+    "mcp.choice": "{field}: «{value}» ist keiner von {choices}.",
+    "mcp.at_least": "{field} muss mindestens {limit} sein ({value}).",
+    "mcp.at_most": "{field} darf höchstens {limit} sein ({value}).",
+    "mcp.not_a_number": "{field}: «{value}» ist keine Zahl.",
+    "mcp.invalid": "{field}: «{value}» passt nicht zu dem, was das Werkzeug nimmt (siehe sein Eingabeschema).",
     "mcp.instructions": (
         "rapport führt das berufliche Netzwerk der Person: was heute zu tun ist, für wen und warum. Eine Person "
         "zuerst suchen, dann zeigen oder über sie schreiben; Namen dürfen abgekürzt sein. Zeiten in ISO 8601 oder "
