@@ -145,6 +145,7 @@ def refusal(error: Any, t: Translator) -> str:
     kind, limits = first["type"], first.get("ctx") or {}
     field = ".".join(str(part) for part in first["loc"]) or "?"
     value = shorten(str(first.get("input", "")))
+    facts: dict[str, Any]
     if kind == "missing":
         code, facts = "mcp.missing", {"field": field}
     elif kind in ("string_too_long", "too_long"):
