@@ -45,6 +45,7 @@ class Settings:
     smtp_user: str = _setting("", "RAPPORT_SMTP_USER", check="line")
     smtp_password: str = _setting("", "RAPPORT_SMTP_PASSWORD", secret=True, check="line")
     mail_from: str = _setting("", "RAPPORT_MAIL_FROM", check="mailbox")
+    web_url: str = _setting("http://127.0.0.1:8000/", "RAPPORT_WEB_URL", check="url")
 
     def zone(self) -> tzinfo:
         name = self.timezone or system_zone_name()
@@ -206,9 +207,25 @@ def _check_text(name: str, raw: Any, check: str, thorough: bool, secret: bool = 
         value = value.lower()
         if value not in _SECURITIES:
             raise InputError("config.security", key=name, value=_shown(raw), choices=", ".join(_SECURITIES))
+    elif check == "url":
+        value = _web_url(name, value)
     elif check == "mailbox" and value and (len(value) > 400 or (thorough and not _mailbox(value))):
         raise InputError("config.mailbox", key=name, value=_shown(value))
     return value
+
+
+def _web_url(name: str, value: str) -> str:
+    """An http(s) address with a host and no query or fragment, ending in '/' (links are made by appending)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        raise InputError("config.url", key=name, value=_shown(value)) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or " " in value:
+        raise InputError("config.url", key=name, value=_shown(value))
+    return value if value.endswith("/") else value + "/"
 
 
 def _known_region(code: str) -> bool:

@@ -26,6 +26,7 @@ from rapport.services.context import Context
 from rapport.store import HEAD_REVISION
 from rapport.store.schema import (
     contacts,
+    digests,
     distinct_people,
     feed_items,
     feeds,
@@ -89,6 +90,11 @@ def fill(ctx: Context) -> None:
             )
         )
         snoozing.snooze(ctx, conn, third, "keep-in-touch", 7)  # "not now" on the web page
+        conn.execute(  # the day's digest went out (`rapport digest send`)
+            insert(digests).values(
+                owner_id=ctx.owner_id, day=when.date(), sent_at=when, address="julia@example.ch", actions=3
+            )
+        )
         conn.execute(
             insert(shares).values(
                 owner_id=ctx.owner_id,

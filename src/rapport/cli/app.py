@@ -14,7 +14,20 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from rapport.cli import accounts, helptext, interop, journal, messages, people, settings, state, tokens, web
+from rapport.cli import (
+    accounts,
+    assistants,
+    digest,
+    helptext,
+    interop,
+    journal,
+    messages,
+    people,
+    settings,
+    state,
+    tokens,
+    web,
+)
 from rapport.cli.initiative import groups, intros, meet
 from rapport.cli.initiative import share as share_commands
 from rapport.cli.initiative import time as networking_time
@@ -106,12 +119,13 @@ _ORDER = (
     messages.check_,
     messages.send,
     messages.draft,
-    # in the browser
+    # in the browser, in the inbox, in an assistant
     web.serve,
+    assistants.mcp,
 )
 _registered = {
     info.callback: info
-    for topic in (people, journal, interop, messages, networking_time, intros, share_commands, web)
+    for topic in (people, journal, interop, messages, networking_time, intros, share_commands, web, assistants)
     for info in topic.commands.registered_commands
 }
 assert len(_registered) == len(_ORDER), "every command of a topic is listed once in _ORDER"
@@ -123,6 +137,7 @@ app.add_typer(networking_time.time_app, name="time")
 app.add_typer(groups.group_app, name="group")
 app.add_typer(groups.meetup_app, name="meetup")
 app.add_typer(share_commands.feed_app, name="feed")
+app.add_typer(digest.digest_app, name="digest")
 # on a shared server
 app.add_typer(accounts.user_app, name="user")
 app.add_typer(tokens.token_app, name="token")

@@ -85,23 +85,9 @@ def _table(*columns: str, one_line: bool = False) -> Any:
 
 def agenda(actions: Sequence[Action], now: datetime, t: Translator, as_json: bool) -> None:
     if as_json:
-        from rapport.i18n import facts_for_json
+        from rapport.services.agenda import as_json as agenda_json
 
-        json(
-            [
-                {
-                    "rank": i,
-                    "contact_id": a.contact_id,
-                    "name": a.contact_name,
-                    "kind": a.kind.value,
-                    "due": a.due.isoformat(),
-                    "priority": a.priority,
-                    "reason": {"code": a.reason.code, "facts": facts_for_json(a.reason.facts)},
-                    "text": t.reason(a.reason, now),
-                }
-                for i, a in enumerate(actions, start=1)
-            ]
-        )
+        json(agenda_json(actions, now, t))
         return
     import shutil
     import textwrap

@@ -170,11 +170,18 @@ def _typed_value(param: Any, args: list[str]) -> str:
 
 def report(exc: BaseException) -> int:
     """Print one line for an exception and return its exit code."""
+    t = translator()
+    message, code = describe(exc, t)
+    _error_line(t("error", message=message))
+    return code
+
+
+def describe(exc: BaseException, t: Translator) -> tuple[str, int]:
+    """What an exception says to the user (without the "Error:" in front) and its exit code."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from rapport.errors import RapportError
 
-    t = translator()
     if isinstance(exc, RapportError):
         facts = {k: shorten(v) if k in _ECHOED else v for k, v in exc.facts.items()}
         if "candidates" in facts and isinstance(facts["candidates"], list):
@@ -186,14 +193,10 @@ def report(exc: BaseException) -> int:
         more = facts.get("more")
         facts["more"] = t("contact.ambiguous_more", more=more) if more else ""
         key = "import.bad_whole_file" if exc.code == "import.bad_file" and not facts.get("line") else exc.code
-        message = t(key, **facts)
-        code = exc.exit_code
-    elif isinstance(exc, SQLAlchemyError):
+        return t(key, **facts), exc.exit_code
+    if isinstance(exc, SQLAlchemyError):
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
-        message, code = t("store.failed", detail=detail), 5
-    elif isinstance(exc, OSError):
-        message, code = f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc), 6
-    else:
-        message, code = f"{type(exc).__name__}: {exc}", 1
-    _error_line(t("error", message=message))
-    return code
+        return t("store.failed", detail=detail), 5
+    if isinstance(exc, OSError):
+        return (f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc)), 6
+    return f"{type(exc).__name__}: {exc}", 1

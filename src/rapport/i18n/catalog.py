@@ -1105,6 +1105,52 @@ EN: dict[str, str] = {
     "accounts.name_taken": "There is already an account called {name}.",
     "accounts.email_taken": "Another account already uses {email}.",
     "accounts.unknown": "There is no account called '{name}' (see `rapport user list`).",
+    # the daily digest (`rapport digest send`) and the assistants' server (`rapport mcp`)
+    "help.cmd.digest": "The day's agenda by e-mail to you, for cron or a systemd timer.",
+    "help.cmd.digest.send": (
+        "Send today's agenda to your address (`rapport me --email`): at most once a day, none when nothing is due."
+    ),
+    "help.digest.user": "Whose digest (needs accounts; a local store has one user, you).",
+    "help.setting.web_url": "The address of rapport's pages, for the links in the digest.",
+    "config.url": "setting {key}: '{value}' is not a web address such as 'https://rapport.example.ch/'.",
+    "digest.subject.one": "rapport: one thing worth doing today ({date})",
+    "digest.subject.other": "rapport: {n} things worth doing today ({date})",
+    "digest.open": "Open today's list in rapport",
+    "digest.footer": "Sent by rapport digest send: at most one a day, and none on a day with nothing due.",
+    "digest.sent.one": "Today's digest (one thing to do) went to {to}.",
+    "digest.sent.other": "Today's digest ({n} things to do) went to {to}.",
+    "digest.already": "Today's digest went out already ({date}); nothing was sent.",
+    "digest.empty": "Nothing due today: no digest was sent.",
+    "digest.no_email": "the digest goes to your address, and there is none: set it with `rapport me --email …`.",
+    "digest.user_local": "--user needs accounts (server mode); a local store has one user, and the digest goes to you.",
+    "help.cmd.mcp": "Let an assistant use rapport: a Model Context Protocol server on standard input and output.",
+    "help.mcp.read_only": "Offer the reading tools only; log, note and favour are refused.",
+    "mcp.not_installed": "the assistants' server needs the mcp package: pip install 'rapport[assistants]'.",
+    "mcp.read_only": "this server is read-only (rapport mcp --read-only): {tool} would change your network.",
+    "mcp.missing": "{field} is missing.",
+    "mcp.choice": "{field}: '{value}' is not one of {choices}.",
+    "mcp.at_least": "{field} must be at least {limit} (got {value}).",
+    "mcp.at_most": "{field} must be at most {limit} (got {value}).",
+    "mcp.not_a_number": "{field}: '{value}' is not a number.",
+    "mcp.invalid": "{field}: '{value}' does not fit what the tool takes (see its input schema).",
+    "mcp.instructions": (
+        "rapport keeps the user's professional network: what to do today, for whom and why. Find a person before "
+        "showing or writing about them; names may be typed in part. Times are ISO 8601 or words like 'yesterday'."
+    ),
+    "mcp.tool.today": "Today's agenda: the actions worth doing today, each with its contact and the reason.",
+    "mcp.tool.find": "Find contacts whose name, organisation, tag or notes hold the text (empty: all), in a circle.",
+    "mcp.tool.show": "Everything known about one contact: details, notes, interactions, favours, dates.",
+    "mcp.tool.log": (
+        "Log an interaction with one or more contacts (via: email, call, message, video, linkedin, in-person, …)."
+    ),
+    "mcp.tool.note": "Write a dated note about a contact.",
+    "mcp.tool.favour": (
+        "Record a favour: direction given (by the user), received or asked; kind: introduction, advice, referral, "
+        "job-lead, other, …"
+    ),
+    "mcp.tool.draft": "Draft a message to a contact from what the user noted (kind and channel optional).",
+    "mcp.tool.check": "Check how personal a message is: generic phrases, facts about the contact, length.",
+    "mcp.tool.share": "Rank the contacts who would find an article interesting, given its text, with the reasons.",
 }
 
 
@@ -2273,6 +2319,67 @@ DE: dict[str, str] = {
     "accounts.name_taken": "Es gibt schon ein Konto namens {name}.",
     "accounts.email_taken": "Ein anderes Konto verwendet {email} schon.",
     "accounts.unknown": "Es gibt kein Konto namens «{name}» (siehe `rapport user list`).",
+    # the daily digest (`rapport digest send`) and the assistants' server (`rapport mcp`)
+    "help.cmd.digest": "Die Agenda des Tages per E-Mail an dich, für cron oder einen systemd-Timer.",
+    "help.cmd.digest.send": (
+        "Die heutige Agenda an deine Adresse senden (`rapport me --email`): höchstens einmal am Tag, keine, wenn "
+        "nichts fällig ist."
+    ),
+    "help.digest.user": "Wessen Zusammenfassung (braucht Konten; ein lokaler Speicher hat eine Person: dich).",
+    "help.setting.web_url": "Die Adresse der rapport-Seiten, für die Links in der täglichen Zusammenfassung.",
+    "config.url": "Einstellung {key}: «{value}» ist keine Webadresse wie «https://rapport.example.ch/».",
+    "digest.subject.one": "rapport: eine Sache, die sich heute lohnt ({date})",
+    "digest.subject.other": "rapport: {n} Dinge, die sich heute lohnen ({date})",
+    "digest.open": "Die heutige Liste in rapport öffnen",
+    "digest.footer": (
+        "Gesendet von rapport digest send: höchstens eine am Tag, und keine an einem Tag, an dem nichts fällig ist."
+    ),
+    "digest.sent.one": "Die heutige Zusammenfassung (eine Sache) ging an {to}.",
+    "digest.sent.other": "Die heutige Zusammenfassung ({n} Dinge) ging an {to}.",
+    "digest.already": "Die heutige Zusammenfassung ist schon verschickt ({date}); nichts wurde gesendet.",
+    "digest.empty": "Heute ist nichts fällig: keine Zusammenfassung gesendet.",
+    "digest.no_email": (
+        "die Zusammenfassung geht an Ihre Adresse, und es ist keine gespeichert: mit `rapport me --email …` setzen."
+    ),
+    "digest.user_local": (
+        "--user braucht Konten (Servermodus); ein lokaler Speicher hat eine Person, die Zusammenfassung geht an Sie."
+    ),
+    "help.cmd.mcp": (
+        "Einen Assistenten mit rapport arbeiten lassen: ein Model-Context-Protocol-Server auf Standardein- und "
+        "-ausgabe."
+    ),
+    "help.mcp.read_only": "Nur die lesenden Werkzeuge anbieten; log, note und favour werden abgelehnt.",
+    "mcp.not_installed": "der Server für Assistenten braucht das Paket mcp: pip install 'rapport[assistants]'.",
+    "mcp.read_only": "dieser Server liest nur (rapport mcp --read-only): {tool} würde Ihr Netzwerk ändern.",
+    "mcp.missing": "{field} fehlt.",
+    "mcp.choice": "{field}: «{value}» ist keiner von {choices}.",
+    "mcp.at_least": "{field} muss mindestens {limit} sein ({value}).",
+    "mcp.at_most": "{field} darf höchstens {limit} sein ({value}).",
+    "mcp.not_a_number": "{field}: «{value}» ist keine Zahl.",
+    "mcp.invalid": "{field}: «{value}» passt nicht zu dem, was das Werkzeug nimmt (siehe sein Eingabeschema).",
+    "mcp.instructions": (
+        "rapport führt das berufliche Netzwerk der Person: was heute zu tun ist, für wen und warum. Eine Person "
+        "zuerst suchen, dann zeigen oder über sie schreiben; Namen dürfen abgekürzt sein. Zeiten in ISO 8601 oder "
+        "als Wörter wie «gestern»."
+    ),
+    "mcp.tool.today": "Die heutige Agenda: was sich heute zu tun lohnt, je mit Kontakt und Grund.",
+    "mcp.tool.find": (
+        "Kontakte suchen, deren Name, Organisation, Schlagwort oder Notizen den Text enthalten (leer: alle), "
+        "auf Wunsch in einem Kreis."
+    ),
+    "mcp.tool.show": "Alles über einen Kontakt: Angaben, Notizen, Austausch, Gefallen, Daten.",
+    "mcp.tool.log": (
+        "Einen Austausch mit einem oder mehreren Kontakten erfassen (via: email, call, message, video, linkedin, "
+        "in-person, …)."
+    ),
+    "mcp.tool.note": "Eine datierte Notiz zu einem Kontakt schreiben.",
+    "mcp.tool.favour": (
+        "Einen Gefallen erfassen: Richtung given (von der Person gegeben), received (erhalten) oder asked (erbeten); "
+        "Art: introduction, advice, referral, job-lead, other, …"
+    ),
+    "mcp.tool.draft": "Eine Nachricht an einen Kontakt entwerfen, aus dem, was notiert ist (Art und Kanal freiwillig).",
+    "mcp.tool.check": "Prüfen, wie persönlich eine Nachricht ist: Floskeln, Bezüge zum Kontakt, Länge.",
+    "mcp.tool.share": "Die Kontakte ordnen, die ein Artikel interessieren dürfte, aus seinem Text, mit den Gründen.",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -18,7 +18,10 @@ from rapport.errors import InputError
 from rapport.store import reads
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rapport.config import Settings
+    from rapport.i18n import Translator
     from rapport.services.context import Context
 
 
@@ -78,3 +81,23 @@ def agenda_for(
 def today(ctx: Context, conn: Any, limit: int | None = None) -> list[Action]:
     """Today's agenda in a service context."""
     return agenda_for(reads.engine_rows(conn), ctx.owner_id, ctx.settings, ctx.now, ctx.zone, limit)
+
+
+def as_json(actions: Sequence[Action], now: datetime, t: Translator) -> list[dict[str, Any]]:
+    """The agenda as `rapport today --json` gives it: rank, contact, kind, due, priority, the reason as code and
+    facts, and as text in the translator's language."""
+    from rapport.i18n import facts_for_json
+
+    return [
+        {
+            "rank": i,
+            "contact_id": a.contact_id,
+            "name": a.contact_name,
+            "kind": a.kind.value,
+            "due": a.due.isoformat(),
+            "priority": a.priority,
+            "reason": {"code": a.reason.code, "facts": facts_for_json(a.reason.facts)},
+            "text": t.reason(a.reason, now),
+        }
+        for i, a in enumerate(actions, start=1)
+    ]

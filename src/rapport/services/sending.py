@@ -126,7 +126,7 @@ def send_email(
         raise InputError("send.no_email", name=person.name)
 
     message = _message(ctx, person, sender, address, subject_text, body_text, sender_name)
-    _deliver(smtp, message, sender, address)
+    deliver(smtp, message, sender, address)
 
     hours = ctx.settings.follow_up_hours
     waiting = follow_up_window(_state(ctx, conn, person.id), ctx.now, ctx.zone, hours) is not None
@@ -163,7 +163,7 @@ def _message(
     return message
 
 
-def _deliver(smtp: SmtpSettings, message: EmailMessage, sender: str, to: str) -> None:
+def deliver(smtp: SmtpSettings, message: EmailMessage, sender: str, to: str) -> None:
     """Hand the message to the server; every failure becomes a SendError whose facts never hold the password."""
     where = {"host": smtp.host, "port": smtp.port}
     try:

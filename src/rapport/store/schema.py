@@ -502,3 +502,15 @@ snoozes = Table(
     Column("until", Moment, nullable=False),
     Index(None, "owner_id", "until"),
 )
+
+
+# the daily digest: the local days on which the agenda went out by e-mail (written once the server accepted it)
+digests = Table(
+    "digests",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("sent_at", Moment, nullable=False),
+    Column("address", String(limits.EMAIL), nullable=False),
+    Column("actions", Integer, nullable=False),  # how many actions the mail listed
+)
