@@ -50,6 +50,7 @@ from rapport.store.schema import contacts, metadata, users
 EXCLUDED: dict[str, str] = {
     "users": "the owner's own row is the header of the backup; other owners' rows are theirs",
     "share_index": "a cache of the article rankers, rebuilt from the contacts on the next `rapport share`",
+    "api_tokens": "credentials, not data: a restored network gets tokens of its own (`rapport token create`)",
 }
 
 READ_CHUNK = 1000  # rows read from the database at a time
