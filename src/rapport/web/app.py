@@ -85,10 +85,11 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, today
+    from rapport.web.routes import capture, contacts, share, today
 
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
+    app.include_router(share.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
