@@ -13,7 +13,7 @@ from rapport.config import Settings
 from rapport.errors import NotFound, RapportError
 from rapport.services.context import open_context
 from rapport.web import security
-from rapport.web.pages import Store, render, translator
+from rapport.web.pages import Store, problem, render, translator
 
 STATIC = Path(__file__).parent / "static"
 
@@ -75,7 +75,7 @@ def create_app(
     async def rapport_error(request: Request, exc: RapportError) -> Response:
         t = translator(request)
         status = 404 if isinstance(exc, NotFound) else 400
-        return render(request, "error.html", status=status, message=t(exc.code, **exc.facts))
+        return render(request, "error.html", status=status, message=problem(t, exc))
 
     @app.get("/", include_in_schema=False)
     def home() -> Response:
@@ -85,11 +85,13 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, share, today
+    from rapport.web.routes import capture, contacts, groups, intros, share, today
 
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
     app.include_router(share.router)
+    app.include_router(intros.router)
+    app.include_router(groups.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from rapport.errors import InputError, NotFound, RapportError
-from rapport.web.pages import back_to, in_thread, render, store_of, translator
+from rapport.web.pages import back_to, in_thread, problem, render, store_of, translator
 
 router = APIRouter()
 #: How many articles read are held for their ranking, drafts and "sent".
@@ -126,7 +126,7 @@ async def read(request: Request) -> Response:
         t = translator(request)
         form = await request.form()
         typed = {"url": str(form.get("url", "")), "text": str(form.get("text", ""))}
-        return _page(request, status=400, error=t(exc.code, **exc.facts), **typed)
+        return _page(request, status=400, error=problem(t, exc), **typed)
     return back_to(f"/share/a/{_shelf(request).put(article)}")
 
 
@@ -221,7 +221,7 @@ async def feed_add(request: Request) -> Response:
     try:
         message = await in_thread(work)
     except RapportError as exc:
-        return _page(request, status=400, feed_error=t(exc.code, **exc.facts), feed_url=url)
+        return _page(request, status=400, feed_error=problem(t, exc), feed_url=url)
     return _page(request, status_message=message)
 
 
@@ -252,7 +252,7 @@ async def feed_scan(request: Request) -> Response:
     try:
         result = await in_thread(work)
     except RapportError as exc:
-        return _page(request, status=400, feed_error=t(exc.code, **exc.facts))
+        return _page(request, status=400, feed_error=problem(t, exc))
     if not result.new:
         message = t("feed.nothing_new")
     elif not result.items:
