@@ -242,7 +242,7 @@ def test_share_introduce_and_plan_a_meetup_in_the_browser(
         expect(page.locator("li.proposal").first).to_be_visible()  # type: ignore[attr-defined]
         shot("share-ranking")
         first = page.locator("li.proposal").first  # type: ignore[attr-defined]
-        name = first.locator("h3 a").inner_text()
+        name = first.locator("h2 a").inner_text()
         first.get_by_role("link", name=f"{words['draft']} {name}").click()
         expect(page.locator("pre.draft")).to_contain_text("Lieferketten unter Druck")  # type: ignore[attr-defined]
         expect(page.locator(".check .score")).to_contain_text("/100")  # type: ignore[attr-defined]
@@ -250,7 +250,7 @@ def test_share_introduce_and_plan_a_meetup_in_the_browser(
         page.get_by_role("button", name=words["sent"]).focus()  # type: ignore[attr-defined]
         page.keyboard.press("Enter")  # type: ignore[attr-defined]
         expect(page.get_by_role("status")).to_contain_text(words["shared"])  # type: ignore[attr-defined]
-        expect(page.locator(f'li.proposal:has(h3 a:text-is("{name}"))')).to_have_count(0)  # type: ignore[attr-defined]
+        expect(page.locator(f'li.proposal:has(h2 a:text-is("{name}"))')).to_have_count(0)  # type: ignore[attr-defined]
         shot("share-sent")
     shown = json.loads(cli.ok("show", name, "--json").out)
     assert shown["ledger"][0]["kind"] == "information"

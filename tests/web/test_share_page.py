@@ -37,7 +37,7 @@ def shared(web: Web, lang: str, **form: str) -> str:
 
 def ranked(page: str) -> list[str]:
     """The names proposed, in order."""
-    return re.findall(r'<li class="card proposal" data-contact="\d+">\s*<h3><a href="/contacts/\d+">([^<]+)</a>', page)
+    return re.findall(r'<li class="card proposal" data-contact="\d+">\s*<h\d><a href="/contacts/\d+">([^<]+)</a>', page)
 
 
 def alert(page: str) -> str:
