@@ -55,7 +55,8 @@ def _walk(web: Web, site: Site, lang: str, article: str, feed: str, group_form: 
     pages["share"] = _go(web, "/share", lang)
 
     pages["intros"] = _go(web, "/intros", lang)
-    a, b = re.findall(r'data-first="(\d+)" data-second="(\d+)"', pages["intros"])[0]
+    found = re.findall(r'data-first="(\d+)" data-second="(\d+)">(.*?)</li>', pages["intros"], re.S)
+    a, b, _ = next((f for f in found if "Mallory" in f[2]), found[0])  # a hostile name, when one is proposed
     pages["asked"] = _go(web, "/intros/introduce", lang, {"first": a, "second": b})
     pages["waiting"] = _go(web, "/intros", lang)
     pages["made"] = _go(web, "/intros/agreed", lang, {"first": a, "second": b})
@@ -144,8 +145,9 @@ def test_hostile_texts_render_inert_on_every_page(web: Web, site: Site) -> None:
             for payload in PAYLOADS:
                 assert payload not in page, (lang, name, payload)
             assert "<script>alert" not in page and "<img src=x" not in page, (lang, name)
-        for name in ("ranking", "draft", "group", "planned", "recorded", "groups"):
+        for name in ("ranking", "draft", "intros", "asked", "waiting", "group", "planned", "recorded", "groups"):
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[name], (lang, name)  # shown, as text
+        assert "Mallory" in visible_text(pages["ranking"]) and "Mallory" in visible_text(pages["asked"])
 
 
 def test_every_form_is_refused_without_its_token_and_nothing_is_fetched(web: Web, site: Site) -> None:
