@@ -19,9 +19,9 @@ RHYTHMS = ("weekly", "monthly", "quarterly")
 
 
 def _why(t: Any, why: Any) -> str:
-    from rapport.cli.initiative.groups import _why as wording  # one wording for the page and the terminal
+    from rapport.i18n.reasons import new_face  # one wording for the page and the terminal
 
-    return wording(t, why)
+    return new_face(t, why)
 
 
 def _group(ctx: Any, conn: Any, group_id: int) -> Any:

@@ -18,9 +18,9 @@ TOP = 10
 
 
 def _reason_text(t: Any, reason: Any) -> str:
-    from rapport.cli.initiative.intros import reason_text  # one wording for the page and the terminal
+    from rapport.i18n.reasons import introduction  # one wording for the page and the terminal
 
-    return reason_text(t, reason)
+    return introduction(t, reason)
 
 
 def _lang(request: Request) -> str:
