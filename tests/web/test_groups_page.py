@@ -22,7 +22,7 @@ def _stamm(web: Web) -> dict[str, object]:
 
 
 def alert(page: str) -> str:
-    found = re.findall(r'role="alert">([^<]*)<', page)
+    found = re.findall(r'role="alert"[^>]*>([^<]*)<', page)
     assert len(found) == 1, found
     return found[0]
 
@@ -138,5 +138,9 @@ def test_bad_requests_are_one_line_and_change_nothing(web: Web, lang: str) -> No
         response = web.post(f"{url}?lang={lang}", form)
         assert response.status_code == status, (url, form, response.status_code)  # type: ignore[attr-defined]
         assert expected in alert(response.text), (url, form)  # type: ignore[attr-defined]
+        if url.startswith(f"/groups/{gid}/"):  # the group's page again, to put it right
+            assert f"<h1>{STAMM}</h1>" in response.text  # type: ignore[attr-defined]
+        elif url == "/groups":  # the form again, as typed
+            assert f'value="{form["name"]}"' in response.text  # type: ignore[attr-defined]
     assert web.client.get(f"/groups/999999?lang={lang}").status_code == 404
     assert web.cli.snapshot() == before

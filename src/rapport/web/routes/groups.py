@@ -11,8 +11,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from rapport.errors import InputError, NotFound
-from rapport.web.pages import back_to, in_thread, render, store_of, translator
+from rapport.errors import InputError, NotFound, RapportError
+from rapport.web.pages import back_to, in_thread, problem, render, store_of, translator
 
 router = APIRouter()
 RHYTHMS = ("weekly", "monthly", "quarterly")
@@ -40,6 +40,12 @@ def _lines(text: str) -> list[str]:
 
 @router.get("/groups")
 def listing(request: Request) -> Response:
+    return _listing(request)
+
+
+def _listing(
+    request: Request, status: int = 200, values: dict[str, str] | None = None, error: str | None = None
+) -> Response:
     from rapport.services import groups
 
     t = translator(request)
@@ -55,7 +61,10 @@ def listing(request: Request) -> Response:
         }
         for g, last in found
     ]
-    return render(request, "groups.html", rows=rows, rhythms=_rhythms(request), values={}, error=None)
+    typed = {"name": "", "members": "", "every": "monthly", "about": "", **(values or {})}
+    return render(
+        request, "groups.html", status=status, rows=rows, rhythms=_rhythms(request), values=typed, error=error
+    )
 
 
 def _rhythms(request: Request) -> list[tuple[str, str]]:
@@ -69,17 +78,21 @@ async def create(request: Request) -> Response:
 
     form = await request.form()
     values = {f: str(form.get(f, "")) for f in ("name", "members", "every", "about")}
-    if not values["name"].strip():
-        raise InputError("web.groups.no_name")
 
     def work() -> int:
+        if not values["name"].strip():
+            raise InputError("web.groups.no_name")
         with store_of(request).unit_of_work() as (ctx, conn):
             made = groups.create(
                 ctx, conn, values["name"], _lines(values["members"]), values["every"] or "monthly", values["about"]
             )
         return made.id
 
-    return back_to(f"/groups/{await in_thread(work)}")
+    try:
+        group_id = await in_thread(work)
+    except RapportError as exc:  # the form again, as typed, with what is wrong
+        return _listing(request, 404 if isinstance(exc, NotFound) else 400, values, problem(translator(request), exc))
+    return back_to(f"/groups/{group_id}")
 
 
 def _meetup_rows(t: Any, found: list[Any]) -> list[dict[str, Any]]:
@@ -112,7 +125,7 @@ def _show(request: Request, group_id: int, status: int = 200, **values: Any) -> 
         rhythm=t.term("rhythm", group.rhythm.value),
         meetups=_meetup_rows(t, found),
         guests=guests,
-        **{"plan": None, "recorded": None, **values},
+        **{"plan": None, "recorded": None, "error": None, **values},
     )
 
 
@@ -152,7 +165,10 @@ async def plan(request: Request, group_id: int) -> Response:
             "check": check(text, lang=t.lang, kind="invite"),
         }
 
-    made = await in_thread(work)
+    try:
+        made = await in_thread(work)
+    except RapportError as exc:
+        return _again(request, group_id, exc)
     return _show(request, group_id, plan=made)
 
 
@@ -165,10 +181,10 @@ async def done(request: Request, group_id: int) -> Response:
     faces = _lines(str(form.get("new_faces", "")))
     on = str(form.get("on", "")).strip() or None
     t = translator(request)
-    if not came and not faces:
-        raise InputError("web.groups.nobody")
 
     def work() -> dict[str, Any]:
+        if not came and not faces:
+            raise InputError("web.groups.nobody")
         with store_of(request).unit_of_work() as (ctx, conn):
             group = _group(ctx, conn, group_id)
             recorded = groups.done(ctx, conn, group.name, came, faces, on)
@@ -184,5 +200,16 @@ async def done(request: Request, group_id: int) -> Response:
             "windows": [t("meet.follow_up", name=n, deadline=t.moment(c)) for n, c in recorded.windows.items()],
         }
 
-    recorded = await in_thread(work)
+    try:
+        recorded = await in_thread(work)
+    except RapportError as exc:
+        return _again(request, group_id, exc)
     return _show(request, group_id, recorded=recorded)
+
+
+def _again(request: Request, group_id: int, exc: RapportError) -> Response:
+    """The group's page again with what is wrong in one line (an unknown group is the 404 page)."""
+    if exc.code == "web.groups.unknown":
+        raise exc
+    status = 404 if isinstance(exc, NotFound) else 400
+    return _show(request, group_id, status=status, error=problem(translator(request), exc))
