@@ -135,31 +135,65 @@ def test_each_person_sees_their_own_network_in_their_own_language(shared: Shared
         assert f'href="/contacts/{contact_id}"' not in found
 
 
-#: How to fill each path parameter with another person's record (their id), or a value that names no record.
-OTHERS = {"contact_id": "their", "kind": "follow-up"}
+#: The table whose ids each path parameter takes; other parameters are filled in OTHERS below.
+OWNED = {"contact_id": "contacts", "group_id": "groups", "meeting_id": "planned_meetings"}
 
 
-def _filled(path: str, their_id: int) -> str:
-    def value(found: re.Match[str]) -> str:
-        name = found.group(1)
-        assert name in OTHERS, f"{path}: say in OTHERS how to fill {{{name}}} with another person's record"
-        return str(their_id) if OTHERS[name] == "their" else OTHERS[name]
+def _their_article(shared: Shared) -> str:
+    """Urs reads an article on the Share page: its key is his."""
+    urs = shared.client()
+    login(urs, "urs")
+    text = (
+        "Supply chains under pressure: what Swiss logistics firms do now. Warehouses plan with longer lead times, "
+        "and SAP EWM projects are back on the agenda of every logistics manager looking for resilience this year."
+    )
+    form = {"text": text, "csrf_token": urs.cookies.get("rapport_csrf") or ""}
+    answer = urs.post("/share", data=form, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    return str(answer.headers["location"]).rsplit("/", 1)[1]
 
-    return re.sub(r"{(\w+)}", value, path)
+
+def _their(shared: Shared, table: str) -> list[int]:
+    from sqlalchemy import create_engine, select
+
+    from rapport.store.schema import metadata
+
+    t = metadata.tables[table]
+    engine = create_engine(shared.cli.db if "://" in shared.cli.db else f"sqlite:///{shared.cli.db}")
+    try:
+        with engine.connect() as conn:
+            ids = [
+                int(i)
+                for i in conn.execute(
+                    select(t.c.id).where(t.c.owner_id == shared.ids["urs"]).order_by(t.c.id)
+                ).scalars()
+            ]
+    finally:
+        engine.dispose()
+    assert ids, f"urs has no {table}: the demo should give him some"
+    return [ids[0], ids[-1]]
 
 
 def test_every_route_with_another_persons_ids_answers_404_and_changes_nothing(shared: Shared) -> None:
     julia = shared.client()
     login(julia, "julia")
     token = julia.cookies.get("rapport_csrf") or ""
-    theirs = shared.contacts("urs")
+    others: dict[str, list[str]] = {"kind": ["follow-up", "keep-in-touch"], "key": [_their_article(shared)] * 2}
+    for name, table in OWNED.items():
+        others[name] = [str(i) for i in _their(shared, table)]
     before = shared.owned("urs")
     tried = 0
     for route in _routes(shared.app.routes):  # type: ignore[attr-defined]
         if not isinstance(route, APIRoute) or not re.search(r"{\w+}", route.path):
             continue
-        for their_id in (theirs[0], theirs[-1]):
-            address = _filled(route.path, their_id)
+        for which in (0, 1):
+
+            def value(found: re.Match[str], which: int = which, path: str = route.path) -> str:
+                name = found.group(1)
+                assert name in others, f"{path}: say how to fill {{{name}}} with another person's record"
+                return others[name][which]
+
+            address = re.sub(r"{(\w+)}", value, route.path)
             for method in route.methods:
                 if method == "GET":
                     answer = julia.get(address)

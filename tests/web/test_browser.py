@@ -179,3 +179,97 @@ def test_search_as_you_type_in_the_browser(server: Server, phone: object, cli: C
     assert "q=" in page.url  # type: ignore[attr-defined]
     _fits(page)
     _shot(page, "contacts-search-phone")
+
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def screen(request: pytest.FixtureRequest) -> Iterator[tuple[str, object]]:
+    """A browser page on a phone (English) or a desktop (German) screen."""
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    size, locale = (PHONE, "en-GB") if request.param == "phone" else (DESKTOP, "de-CH")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(viewport=size, locale=locale)
+        page = context.new_page()
+        try:
+            yield str(request.param), page
+        finally:
+            context.close()
+            browser.close()
+
+
+def _fits_in(page: object, width: int) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # type: ignore[attr-defined]
+
+
+def test_share_introduce_and_plan_a_meetup_in_the_browser(
+    server: Server, screen: tuple[str, object], cli: Cli, request: pytest.FixtureRequest
+) -> None:
+    """Share a link (from a site on 127.0.0.1) → the note → mark sent (by keyboard); introduce the first pair; plan
+    the Stamm's meetup and record it. English on the phone, German on the desktop; a screenshot of every page."""
+    from playwright.sync_api import expect
+
+    from tests.web.site import serve
+
+    kind, page = screen
+    backend = request.node.callspec.params["cli"]
+    de = kind == "desktop"
+    width = (DESKTOP if de else PHONE)["width"]
+    words = {
+        "find": "Wen könnte er interessieren?" if de else "Who may find it interesting?",
+        "link": "Link zum Artikel" if de else "Link to the article",
+        "draft": "Entwurf an" if de else "Draft to",
+        "sent": "Als gesendet markieren" if de else "Mark sent",
+        "shared": "geteilt" if de else "Shared",
+        "plan": "Planen, mit neuen Gesichtern" if de else "Plan it, with new faces",
+        "record": "Treffen erfassen" if de else "Record the meetup",
+        "recorded": "erfasst" if de else "Recorded the meetup",
+    }
+
+    def shot(name: str) -> None:
+        _fits_in(page, width)
+        _shot(page, f"{name}-{kind}-{backend}")
+
+    with serve() as site:
+        page.goto(server.url + "/share")  # type: ignore[attr-defined]
+        shot("share")
+        page.get_by_label(words["link"]).fill(site.url + "/lieferketten")  # type: ignore[attr-defined]
+        page.get_by_role("button", name=words["find"]).click()  # type: ignore[attr-defined]
+        expect(page.locator("li.proposal").first).to_be_visible()  # type: ignore[attr-defined]
+        shot("share-ranking")
+        first = page.locator("li.proposal").first  # type: ignore[attr-defined]
+        name = first.locator("h2 a").inner_text()
+        first.get_by_role("link", name=f"{words['draft']} {name}").click()
+        expect(page.locator("pre.draft")).to_contain_text("Lieferketten unter Druck")  # type: ignore[attr-defined]
+        expect(page.locator(".check .score")).to_contain_text("/100")  # type: ignore[attr-defined]
+        shot("share-draft")
+        page.get_by_role("button", name=words["sent"]).focus()  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        expect(page.get_by_role("status")).to_contain_text(words["shared"])  # type: ignore[attr-defined]
+        expect(page.locator(f'li.proposal:has(h2 a:text-is("{name}"))')).to_have_count(0)  # type: ignore[attr-defined]
+        shot("share-sent")
+    shown = json.loads(cli.ok("show", name, "--json").out)
+    assert shown["ledger"][0]["kind"] == "information"
+
+    page.get_by_role("link", name="Vorstellungen" if de else "Introductions").click()  # type: ignore[attr-defined]
+    expect(page.locator("li.pair").first).to_be_visible()  # type: ignore[attr-defined]
+    shot("intros")
+    page.locator("li.pair").first.get_by_role("button").click()  # type: ignore[attr-defined]
+    expect(page.locator("pre.draft")).to_have_count(2)  # type: ignore[attr-defined]
+    shot("intros-asked")
+
+    page.get_by_role("link", name="Gruppen" if de else "Groups").click()  # type: ignore[attr-defined]
+    shot("groups")
+    page.get_by_role("link", name="Nordstern Stamm").click()  # type: ignore[attr-defined]
+    shot("group")
+    page.get_by_role("button", name=words["plan"]).click()  # type: ignore[attr-defined]
+    expect(page.locator("section.plan pre.draft")).to_be_visible()  # type: ignore[attr-defined]
+    expect(page.locator("ul.faces li").first).to_be_visible()  # type: ignore[attr-defined]
+    shot("group-planned")
+    page.get_by_role("button", name=words["record"]).click()  # type: ignore[attr-defined]
+    expect(page.get_by_role("status").first).to_contain_text(words["recorded"])  # type: ignore[attr-defined]
+    shot("group-recorded")

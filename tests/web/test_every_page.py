@@ -17,7 +17,8 @@ import pytest
 from fastapi.routing import APIRoute
 
 from tests.cli.conftest import Cli
-from tests.web.test_browser import ARTEFACTS, CHROMIUM, PHONE, Server, _need_chromium, server  # noqa: F401
+from tests.web.test_browser import ARTEFACTS, CHROMIUM, PHONE, Server, _need_chromium
+from tests.web.test_browser import server as server
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
@@ -30,9 +31,32 @@ def _someone(cli: Cli) -> str:
     return str(max(listing, key=lambda c: len(c.get("name", "")))["id"])
 
 
+def _group(cli: Cli, server: Server) -> str:
+    return str(json.loads(cli.ok("group", "list", "--json").out)[0]["id"])
+
+
+def _article(cli: Cli, server: Server) -> str:
+    """An article read on the Share page (pasted), as its key in the address."""
+    import httpx
+
+    with httpx.Client(base_url=server.url) as client:
+        client.get("/share")
+        text = (
+            "Design Thinking after the workshop: keep prototyping. Teams that tried stand-up retros and new meeting "
+            "formats say the hardest part is the second week, when the workshop energy is gone. Three habits help: "
+            "a short prototype every Friday, a facilitator from another department, and a shared board of ideas."
+        )
+        form = {"text": text, "csrf_token": client.cookies["rapport_csrf"]}
+        answer = client.post("/share", data=form)
+    assert answer.status_code == 303, answer.text
+    return str(answer.headers["location"]).rsplit("/", 1)[1]
+
+
 #: How to fill a path parameter: from the demo network as the command line sees it.
-EXAMPLES: dict[str, Callable[[Cli], str]] = {
-    "contact_id": _someone,
+EXAMPLES: dict[str, Callable[[Cli, Server], str]] = {
+    "contact_id": lambda cli, server: _someone(cli),
+    "group_id": _group,
+    "key": _article,
 }
 
 
@@ -45,7 +69,7 @@ def _routes(routes: list[object]) -> list[object]:
     return flat
 
 
-def pages(server: Server, cli: Cli) -> list[str]:  # noqa: F811
+def pages(server: Server, cli: Cli) -> list[str]:
     found: list[str] = []
     for route in _routes(server.app.routes):
         if not isinstance(route, APIRoute) or "GET" not in route.methods or NOT_PAGES.match(route.path):
@@ -53,7 +77,7 @@ def pages(server: Server, cli: Cli) -> list[str]:  # noqa: F811
         path = route.path
         for name in re.findall(r"{(\w+)}", path):
             assert name in EXAMPLES, f"{route.path}: add an example for {{{name}}} to EXAMPLES"
-            path = path.replace("{" + name + "}", EXAMPLES[name](cli))
+            path = path.replace("{" + name + "}", EXAMPLES[name](cli, server))
         found.append(path)
     return sorted(set(found))
 
@@ -66,7 +90,7 @@ def _violations(page: object) -> list[dict[str, object]]:
 
 
 def test_every_page_is_accessible_fits_a_phone_and_is_photographed(
-    server: Server,  # noqa: F811
+    server: Server,
     cli: Cli,
     request: pytest.FixtureRequest,
 ) -> None:

@@ -617,3 +617,14 @@ def _planned_on(
         if moment is not None and local_day(moment, ctx.zone) == day:
             return int(r.id)
     return None
+
+
+def invited(conn: Connection, meeting_id: int) -> list[tuple[int, str]]:
+    """Who is on a meetup (invited while planned, came once done): (contact id, name), by name."""
+    rows = conn.execute(
+        select(contacts.c.id, contacts.c.display_name)
+        .join(planned_participants, planned_participants.c.contact_id == contacts.c.id)
+        .where(planned_participants.c.meeting_id == meeting_id)
+        .order_by(contacts.c.display_name, contacts.c.id)
+    ).all()
+    return [(int(r.id), str(r.display_name)) for r in rows]

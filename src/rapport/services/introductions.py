@@ -39,6 +39,11 @@ def suggestions(ctx: Context, conn: Connection, top: int = 10) -> list[Suggestio
     return suggest(people, terms, known, top, acquainted=lambda pairs: store.met_together(conn, pairs))
 
 
+def waiting(ctx: Context, conn: Connection) -> list[tuple[int, str, int, str]]:
+    """The introductions asked for and not answered yet (pending), oldest first: (first id, name, second id, name)."""
+    return store.pending(conn, ctx.owner_id)
+
+
 @dataclass(frozen=True)
 class Introduction:
     """What `introduce` did: the two people, the status now on record, the reasons and the drafts."""

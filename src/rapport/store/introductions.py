@@ -116,3 +116,17 @@ def set_status(conn: Connection, introduction_id: int, status: str, now: datetim
     conn.execute(
         update(introductions).where(introductions.c.id == introduction_id).values(status=status, updated_at=now)
     )
+
+
+def pending(conn: Connection, owner_id: int) -> list[tuple[int, str, int, str]]:
+    """The introductions still waiting for both to agree, oldest first: (first id, name, second id, name)."""
+    first, second = contacts.alias("first"), contacts.alias("second")
+    rows = conn.execute(
+        select(first.c.id, first.c.display_name, second.c.id, second.c.display_name)
+        .select_from(introductions)
+        .join(first, first.c.id == introductions.c.first_id)
+        .join(second, second.c.id == introductions.c.second_id)
+        .where(introductions.c.owner_id == owner_id, introductions.c.status == "pending")
+        .order_by(introductions.c.created_at, introductions.c.id)
+    ).all()
+    return [(int(a), str(an), int(b), str(bn)) for a, an, b, bn in rows]

@@ -13,7 +13,7 @@ from rapport.config import Settings
 from rapport.errors import NotFound, RapportError
 from rapport.services.context import open_context
 from rapport.web import security
-from rapport.web.pages import Store, in_thread, render, translator
+from rapport.web.pages import Store, in_thread, problem, render, translator
 
 STATIC = Path(__file__).parent / "static"
 
@@ -102,7 +102,7 @@ def create_app(
     async def rapport_error(request: Request, exc: RapportError) -> Response:
         t = translator(request)
         status = 404 if isinstance(exc, NotFound) else 400
-        return render(request, "error.html", status=status, message=t(exc.code, **exc.facts))
+        return render(request, "error.html", status=status, message=problem(t, exc))
 
     @app.get("/", include_in_schema=False)
     def home() -> Response:
@@ -112,13 +112,16 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, login, today
+    from rapport.web.routes import capture, contacts, groups, intros, login, share, today
 
     if multi_user:
         app.include_router(login.router)
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
+    app.include_router(share.router)
+    app.include_router(intros.router)
+    app.include_router(groups.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
 

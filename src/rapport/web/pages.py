@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 
 from rapport.config import Settings, parse_now
+from rapport.errors import RapportError
 from rapport.i18n import Translator
 from rapport.services.context import Context
 from rapport.store.db import Location
@@ -100,6 +101,13 @@ def language(request: Request) -> str:
 
 def translator(request: Request) -> Translator:
     return Translator(language(request), store_of(request).zone)
+
+
+def problem(t: Translator, exc: RapportError) -> str:
+    """A refusal in one line of the page's language: the pages' own wording (`web.say.<code>`) where the command
+    line's names its options, else the same line as the command line."""
+    key = f"web.say.{exc.code}"
+    return t(key if key in t.catalog else exc.code, **exc.facts)
 
 
 _ENV: jinja2.Environment | None = None

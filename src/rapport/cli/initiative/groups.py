@@ -143,8 +143,9 @@ def group_show(name: GroupName, json_: Json = False) -> None:
 
 
 def _why(t: Translator, why: Why) -> str:
-    members = ", ".join(why.members[:2]) + (f" +{len(why.members) - 2}" if len(why.members) > 2 else "")
-    return t(f"meetup.why.{why.code}", what=why.what, members=members)
+    from rapport.i18n.reasons import new_face
+
+    return new_face(t, why)
 
 
 def _face_json(face: NewFace, t: Translator) -> dict[str, Any]:

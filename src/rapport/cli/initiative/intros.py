@@ -17,24 +17,11 @@ if TYPE_CHECKING:
 commands = typer.Typer()
 
 
-def _quote(t: Translator, texts: list[Any]) -> str:
-    return ", ".join(t("intros.quote", text=str(x)) for x in texts)
-
-
-def _found(t: Translator, found: list[dict[str, str]]) -> str:
-    return ", ".join(
-        t("intros.found", text=t("intros.quote", text=f["text"]), field=t(f"intros.field.{f['field']}")) for f in found
-    )
-
-
 def reason_text(t: Translator, reason: Reason) -> str:
     """One reason in words, quoting what matched."""
-    f: dict[str, Any] = reason.facts
-    if f["reason"] == "interests":
-        return t(reason.code, first=f["first"], second=f["second"], topics=_quote(t, f["topics"]))
-    return t(
-        reason.code, first=f["first"], second=f["second"], wanted=_quote(t, f["wanted"]), found=_found(t, f["found"])
-    )
+    from rapport.i18n.reasons import introduction
+
+    return introduction(t, reason)
 
 
 def _person(p: Any) -> dict[str, Any]:
