@@ -8,7 +8,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from rapport.domain.strength import strength_percent, strength_at, summarise
+from rapport.domain.strength import strength_at, strength_percent, summarise
 from tests.cli.test_german_words import ENGLISH
 from tests.web.conftest import Web, visible_text, words
 from tests.web.test_pages import _captured, _stored_texts
