@@ -137,6 +137,29 @@ def test_a_draft_that_cannot_be_written_is_a_readable_refusal(web: Web, query: s
     assert not words(visible_text(response.text).replace("Nora Fankhauser", "")) & ENGLISH
 
 
+def test_from_today_a_kind_that_does_not_fit_says_why_and_writes_one_that_does(web: Web) -> None:
+    new_id = _captured(web, "de")
+    response = web.client.get(f"/contacts/{new_id}/draft?kind=thanks&back=today&lang=de")
+    assert response.status_code == 200
+    text = visible_text(response.text)
+    assert "Von Nora Fankhauser ist kein erhaltener Gefallen erfasst" in text, text[:1500]
+    assert 'name="kind" value="follow-up"' in response.text  # the default: the 72-hour follow-up
+    assert "Nora" in _textarea(response.text)
+
+
+def test_the_new_forms_need_the_token_and_a_number_in_the_address(web: Web) -> None:
+    new_id = _captured(web, "en")
+    web.client.get("/today")
+    before = web.cli.snapshot()
+    form = {"kind": "follow-up", "via": "email", "text": "Hi Nora", "back": "today"}
+    assert web.client.post(f"/contacts/{new_id}/draft/sent", data=form).status_code == 403
+    assert web.client.post("/meetings/1/cancel", data={}).status_code == 403
+    assert web.cli.snapshot() == before
+    for url in ("/contacts/abc", "/contacts/abc/draft"):
+        response = web.client.get(url + "?lang=de")
+        assert response.status_code == 404 and 'role="alert"' in response.text and "detail" not in response.text
+
+
 def test_mark_sent_with_a_wrong_kind_changes_nothing(web: Web) -> None:
     new_id = _captured(web, "en")
     before = web.cli.snapshot()

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from rapport.errors import InputError
 from rapport.messages.drafts import CHANNELS
 from rapport.web.pages import back_to, in_thread, render, store_of, translator
 
@@ -56,9 +57,17 @@ def _check_view(request: Request, result: Any) -> dict[str, Any]:
 def draft(request: Request, contact_id: int, kind: str = "", via: str = "email", back: str = "") -> Response:
     from rapport.services import drafting, people
 
+    notice = ""
     with store_of(request).unit_of_work() as (ctx, conn):
         person = people.profile(ctx, conn, f"#{contact_id}")
-        written = drafting.draft(ctx, conn, f"#{contact_id}", kind=kind or None, via=via, lang=_lang(request))
+        try:
+            written = drafting.draft(ctx, conn, f"#{contact_id}", kind=kind or None, via=via, lang=_lang(request))
+        except InputError as exc:
+            # from Today the kind was the action's, not the user's choice: say why, and write the one that fits
+            if _back(back) != "today" or not kind:
+                raise
+            notice = translator(request)(exc.code, **exc.facts)
+            written = drafting.draft(ctx, conn, f"#{contact_id}", via=via, lang=_lang(request))
         kinds = drafting.kinds_for(ctx, conn, f"#{contact_id}")
     return render(
         request,
@@ -73,6 +82,7 @@ def draft(request: Request, contact_id: int, kind: str = "", via: str = "email",
         notes=written.notes,
         check=_check_view(request, written.check),
         back=_back(back),
+        notice=notice,
         **_choices(request, kinds),
     )
 
@@ -114,6 +124,7 @@ async def recheck(request: Request, contact_id: int) -> Response:
         notes=[],
         check=_check_view(request, found["result"]),
         back=_back(values["back"]),
+        notice="",
         **_choices(request, found["kinds"]),
     )
 
