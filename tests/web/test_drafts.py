@@ -41,7 +41,7 @@ def test_today_offers_a_draft_where_a_message_does_the_action(web: Web) -> None:
     assert len(items) == len(agenda)
     for kind, contact, body in items:
         has_draft = f"/contacts/{contact}/draft?" in body
-        assert has_draft == (kind not in ("meet-in-person", "planned-meeting")), (kind, body[:300])
+        assert has_draft == (kind not in ("meet-in-person", "planned-meeting", "give-first")), (kind, body[:300])
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -207,3 +207,37 @@ def test_the_draft_page_in_german_says_nothing_in_english(web: Web) -> None:
     text = re.sub(r"\S+@\S+|https?://\S+", " ", text)
     assert not words(text) & ENGLISH, (words(text) & ENGLISH, text[:3000])
     assert "Persönlich:" in text and "Als gesendet markieren" in text
+
+
+def _hidden(page: str, name: str) -> str:
+    found = re.search(rf'<input type="hidden" name="{name}" value="([^"]*)">', page)
+    assert found, name
+    return found.group(1)
+
+
+def test_every_draft_on_today_marked_sent_takes_its_action_off(web: Web) -> None:
+    """Whatever the action (follow-up, congratulation, keep in touch, reconnect), the draft it opens,
+    marked sent, settles it: on the page and in `rapport today`."""
+    _captured(web, "en")
+    listing = json.loads(web.cli.ok("list", "--json").out)
+    web.cli.ok("news", f"#{listing[3]['id']}", "new-job", "--text", "CTO bei Velo AG")
+    agenda = json.loads(web.cli.ok("today", "--json").out)
+    page = web.client.get("/today?lang=en").text
+    drafted = [
+        (int(contact), kind)
+        for kind, contact in re.findall(r'data-kind="([^"]+)" data-contact="(\d+)"', page)
+        if f'href="/contacts/{contact}/draft?' in page
+    ]
+    settled_by_a_message = {"follow-up", "congratulate", "keep-in-touch", "reconnect"}
+    assert {kind for _c, kind in drafted} == {a["kind"] for a in agenda} & settled_by_a_message
+    assert {kind for _c, kind in drafted} >= {"follow-up", "congratulate"}
+    web.at("2026-11-26T17:00")  # the messages go out in the evening (after the morning's meeting)
+    for contact, kind in drafted:
+        link = re.search(rf'href="(/contacts/{contact}/draft\?[^"]+)"', page).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+        draft = web.client.get(link).text
+        form = {f: _hidden(draft, f) for f in ("kind", "via", "back")}
+        web.post(f"/contacts/{contact}/draft/sent", {**form, "subject": _subject(draft), "text": _textarea(draft)})
+        after = json.loads(web.cli.ok("today", "--json", now=web.now).out)
+        assert (contact, kind) not in {(a["contact_id"], a["kind"]) for a in after}, (kind, form)
+    left = web.client.get("/today").text
+    assert not any(f'data-kind="{k}" data-contact="{c}"' in left for c, k in drafted)

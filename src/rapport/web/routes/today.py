@@ -23,11 +23,11 @@ DONE_VIA = {
     ActionKind.RECONNECT: "message",
 }
 LOG_VIA = ("in-person", "call", "video", "email", "message", "linkedin")
-# the draft each action asks for (`rapport draft --kind …`); meeting in person and a planned meeting need none
+# the draft that settles an action once sent (`rapport draft --kind …`); meeting in person, a planned meeting and
+# giving first (settled by a favour given, `rapport gave`) are not settled by a message
 DRAFT_FOR = {
     ActionKind.FOLLOW_UP: "follow-up",
     ActionKind.CONGRATULATE: "congrats",
-    ActionKind.GIVE: "check-in",
     ActionKind.KEEP_IN_TOUCH: "check-in",
     ActionKind.RECONNECT: "check-in",
 }
