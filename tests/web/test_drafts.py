@@ -183,9 +183,14 @@ def test_a_planned_meeting_took_place_or_was_cancelled(web: Web) -> None:
     web.at("2026-11-26T13:00")
     page = web.client.get("/today?lang=en").text
     assert f'action="/meetings/{one["id"]}/done"' in page
-    done = web.post(f"/meetings/{one['id']}/done", {}, htmx=True)
+    german = visible_text(web.client.get("/today?lang=de").text)
+    for value in _stored_texts(web):
+        german = german.replace(value, " ")
+    assert "Hat stattgefunden" in german and "Treffen absagen" in german
+    assert not words(german) & ENGLISH, words(german) & ENGLISH
+    done = web.post(f"/meetings/{one['id']}/done?lang=en", {}, htmx=True)
     assert f"Met in person: {first['name']}." in visible_text(done.text)  # type: ignore[attr-defined]
-    cancelled = web.post(f"/meetings/{two['id']}/cancel", {}, htmx=True)
+    cancelled = web.post(f"/meetings/{two['id']}/cancel?lang=en", {}, htmx=True)
     assert f"Cancelled: the meeting with {second['name']}." in visible_text(cancelled.text)  # type: ignore[attr-defined]
     assert "/meetings/" not in cancelled.text  # type: ignore[attr-defined]
     still = {m["id"] for m in json.loads(web.cli.ok("meet", "list", "--json", now=web.now).out)}
