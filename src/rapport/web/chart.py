@@ -11,7 +11,7 @@ from typing import Any
 from rapport.i18n import Translator
 
 WIDTH, HEIGHT = 480, 200
-LEFT, RIGHT, TOP, BOTTOM = 50, 14, 12, 30
+LEFT, RIGHT, TOP, BOTTOM = 58, 14, 14, 30
 ROWS_EVERY = 4  # the table: one row every four weeks
 
 
