@@ -145,6 +145,19 @@ def test_rusting_contacts_are_listed(cli: Cli) -> None:
     assert circles["core"]["members"] == 2 and circles["core"]["rusting"] == 1
 
 
+def test_never_met_lists_only_contacts_without_a_meeting_in_person(cli: Cli) -> None:
+    cli.ok("init")
+    cli.ok("add", "Pen Pal")
+    cli.ok("log", "pen pal", "--via", "email", "--when", "2026-11-20")
+    cli.ok("add", "Lunch Mate")
+    cli.ok("log", "lunch mate", "--via", "in-person", "--when", "2026-11-20")
+    cli.ok("met", "New Face", "--at", "Impact Hub")
+    never = json.loads(cli.ok("list", "--never-met", "--json").out)
+    assert [r["name"] for r in never] == ["Pen Pal"]
+    cli.ok("log", "pen pal", "--via", "group", "--when", "2026-11-21")  # a group meeting is in person too
+    assert json.loads(cli.ok("list", "--never-met", "--json").out) == []
+
+
 def test_archive_stops_reminders(cli: Cli) -> None:
     cli.ok("init")
     cli.ok("add", "Gone Quiet", "--circle", "core")

@@ -287,3 +287,37 @@ def test_more_interactions_never_weaken_a_tie(start: datetime, count: int) -> No
     weaker = strength_at(summarise(items[:-1], 90), now, 90)
     stronger = strength_at(summarise(items, 90), now, 90)
     assert stronger > weaker
+
+
+# --- strength over time (the contact page's chart) ------------------------------------------------------------
+
+
+@given(
+    interaction_lists(),
+    st.lists(st.integers(min_value=-500 * 24 * 60, max_value=500 * 24 * 60), min_size=1, max_size=8),
+    half_lives,
+)
+def test_the_series_is_the_summary_of_each_moment_decayed_to_it(
+    interactions: list[Interaction], offsets: list[int], half_life: int
+) -> None:
+    """Each point is what the running summary said at that moment: the interactions up to it, nothing later."""
+    from rapport.domain.dates import instant
+    from rapport.domain.strength import strength_series
+
+    base = interactions[0].occurred_at if interactions else zurich(2026, 11, 26, 9)
+    points = sorted((plus(base, minutes=o) for o in offsets), key=instant)
+    series = strength_series(interactions, points, half_life)
+    assert len(series) == len(points)
+    for moment, value in zip(points, series, strict=True):
+        upto = [i for i in interactions if instant(i.occurred_at) <= instant(moment)]
+        assert value == strength_percent(strength_at(summarise(upto, half_life), moment, half_life))
+
+
+def test_the_series_jumps_at_a_meeting_and_fades_after() -> None:
+    from rapport.domain.strength import strength_series
+
+    met = zurich(2026, 3, 1, 12)
+    points = [zurich(2026, 2, 1, 12), zurich(2026, 3, 1, 12), zurich(2026, 6, 1, 12), zurich(2026, 11, 1, 12)]
+    before, at, later, much_later = strength_series([touch(met, Channel.IN_PERSON)], points, 90)
+    assert before == 0 and at == strength_percent(Channel.IN_PERSON.weight)
+    assert at > later > much_later > 0

@@ -210,11 +210,7 @@ def circles(rows: list[dict[str, Any]], t: Translator, as_json: bool) -> None:
 
 
 def _yearly(d: YearlyDateT, t: Translator) -> str:
-    if d.year:
-        return t.date(date(d.year, d.month, d.day))
-    from babel.dates import format_skeleton
-
-    return format_skeleton("MMMMd", date(2000, d.month, d.day), locale=t.locale)
+    return t.yearly(d.month, d.day, d.year)
 
 
 def profile(data: dict[str, Any], now: datetime, t: Translator, as_json: bool, region: str = "CH") -> None:

@@ -189,12 +189,13 @@ def list_(
     circle: Annotated[str | None, typer.Option("--circle", help="help.list.circle")] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="help.opt.only_tag")] = None,
     rusting: Annotated[bool, typer.Option("--rusting", help="help.opt.rusting")] = False,
+    never_met: Annotated[bool, typer.Option("--never-met", help="help.opt.never_met")] = False,
     json_: Json = False,
 ) -> None:
     from rapport.services.people import listing
 
     with unit_of_work() as (ctx, conn):
-        rows = listing(ctx, conn, circle=circle, tag=tag, only_rusting=rusting)
+        rows = listing(ctx, conn, circle=circle, tag=tag, only_rusting=rusting, never_met=never_met)
     output.contacts(rows, state.translator(), as_json=json_, region=ctx.settings.region)
 
 

@@ -176,6 +176,11 @@ class History:
     strength: float = 0.0  # decayed score as of strength_at
     strength_at: datetime | None = None
 
+    @property
+    def never_met_in_person(self) -> bool:
+        """No meeting in person on record (only messages, calls, likes — or nothing at all)."""
+        return self.in_person_count == 0 and self.first_met_at is None
+
 
 @dataclass(frozen=True, slots=True)
 class ContactState:

@@ -7,6 +7,7 @@ adding an interaction, in any order, gives the same result as summing over all o
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from rapport.domain.dates import elapsed, instant
@@ -74,6 +75,21 @@ def summarise(interactions: list[Interaction], half_life_days: float) -> History
     return history
 
 
+def strength_series(
+    interactions: Iterable[Interaction], moments: Sequence[datetime], half_life_days: float
+) -> list[int]:
+    """The 0–100 strength at each of `moments` (oldest first), as the running summary stood then: the interactions
+    up to that moment added one by one, decayed to it — the same rule as the score of today."""
+    ordered = sorted(interactions, key=lambda i: instant(i.occurred_at))
+    history, taken, series = History(), 0, []
+    for moment in sorted(moments, key=instant):
+        while taken < len(ordered) and instant(ordered[taken].occurred_at) <= instant(moment):
+            history = with_interaction(history, ordered[taken], half_life_days)
+            taken += 1
+        series.append(strength_percent(strength_at(history, moment, half_life_days)))
+    return series
+
+
 def _earliest(current: datetime | None, candidate: datetime) -> datetime:
     return candidate if current is None or instant(candidate) < instant(current) else current
 
@@ -82,4 +98,4 @@ def _latest(current: datetime | None, candidate: datetime) -> datetime:
     return candidate if current is None or instant(candidate) > instant(current) else current
 
 
-__all__ = ["Channel", "decay", "strength_at", "strength_percent", "summarise", "with_interaction"]
+__all__ = ["Channel", "decay", "strength_at", "strength_percent", "strength_series", "summarise", "with_interaction"]

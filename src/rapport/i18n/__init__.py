@@ -139,6 +139,14 @@ class Translator:
             f"{format_time(local.time(), format='HH:mm', locale=self.locale)}"
         )
 
+    def yearly(self, month: int, day: int, year: int | None = None) -> str:
+        """A date that comes back every year: with its year when known ('3 Mar 1985'), else '3 March'."""
+        if year:
+            return self.date(dt.date(year, month, day))
+        from babel.dates import format_skeleton
+
+        return format_skeleton("MMMMd", dt.date(2000, month, day), locale=self.locale)
+
     def weekday(self, day: dt.date) -> str:
         from babel.dates import format_date
 

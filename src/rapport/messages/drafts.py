@@ -480,26 +480,40 @@ def compose(
         subject = w.fill(w.pick("subject", options), **subject_values, article=facts.article)
         subject = re.sub(r"\s+", " ", subject).strip()
     gaps = list(dict.fromkeys(gaps + [g for g in _GAP.findall(text) if g not in gaps]))
+    result = check_draft(text, facts, kind, channel, lang, zone, limit)
+    to = facts.email if channel == "email" else facts.profile_url
+    return Draft(kind, channel, lang, subject, text, gaps, result, to, list(facts.notes))
+
+
+def check_draft(
+    text: str, facts: DraftFacts, kind: str, channel: str, lang: str, zone: tzinfo, limit: int = NOTE_LIMIT
+) -> CheckResult:
+    """How personal `text` is as a message of `kind` to the person of `facts`: the check a composed draft gets, so
+    that a draft edited by hand is judged as the one rapport wrote."""
+    base = "en" if lang == "en" else "de"
+    t = Translator(base, zone)
+
+    def day(moment: datetime) -> date:
+        return moment.astimezone(zone).date()
+
     facts_for_check = Facts(
         first_name=facts.first_name or None,
         family_name=facts.family_name or None,
-        met_on=w.day(facts.met_at) if facts.met_at else None,
-        met_weekday=w.t.weekday(w.day(facts.met_at)) if facts.met_at else None,
+        met_on=day(facts.met_at) if facts.met_at else None,
+        met_weekday=t.weekday(day(facts.met_at)) if facts.met_at else None,
         place=facts.place.split(",")[0].strip() or None,
         topics=list(facts.topics),
         looking_for=facts.looking_for or None,
-        next_event=w.day(facts.meeting.at) if facts.meeting is not None else facts.next_event,
+        next_event=day(facts.meeting.at) if facts.meeting is not None else facts.next_event,
     )
-    result = check(
+    return check(
         text,
-        lang=w.base,
+        lang=base,
         facts=facts_for_check,
         kind=kind,
         channel=channel if channel != "linkedin-message" else "linkedin",
-        limit=limit if note else None,
+        limit=limit if channel == "linkedin" else None,
     )
-    to = facts.email if channel == "email" else facts.profile_url
-    return Draft(kind, channel, lang, subject, text, gaps, result, to, list(facts.notes))
 
 
 def _share_parts(w: _Writer, facts: DraftFacts, parts: list[_Part], gaps: list[str]) -> None:

@@ -17,7 +17,7 @@ from rapport.domain.model import Occasion, YearlyDate
 from rapport.domain.news import occasion_congratulation
 from rapport.errors import InputError
 from rapport.i18n import term_key
-from rapport.messages.check import KIND_ALIASES
+from rapport.messages.check import KIND_ALIASES, CheckResult
 from rapport.messages.drafts import (
     CHANNELS,
     KINDS,
@@ -28,10 +28,12 @@ from rapport.messages.drafts import (
     LastContact,
     Meeting,
     News,
+    check_draft,
     compose,
 )
 from rapport.services import owner, people
 from rapport.services.context import Context
+from rapport.services.journal import Logged
 from rapport.store import activity
 from rapport.store import contacts as store
 from rapport.store.reads import day as as_day
@@ -170,18 +172,33 @@ def draft(
             kind = "congrats"
         else:
             kind = "check-in"
-    if kind == "follow-up" and facts.met_at is None:
-        raise InputError("draft.no_meeting", name=name)
-    if kind == "congrats" and facts.news is None:
-        raise InputError("draft.no_news", name=name, days=ctx.settings.news_window_days)
-    if kind == "thanks" and facts.favour is None:
-        raise InputError("draft.no_favour", name=name)
-    if kind == "ask" and state.balance <= 0:
-        raise InputError("draft.give_first", name=name, balance=state.balance)
+    refused = _refusal(ctx, kind, facts, state.balance, name)
+    if refused is not None:
+        raise refused
     if did is None and kind in ("follow-up", "check-in", "thanks"):
         since = facts.met_at if kind == "follow-up" else None
         did = _did_in(language, activity.did_notes(conn, int(str(prof["id"])), since))
     return compose(facts, kind, channel, language, did, ctx.now, ctx.zone, limit=limit)
+
+
+def _refusal(ctx: Context, kind: str, facts: DraftFacts, balance: int, name: str) -> InputError | None:
+    """Why a draft of `kind` cannot be written for this contact (None: it can)."""
+    if kind == "follow-up" and facts.met_at is None:
+        return InputError("draft.no_meeting", name=name)
+    if kind == "congrats" and facts.news is None:
+        return InputError("draft.no_news", name=name, days=ctx.settings.news_window_days)
+    if kind == "thanks" and facts.favour is None:
+        return InputError("draft.no_favour", name=name)
+    if kind == "ask" and balance <= 0:
+        return InputError("draft.give_first", name=name, balance=balance)
+    return None
+
+
+def kinds_for(ctx: Context, conn: Connection, typed_name: str) -> list[str]:
+    """The kinds of draft that can be written for this contact now (as `draft` would accept them)."""
+    facts, prof = facts_of(ctx, conn, typed_name)
+    state = next(store.states(conn, ctx.owner_id, ids=[prof["id"]], include_archived=True))
+    return [k for k in KINDS if _refusal(ctx, k, facts, state.balance, str(prof["name"])) is None]
 
 
 def _did_in(language: str, noted: list[str]) -> str | None:
@@ -191,3 +208,48 @@ def _did_in(language: str, noted: list[str]) -> str | None:
 
     wanted = language.split("-")[0]
     return next((text for text in noted if detect_language(text) == wanted), None)
+
+
+def check_text(
+    ctx: Context,
+    conn: Connection,
+    typed_name: str,
+    text: str,
+    kind: str,
+    via: str = "email",
+    lang: str | None = None,
+    limit: int = 300,
+) -> CheckResult:
+    """How personal a draft edited by hand is: the check `draft` gives the text it wrote, on the same facts."""
+    from rapport.services import inputs
+    from rapport.services.checking import MAX_MESSAGE
+
+    chosen = draft_kind(kind)
+    channel = draft_via(via)
+    language = _lang(ctx, lang)
+    written = inputs.text(text, "TEXT", limit=MAX_MESSAGE)
+    facts, _prof = facts_of(ctx, conn, typed_name)
+    return check_draft(written, facts, chosen, channel, language, ctx.zone, limit)
+
+
+# how a draft sent on a channel is logged (`rapport log --via …`)
+LOGGED_VIA = {"email": "email", "linkedin": "linkedin", "linkedin-message": "linkedin", "xing": "xing"}
+
+
+def mark_sent(
+    ctx: Context, conn: Connection, typed_name: str, kind: str, via: str = "email", subject: str | None = None
+) -> Logged:
+    """A draft sent by hand, recorded as `rapport send` records a sent e-mail (my interaction on its channel, the
+    subject as its summary) — a congratulation also as given, as `rapport log … --about news` does."""
+    from rapport.services import journal
+
+    chosen = draft_kind(kind)
+    channel = draft_via(via)
+    return journal.log(
+        ctx,
+        conn,
+        [typed_name],
+        via=LOGGED_VIA[channel],
+        summary=(subject or "").strip() or None,
+        about="news" if chosen == "congrats" else None,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
@@ -387,7 +388,7 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
     assert row is not None
     state = next(store.states(conn, ctx.owner_id, ids=[person.id], include_archived=True))
     circle = cadence.circle_named(ctx.circles(conn), row.circle)
-    half_life = circle.half_life_days if circle else 365
+    half_life = _half_life(circle)
     details = store.details_of(conn, person.id)
     rust = cadence.rusting(state, circle, ctx.now) if circle else None
     return {
@@ -432,10 +433,15 @@ def profile(ctx: Context, conn: Connection, typed: str) -> dict[str, Any]:
 
 
 def listing(
-    ctx: Context, conn: Connection, circle: str | None = None, tag: str | None = None, only_rusting: bool = False
+    ctx: Context,
+    conn: Connection,
+    circle: str | None = None,
+    tag: str | None = None,
+    only_rusting: bool = False,
+    never_met: bool = False,
 ) -> list[dict[str, Any]]:
     """Contacts with their first phone number (as stored: E.164 where it could be read), circle, last touch,
-    strength and balance, by name."""
+    strength and balance, by name; `never_met`: only those never met in person."""
     if circle is not None:
         circle = _circle(ctx, conn, circle).name
     ids = store.filter_ids(conn, ctx.owner_id, circle, tag, include_archived=circle == ARCHIVED) if tag else None
@@ -452,6 +458,8 @@ def listing(
         rust = cadence.rusting(state, c, ctx.now) if c else None
         if only_rusting and rust is None:
             continue
+        if never_met and not state.history.never_met_in_person:
+            continue
         rows.append(
             {
                 "id": state.id,
@@ -467,6 +475,29 @@ def listing(
         )
     rows.sort(key=lambda r: (fold(str(r["name"])), int(str(r["id"]))))
     return rows
+
+
+def tags(ctx: Context, conn: Connection) -> list[str]:
+    """Every tag in use, each once, by name (for choosing one)."""
+    return store.tag_names(conn, ctx.owner_id)
+
+
+def _half_life(circle: Circle | None) -> float:
+    """How fast a tie fades: its circle's half-life (a circle no longer configured: a year)."""
+    return circle.half_life_days if circle else 365
+
+
+def strength_over_time(ctx: Context, conn: Connection, typed: str, weeks: int = 52) -> list[tuple[datetime, int]]:
+    """One contact's strength (0–100) each week over the last `weeks` weeks, ending now."""
+    from rapport.domain.strength import strength_series
+
+    person = resolve(ctx, conn, typed)
+    row = store.contact_row(conn, ctx.owner_id, person.id)
+    assert row is not None
+    half_life = _half_life(cadence.circle_named(ctx.circles(conn), row.circle))
+    moments = [ctx.now - timedelta(weeks=weeks - k) for k in range(weeks + 1)]
+    history = activity.interactions_of(conn, [person.id]).get(person.id, [])
+    return list(zip(moments, strength_series(history, moments, half_life), strict=True))
 
 
 def forget(ctx: Context, conn: Connection, person: Person) -> None:

@@ -14,9 +14,18 @@ from rapport.store import search as store
 MAX_QUERY = 200
 
 
-def search(ctx: Context, conn: Connection, query: str = "", circle: str | None = None) -> list[dict[str, Any]]:
-    """The contacts `people.listing` shows (same columns, same order), narrowed to those matching `query`."""
-    rows = people.listing(ctx, conn, circle=circle or None)
+def search(
+    ctx: Context,
+    conn: Connection,
+    query: str = "",
+    circle: str | None = None,
+    tag: str | None = None,
+    rusting: bool = False,
+    never_met: bool = False,
+) -> list[dict[str, Any]]:
+    """The contacts `people.listing` shows (same columns, same order, same filters: circle, tag, rusting, never met
+    in person), narrowed to those matching `query`."""
+    rows = people.listing(ctx, conn, circle=circle or None, tag=tag or None, only_rusting=rusting, never_met=never_met)
     typed = query.strip()[:MAX_QUERY]
     if not typed:
         return rows

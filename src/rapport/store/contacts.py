@@ -314,6 +314,14 @@ def filter_ids(
     return [int(i) for i in conn.execute(query.order_by(contacts.c.display_name)).scalars()]
 
 
+def tag_names(conn: Connection, owner_id: int) -> list[str]:
+    """Every tag the owner gave a contact, each once (as first typed, case aside), by name."""
+    found: dict[str, str] = {}
+    for tag in conn.execute(select(tags.c.tag).where(tags.c.owner_id == owner_id).distinct()).scalars():
+        found.setdefault(str(tag).lower(), str(tag))
+    return sorted(found.values(), key=str.lower)
+
+
 def has_any_contact(conn: Connection, owner_id: int) -> bool:
     return conn.execute(select(contacts.c.id).where(contacts.c.owner_id == owner_id).limit(1)).first() is not None
 

@@ -98,6 +98,14 @@ def create_app(
         key = {403: "web.error.csrf", 404: "web.error.not_found"}.get(exc.status_code, "web.error.other")
         return render(request, "error.html", status=exc.status_code, message=t(key))
 
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        """An address with a part that is no number (`/contacts/abc`): a readable 404 page, not JSON."""
+        t = translator(request)
+        return render(request, "error.html", status=404, message=t("web.error.not_found"))
+
     @app.exception_handler(RapportError)
     async def rapport_error(request: Request, exc: RapportError) -> Response:
         t = translator(request)
@@ -112,13 +120,14 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, groups, intros, login, share, today
+    from rapport.web.routes import capture, contacts, drafts, groups, intros, login, share, today
 
     if multi_user:
         app.include_router(login.router)
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
+    app.include_router(drafts.router)
     app.include_router(share.router)
     app.include_router(intros.router)
     app.include_router(groups.router)

@@ -23,6 +23,14 @@ DONE_VIA = {
     ActionKind.RECONNECT: "message",
 }
 LOG_VIA = ("in-person", "call", "video", "email", "message", "linkedin")
+# the draft that settles an action once sent (`rapport draft --kind …`); meeting in person, a planned meeting and
+# giving first (settled by a favour given, `rapport gave`) are not settled by a message
+DRAFT_FOR = {
+    ActionKind.FOLLOW_UP: "follow-up",
+    ActionKind.CONGRATULATE: "congrats",
+    ActionKind.KEEP_IN_TOUCH: "check-in",
+    ActionKind.RECONNECT: "check-in",
+}
 
 
 def _kind(text: str) -> ActionKind:
@@ -47,6 +55,8 @@ def _agenda(request: Request) -> dict[str, Any]:
             "due": t("due.now") if a.due <= ctx.now else t("due.at", when=t.moment(a.due)),
             "reason": t.reason(a.reason, ctx.now),
             "can_finish": a.kind in DONE_VIA,
+            "draft_kind": DRAFT_FOR.get(a.kind, ""),
+            **_meeting(a, ctx.now),
         }
         for a in actions
     ]
@@ -57,9 +67,22 @@ def _agenda(request: Request) -> dict[str, Any]:
     }
 
 
+def _meeting(action: Any, now: Any) -> dict[str, Any]:
+    """A planned meeting's ID, and whether it has begun (only then can it have taken place)."""
+    if action.kind is not ActionKind.PLANNED:
+        return {"meeting": None, "meeting_begun": False}
+    from rapport.domain.dates import instant
+
+    return {
+        "meeting": action.reason.facts["meeting"],
+        "meeting_begun": instant(action.reason.facts["at"]) <= instant(now),
+    }
+
+
 @router.get("/today")
-def today(request: Request) -> Response:
-    return render(request, "today.html", **_agenda(request))
+def today(request: Request, sent: str = "") -> Response:
+    message = translator(request)("web.today.sent") if sent else ""
+    return render(request, "today.html", status_message=message, **_agenda(request))
 
 
 async def _after(request: Request, message: str) -> Response:
@@ -124,5 +147,33 @@ async def snooze(request: Request, contact_id: int, kind: str) -> Response:
         with store_of(request).unit_of_work() as (ctx, conn):
             until = snoozing.snooze(ctx, conn, contact_id, action.value, days)
         return t("web.today.snoozed", date=t.date(t.local(until).date()))
+
+    return await _after(request, await in_thread(work))
+
+
+@router.post("/meetings/{meeting_id}/done")
+async def meeting_done(request: Request, meeting_id: int) -> Response:
+    """It took place: `rapport meet done` (an in-person meeting with everyone, at its time)."""
+
+    def work() -> str:
+        from rapport.services import meetings
+
+        with store_of(request).unit_of_work() as (ctx, conn):
+            done = meetings.done(ctx, conn, f"#{meeting_id}")
+        return translator(request)("web.today.met", names=", ".join(p.name for p in done.people))
+
+    return await _after(request, await in_thread(work))
+
+
+@router.post("/meetings/{meeting_id}/cancel")
+async def meeting_cancel(request: Request, meeting_id: int) -> Response:
+    """It did not take place, or will not: `rapport meet cancel`."""
+
+    def work() -> str:
+        from rapport.services import meetings
+
+        with store_of(request).unit_of_work() as (ctx, conn):
+            cancelled = meetings.cancel(ctx, conn, f"#{meeting_id}")
+        return translator(request)("web.today.cancelled", names=", ".join(cancelled.names))
 
     return await _after(request, await in_thread(work))
