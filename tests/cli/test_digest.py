@@ -117,13 +117,18 @@ def test_a_refused_mail_is_not_recorded_and_the_next_run_sends_it(cli: Cli, smtp
     assert len(smtp.received) == 1
 
 
-def test_a_day_with_nothing_due_sends_no_mail_and_a_later_run_still_can(cli: Cli, smtp: Mailbox) -> None:
+def test_a_day_with_nothing_due_sends_no_mail_and_a_later_run_still_can(
+    cli: Cli, smtp: Mailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cli.ok("init")
     cli.ok("me", "--email", "julia@example.ch")
     before = cli.snapshot()
     for lang, words in (("en", "Nothing due today"), ("de", "Heute ist nichts fällig")):
         assert words in cli.ok("digest", "send", lang=lang).out
     assert smtp.received == [] and cli.snapshot() == before
+    monkeypatch.delenv("RAPPORT_SMTP_HOST")  # a setup that cannot send is said on an empty day too
+    assert cli("digest", "send").code == 2
+    monkeypatch.setenv("RAPPORT_SMTP_HOST", "127.0.0.1")
     cli.ok("met", "Nina Graf", "--at", "Product Circle", "--when", "2026-11-26T08:00")
     assert "one thing" in cli.ok("digest", "send").out and len(smtp.received) == 1
 
