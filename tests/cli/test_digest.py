@@ -6,8 +6,11 @@ import json
 import re
 from collections.abc import Iterator
 from email.message import EmailMessage
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.cli.conftest import Cli
 from tests.services.test_sending import REFUSED, Mailbox, _server
@@ -180,3 +183,19 @@ def test_the_web_address_setting_is_checked(cli: Cli) -> None:
         assert refused.code == 2 and "web address" in refused.err, value
     cli.ok("config", "set", "web_url", "https://rapport.example.ch")
     assert "https://rapport.example.ch/" in cli.ok("config", "list").out
+
+
+@given(st.text(max_size=80) | st.builds(lambda host, path: f"https://{host}/{path}", st.text(max_size=20), st.text()))
+def test_a_web_address_is_taken_as_a_base_for_links_or_refused(typed: str) -> None:
+    from rapport.config import _validated
+    from rapport.errors import InputError
+
+    try:
+        value = _validated({"web_url": typed}).web_url
+    except InputError as refused:
+        assert refused.code in ("config.url", "config.invalid")
+        return
+    parts = urlsplit(value)
+    assert parts.scheme in ("http", "https") and parts.hostname and value.endswith("/")
+    assert not parts.query and not parts.fragment and not any(ch.isspace() for ch in value)
+    assert value.rstrip("/") == typed.strip().rstrip("/")  # kept as typed, '/' added for the links
