@@ -223,7 +223,8 @@ def _web_url(name: str, value: str) -> str:
         parts.port  # noqa: B018 - raises ValueError for a port that is no number
     except ValueError:
         raise InputError("config.url", key=name, value=_shown(value)) from None
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or " " in value:
+    spaces = any(ch.isspace() or not ch.isprintable() for ch in value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or spaces:
         raise InputError("config.url", key=name, value=_shown(value))
     return value if value.endswith("/") else value + "/"
 

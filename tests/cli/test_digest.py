@@ -6,8 +6,11 @@ import json
 import re
 from collections.abc import Iterator
 from email.message import EmailMessage
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.cli.conftest import Cli
 from tests.services.test_sending import REFUSED, Mailbox, _server
@@ -117,13 +120,18 @@ def test_a_refused_mail_is_not_recorded_and_the_next_run_sends_it(cli: Cli, smtp
     assert len(smtp.received) == 1
 
 
-def test_a_day_with_nothing_due_sends_no_mail_and_a_later_run_still_can(cli: Cli, smtp: Mailbox) -> None:
+def test_a_day_with_nothing_due_sends_no_mail_and_a_later_run_still_can(
+    cli: Cli, smtp: Mailbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cli.ok("init")
     cli.ok("me", "--email", "julia@example.ch")
     before = cli.snapshot()
     for lang, words in (("en", "Nothing due today"), ("de", "Heute ist nichts fällig")):
         assert words in cli.ok("digest", "send", lang=lang).out
     assert smtp.received == [] and cli.snapshot() == before
+    monkeypatch.delenv("RAPPORT_SMTP_HOST")  # a setup that cannot send is said on an empty day too
+    assert cli("digest", "send").code == 2
+    monkeypatch.setenv("RAPPORT_SMTP_HOST", "127.0.0.1")
     cli.ok("met", "Nina Graf", "--at", "Product Circle", "--when", "2026-11-26T08:00")
     assert "one thing" in cli.ok("digest", "send").out and len(smtp.received) == 1
 
@@ -175,3 +183,19 @@ def test_the_web_address_setting_is_checked(cli: Cli) -> None:
         assert refused.code == 2 and "web address" in refused.err, value
     cli.ok("config", "set", "web_url", "https://rapport.example.ch")
     assert "https://rapport.example.ch/" in cli.ok("config", "list").out
+
+
+@given(st.text(max_size=80) | st.builds(lambda host, path: f"https://{host}/{path}", st.text(max_size=20), st.text()))
+def test_a_web_address_is_taken_as_a_base_for_links_or_refused(typed: str) -> None:
+    from rapport.config import _validated
+    from rapport.errors import InputError
+
+    try:
+        value = _validated({"web_url": typed}).web_url
+    except InputError as refused:
+        assert refused.code in ("config.url", "config.invalid")
+        return
+    parts = urlsplit(value)
+    assert parts.scheme in ("http", "https") and parts.hostname and value.endswith("/")
+    assert not parts.query and not parts.fragment and not any(ch.isspace() for ch in value)
+    assert value.rstrip("/") == typed.strip().rstrip("/")  # kept as typed, '/' added for the links

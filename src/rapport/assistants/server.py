@@ -108,7 +108,7 @@ def build(context: Callable[[], Context], t: Translator, read_only: bool = False
         name: str = Name,
         kind: str | None = None,
         via: str = "email",
-        lang: Literal["en", "de"] | None = None,
+        lang: str | None = Field(default=None, max_length=10),
         did: str | None = None,
         limit: int = Field(default=300, ge=1, le=100_000),
     ) -> dict[str, Any]:

@@ -130,7 +130,7 @@ def draft(
 ) -> dict[str, Any]:
     from rapport.services import drafting
 
-    written = drafting.draft(ctx, conn, name, kind=kind, via=via, lang=lang or t.lang, did=did, limit=limit)
+    written = drafting.draft(ctx, conn, name, kind=kind, via=via, lang=lang, did=did, limit=limit)
     return dict(written.as_json())
 
 

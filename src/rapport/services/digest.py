@@ -125,6 +125,8 @@ def _template() -> jinja2.Template:
 def send(ctx: Context, smtp: SmtpSettings, lang: str) -> Outcome:
     """Send today's digest unless it went out already or nothing is due; record the day once the server took it."""
     day = local_day(ctx.now, ctx.zone)
+    if not smtp.host:  # said on a day with nothing due too: the setup is wrong every day
+        raise InputError("send.not_configured", key="smtp_host")
     with ctx.transaction() as conn:
         if sent_on(conn, ctx.owner_id, day):
             return Outcome("already", day)
@@ -134,8 +136,6 @@ def send(ctx: Context, smtp: SmtpSettings, lang: str) -> Outcome:
         actions = agenda.today(ctx, conn)
     if not actions:
         return Outcome("empty", day, me.email)
-    if not smtp.host:
-        raise InputError("send.not_configured", key="smtp_host")
     mail = compose(ctx, actions, lang, me.email)
     sender_name, sender_address = parseaddr(smtp.sender or formataddr((me.name, me.email)))
     sender = inputs.email(sender_address)
