@@ -198,7 +198,14 @@ def test_every_route_with_another_persons_ids_answers_404_and_changes_nothing(sh
                 if method == "GET":
                     answer = julia.get(address)
                 else:
-                    form = {"csrf_token": token, "days": "7", "via": "email", "summary": "x", "text": "x"}
+                    form = {
+                        "csrf_token": token,
+                        "days": "7",
+                        "via": "email",
+                        "summary": "x",
+                        "text": "x",
+                        "kind": "follow-up",
+                    }
                     answer = julia.request(method, address, data=form, follow_redirects=False)
                 assert answer.status_code == 404, (method, address, answer.status_code)
                 assert "Thomas" not in answer.text
