@@ -108,6 +108,7 @@ _ORDER = (
     messages.draft,
     # in the browser
     web.serve,
+    web.calendar_url,
 )
 _registered = {
     info.callback: info

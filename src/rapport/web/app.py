@@ -85,10 +85,15 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, today
+    from rapport.web.routes import calendar, capture, circles, contacts, today, week
+    from rapport.web.routes import settings as settings_page
 
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
+    app.include_router(circles.router)
+    app.include_router(week.router)
+    app.include_router(settings_page.router)
+    app.include_router(calendar.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
