@@ -32,6 +32,7 @@ def _day(t: Any, slots: list[Any], now: Any) -> list[dict[str, Any]]:
             {
                 "contact_id": p.action.contact_id,
                 "name": p.action.contact_name,
+                "at": p.start.isoformat(),
                 "start": f"{p.start:%H:%M}",
                 "end": f"{p.end:%H:%M}",
                 "what": t(f"time.do.{p.action.kind.value}.{p.fit.block.value}", name=p.action.contact_name),
