@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -253,3 +255,26 @@ def test_stored_markup_renders_inert_on_the_new_pages(web: Web) -> None:
                 assert payload not in page, (url, payload)
             assert "<script>alert" not in page and "<img src=x" not in page, url
             assert "&lt;script&gt;" in page or "onerror=alert(1)&gt;" in page, url
+
+
+def test_a_block_taken_by_a_planned_meeting_says_so(web: Web) -> None:
+    web.cli.ok("meet", "Nina Vogt", "--on", "2026-11-27 08:30", "--about", "Pilotprojekt")
+    plan = json.loads(web.cli.ok("week", "--json").out)
+    friday = next(b for b in plan["blocks"] if b["day"] == "2026-11-27")
+    assert friday["busy"] and not friday["actions"]
+    page = web.client.get("/week?lang=de").text
+    assert "belegt durch ein geplantes Treffen um 08:30: Pilotprojekt mit Nina Vogt" in visible_text(page)
+    shown = re.findall(r'<li data-contact="(\d+)"><time class="when" datetime="([^"]+)">', page)
+    assert shown == [(str(a["contact_id"]), a["start"]) for b in plan["blocks"] for a in b["actions"]]
+
+
+def test_a_settings_file_that_cannot_be_written_is_one_line(web: Web, tmp_path: Path, monkeypatch: Any) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the settings' directory should be\n", encoding="utf-8")
+    monkeypatch.setenv("RAPPORT_CONFIG", str(blocked / "config.toml"))
+    response = web.post("/settings/language?lang=de", {"lang": "de"})
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert "liess sich nicht schreiben; nichts wurde geändert." in response.text  # type: ignore[attr-defined]
+    assert blocked.read_text(encoding="utf-8") == "a file where the settings' directory should be\n"
+    web.client.cookies.delete("rapport_lang")
+    assert '<html lang="en">' in web.client.get("/today", headers={"Accept-Language": "en"}).text  # no German yet

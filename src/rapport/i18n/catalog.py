@@ -1122,6 +1122,7 @@ EN: dict[str, str] = {
     "web.settings.circle_name": "Name of the circle",
     "web.settings.add_circle": "Add the circle",
     "web.settings.not_a_number": "{field}: '{value}' is not a whole number.",
+    "web.settings.unwritable": "The settings file {path} could not be written; nothing was changed.",
     "web.settings.calendar": "Calendar subscription",
     "web.settings.calendar_intro": "Your calendar app can show birthdays, follow-up deadlines, planned meetings, "
     "meetups and your networking time: subscribe to this address. It works while rapport runs on this computer.",
@@ -2312,6 +2313,7 @@ DE: dict[str, str] = {
     "web.settings.circle_name": "Name des Kreises",
     "web.settings.add_circle": "Kreis hinzufügen",
     "web.settings.not_a_number": "{field}: «{value}» ist keine ganze Zahl.",
+    "web.settings.unwritable": "Die Einstellungsdatei {path} liess sich nicht schreiben; nichts wurde geändert.",
     "web.settings.calendar": "Kalender-Abo",
     "web.settings.calendar_intro": "Deine Kalender-App kann Geburtstage, Fristen zum Nachfassen, geplante Treffen, "
     "Gruppentreffen und deine Netzwerkzeit zeigen: abonniere dazu diese Adresse. Sie gilt, solange rapport auf "

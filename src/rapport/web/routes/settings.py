@@ -113,7 +113,10 @@ async def language(request: Request) -> Response:
     try:
         if chosen and chosen not in LANGS:
             raise InputError("input.language", value=chosen)
-        config.write_setting("lang", chosen or None)
+        try:
+            config.write_setting("lang", chosen or None)
+        except OSError:  # a config file or directory that cannot be written
+            raise InputError("web.settings.unwritable", path=config.config_path()) from None
     except RapportError as exc:
         line = _line(translator(request), exc)
         return await in_thread(lambda: _page(request, 400, errors={"language": line}))
