@@ -165,6 +165,13 @@ def test_a_port_out_of_range_is_one_line(web: Web) -> None:
     assert not _token_files(Path(os.environ["XDG_DATA_HOME"]))
 
 
+def test_the_command_speaks_german(web: Web) -> None:
+    done = web.cli.ok("calendar-url", lang="de")
+    assert "Abonniere sie in deiner Kalender-App" in done.err and "Subscribe" not in done.err
+    renewed = web.cli.ok("calendar-url", "--new", lang="de")
+    assert "Das ist eine neue Adresse: die alte gilt nicht mehr." in renewed.err
+
+
 def test_the_address_printed_follows_host_and_port(web: Web) -> None:
     done = web.cli.ok("calendar-url", "--host", "::1", "--port", "8123")
     assert done.out.startswith("http://[::1]:8123/calendar/")

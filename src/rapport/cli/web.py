@@ -39,7 +39,7 @@ def serve(
 def calendar_url(
     new: Annotated[bool, typer.Option("--new", help="help.calendar_url.new")] = False,
     host: Annotated[str, typer.Option("--host", help="help.calendar_url.host")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="help.serve.port")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="help.calendar_url.port")] = 8000,
 ) -> None:
     from rapport.cli import output
     from rapport.cli.shared import unit_of_work

@@ -1045,6 +1045,7 @@ EN: dict[str, str] = {
     "`rapport serve` runs).",
     "help.calendar_url.new": "Replace the address with a new one: the old one stops working.",
     "help.calendar_url.host": "The server's address, as given to `rapport serve --host`.",
+    "help.calendar_url.port": "The server's port, as given to `rapport serve --port`.",
     "calendar_url.hint": "Subscribe to it in your calendar app; it works while `{command}` runs. Keep it to "
     "yourself: whoever knows it can read your calendar.",
     "calendar_url.replaced": "This is a new address: the old one no longer works. Subscribe to it again in your "
@@ -2235,6 +2236,7 @@ DE: dict[str, str] = {
     "solange `rapport serve` läuft).",
     "help.calendar_url.new": "Die Adresse durch eine neue ersetzen: die alte gilt dann nicht mehr.",
     "help.calendar_url.host": "Die Adresse des Servers, wie bei `rapport serve --host` angegeben.",
+    "help.calendar_url.port": "Der Port des Servers, wie bei `rapport serve --port` angegeben.",
     "calendar_url.hint": "Abonniere sie in deiner Kalender-App; sie gilt, solange `{command}` läuft. Behalte sie "
     "für dich: Wer sie kennt, kann deinen Kalender lesen.",
     "calendar_url.replaced": "Das ist eine neue Adresse: die alte gilt nicht mehr. Abonniere sie in deiner "

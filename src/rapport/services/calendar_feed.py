@@ -60,15 +60,21 @@ def current(ctx: Context, conn: Connection) -> str | None:
 
 def renew(ctx: Context, conn: Connection) -> str:
     """A new token, replacing the old one (whose address stops working)."""
+    import tempfile
+
     token = secrets.token_urlsafe(TOKEN_BYTES)
     path = token_path(ctx, conn)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    if partial.exists():
-        partial.unlink()
-    with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY), "w", encoding="ascii") as f:
-        f.write(token + "\n")
-    os.replace(partial, path)
+    os.chmod(path.parent, 0o700)
+    handle, partial = tempfile.mkstemp(prefix=".token-", dir=path.parent)  # created 0600, a name of its own
+    try:
+        with os.fdopen(handle, "w", encoding="ascii") as file:
+            file.write(token + "\n")
+        os.chmod(partial, OWNER_ONLY)
+        os.replace(partial, path)
+    except BaseException:
+        os.unlink(partial)
+        raise
     return token
 
 
