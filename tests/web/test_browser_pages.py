@@ -93,7 +93,8 @@ def test_the_calendar_address_on_settings_serves_the_calendar_until_a_new_one_re
     page = _page(browser, PHONE)
     page.goto(server.url + "/settings?lang=en")
     page.get_by_role("button", name="Make an address").click()
-    page.wait_for_url("**/settings?saved=calendar*")
+    page.wait_for_url("**/settings?saved=calendar_made*")
+    assert "Your calendar has an address" in page.get_by_role("status").inner_text()
     address = page.get_by_label("Address of your calendar").input_value()
     assert address.startswith(server.url + "/calendar/") and address.endswith(".ics")
     _fits(page)
@@ -104,7 +105,8 @@ def test_the_calendar_address_on_settings_serves_the_calendar_until_a_new_one_re
     assert any(str(e["SUMMARY"]).startswith("Birthday: ") for e in events)
 
     page.get_by_role("button", name="New address").click()
-    page.wait_for_url("**/settings?saved=calendar*")
+    page.wait_for_url("**/settings?saved=calendar#*")
+    assert "the old one no longer works" in page.get_by_role("status").inner_text()
     renewed = page.get_by_label("Address of your calendar").input_value()
     assert renewed != address
     assert page.request.get(address).status == 404

@@ -117,10 +117,10 @@ def test_new_replaces_the_address_and_the_old_one_answers_404(web: Web) -> None:
 def test_new_address_on_settings_replaces_the_one_the_command_line_printed(web: Web) -> None:
     old = _address(web)
     page = web.client.get("/settings?lang=en").text
-    assert f'value="{old}"' in page  # the same address on Settings
+    assert f">{old}</textarea>" in page  # the same address on Settings
     assert web.post("/settings/calendar", {}).status_code == 303  # type: ignore[attr-defined]
     assert web.client.get(_path(old)).status_code == 404
-    shown = re.search(r'id="calendar-url"[^>]*value="([^"]+)"', web.client.get("/settings?lang=en").text)
+    shown = re.search(r'id="calendar-url"[^>]*>([^<]+)</textarea>', web.client.get("/settings?lang=en").text)
     assert shown and shown.group(1) != old
     assert shown.group(1) == _address(web)
     assert web.client.get(_path(shown.group(1))).status_code == 200

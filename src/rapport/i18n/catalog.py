@@ -1099,6 +1099,7 @@ EN: dict[str, str] = {
     "web.settings.saved.language": "The language is saved.",
     "web.settings.saved.circle": "The circle is saved.",
     "web.settings.saved.calendar": "Your calendar has a new address: the old one no longer works.",
+    "web.settings.saved.calendar_made": "Your calendar has an address: subscribe to it in your calendar app.",
     "web.settings.profile": "Your profile",
     "web.settings.profile_intro": "Drafts are signed with your name; your organisation tells colleagues from others.",
     "web.settings.name": "Your name",
@@ -2290,6 +2291,7 @@ DE: dict[str, str] = {
     "web.settings.saved.language": "Die Sprache ist gespeichert.",
     "web.settings.saved.circle": "Der Kreis ist gespeichert.",
     "web.settings.saved.calendar": "Dein Kalender hat eine neue Adresse: die alte gilt nicht mehr.",
+    "web.settings.saved.calendar_made": "Dein Kalender hat eine Adresse: abonniere sie in deiner Kalender-App.",
     "web.settings.profile": "Dein Profil",
     "web.settings.profile_intro": "Entwürfe tragen deinen Namen; deine Organisation unterscheidet Kolleginnen und "
     "Kollegen von anderen.",

@@ -81,7 +81,7 @@ def settings(request: Request) -> Response:
     return _page(request, status_message=message)
 
 
-SAVED = ("profile", "language", "circle", "calendar")
+SAVED = ("profile", "language", "circle", "calendar", "calendar_made")
 
 
 @router.post("/settings/profile")
@@ -175,11 +175,13 @@ async def circle(request: Request) -> Response:
 async def calendar(request: Request) -> Response:
     """Make the calendar's secret address, or replace it (the old one answers 404 from then on)."""
 
-    def work() -> None:
+    def work() -> bool:
         from rapport.services import calendar_feed
 
         with store_of(request).unit_of_work() as (ctx, conn):
+            had_one = calendar_feed.current(ctx, conn) is not None
             calendar_feed.renew(ctx, conn)
+        return had_one
 
-    await in_thread(work)
-    return back_to("/settings?saved=calendar#calendar")
+    replaced = await in_thread(work)
+    return back_to(f"/settings?saved={'calendar' if replaced else 'calendar_made'}#calendar")
