@@ -202,6 +202,26 @@ def test_a_circle_is_changed_and_added_as_rapport_circle_does(web: Web) -> None:
     assert 'value="21"' in page and "Save mentors" in visible_text(page)
 
 
+def test_the_circle_for_new_people_is_the_setting_the_capture_uses(web: Web) -> None:
+    assert web.post("/settings/default-circle", {"default_circle": "core"}).status_code == 303  # type: ignore[attr-defined]
+    assert web.cli.ok("config", "get", "default_circle").out.strip() == "core"
+    met = web.post("/capture", {"name": "Nora Fankhauser", "where": "Impact Hub Zürich"})
+    new_id = int(met.headers["location"].rsplit("/", 1)[1])  # type: ignore[attr-defined]
+    assert json.loads(web.cli.ok("show", f"#{new_id}", "--json").out)["circle"] == "core"
+    page = web.client.get("/settings?saved=default_circle&lang=de").text
+    assert '<option value="core" selected>Kern</option>' in page
+    assert "Neue Personen kommen ab jetzt in diesen Kreis." in visible_text(page)
+
+
+@pytest.mark.parametrize("typed", ["nirgends", "archived", ""])
+def test_a_circle_for_new_people_that_is_none_is_refused(web: Web, typed: str) -> None:
+    response = web.post("/settings/default-circle?lang=de", {"default_circle": typed})
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    alerts = re.findall(r'<p role="alert" class="error">([^<]*)</p>', response.text)  # type: ignore[attr-defined]
+    assert alerts == [f"Unbekannter Kreis «{typed}»; Kreise sind: Kern, Aktiv, Weiter."]
+    assert web.cli.ok("config", "get", "default_circle").out.strip() == "active"
+
+
 @pytest.mark.parametrize(
     ("form", "said"),
     [

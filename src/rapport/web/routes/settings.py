@@ -60,6 +60,7 @@ def _page(request: Request, status: int = 200, **shown: Any) -> Response:
     values: dict[str, Any] = {
         "profile": {"name": me.name, "organisation": me.organisation, "email": me.email},
         "lang_setting": store_of(request).settings.lang,
+        "default_circle": store_of(request).settings.default_circle,
         "langs": LANGS,
         "circles": circles,
         "new_circle": dict.fromkeys(CIRCLE, ""),
@@ -81,7 +82,7 @@ def settings(request: Request) -> Response:
     return _page(request, status_message=message)
 
 
-SAVED = ("profile", "language", "circle", "calendar", "calendar_made")
+SAVED = ("profile", "language", "circle", "default_circle", "calendar", "calendar_made")
 
 
 @router.post("/settings/profile")
@@ -103,30 +104,58 @@ async def profile(request: Request) -> Response:
     return back_to("/settings?saved=profile")
 
 
-@router.post("/settings/language")
-async def language(request: Request) -> Response:
+def _write_setting(request: Request, key: str, value: str | None) -> None:
+    """Write one setting to the config file (as `rapport config set|unset` does), then use it on every page."""
     from rapport import config
 
+    try:
+        config.write_setting(key, value)
+    except OSError:  # a config file or directory that cannot be written
+        raise InputError("web.settings.unwritable", path=config.config_path()) from None
+    store = store_of(request)
+    store.settings = replace(store.settings, **{key: getattr(config.load(), key) if value is not None else ""})
+
+
+@router.post("/settings/language")
+async def language(request: Request) -> Response:
     form = await request.form()
     chosen = str(form.get("lang", "")).strip()
-    store = store_of(request)
     try:
         if chosen and chosen not in LANGS:
             raise InputError("input.language", value=chosen)
-        try:
-            config.write_setting("lang", chosen or None)
-        except OSError:  # a config file or directory that cannot be written
-            raise InputError("web.settings.unwritable", path=config.config_path()) from None
+        _write_setting(request, "lang", chosen or None)
     except RapportError as exc:
         line = _line(translator(request), exc)
         return await in_thread(lambda: _page(request, 400, errors={"language": line}))
-    store.settings = replace(store.settings, lang=chosen)
     response = back_to("/settings?saved=language")
     if chosen:  # the choice made here wins over one made before with ?lang=
         response.set_cookie(LANG_COOKIE, chosen, httponly=True, samesite="strict", path="/")
     else:
         response.delete_cookie(LANG_COOKIE, path="/")
     return response
+
+
+@router.post("/settings/default-circle")
+async def default_circle(request: Request) -> Response:
+    """The circle people added or met go into (`rapport config set default_circle`): one that exists."""
+    form = await request.form()
+    chosen = str(form.get("default_circle", "")).strip().lower()
+
+    def work() -> None:
+        from rapport.domain.model import ARCHIVED
+
+        with store_of(request).unit_of_work() as (ctx, conn):
+            names = [c.name for c in ctx.circles(conn) if c.name != ARCHIVED]
+        if chosen not in names:
+            raise InputError("input.circle", value=chosen, choices=names)
+        _write_setting(request, "default_circle", chosen)
+
+    try:
+        await in_thread(work)
+    except RapportError as exc:
+        line = _line(translator(request), exc)
+        return await in_thread(lambda: _page(request, 400, errors={"default_circle": line}))
+    return back_to("/settings?saved=default_circle#circles")
 
 
 def _days(t: Translator, text: str, field: str) -> int | None:
