@@ -4,7 +4,7 @@ shows the page again with what was typed and one line saying what is wrong, and 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -113,7 +113,9 @@ def _write_setting(request: Request, key: str, value: str | None) -> None:
     except OSError:  # a config file or directory that cannot be written
         raise InputError("web.settings.unwritable", path=config.config_path()) from None
     store = store_of(request)
-    store.settings = replace(store.settings, **{key: getattr(config.load(), key) if value is not None else ""})
+    default = next(f.default for f in fields(config.Settings) if f.name == key)
+    written: dict[str, Any] = {key: config.read_file().get(key, default)}  # as written (normalised), else the default
+    store.settings = replace(store.settings, **written)
 
 
 @router.post("/settings/language")
