@@ -1,5 +1,6 @@
-"""Settings: your profile (`rapport me`), the language (`rapport config set lang`), the circles (`rapport circle`)
-and the calendar subscription (`rapport calendar-url`). Each form calls the same service as the command; a mistake
+"""Settings: your profile (`rapport me`), the language (`rapport config set lang`), the circles (`rapport circle`),
+the circle for new people (`rapport config set default_circle`) and the calendar subscription (`rapport
+calendar-url`). Each form calls the same service as the command; a mistake
 shows the page again with what was typed and one line saying what is wrong, and nothing is changed."""
 
 from __future__ import annotations
