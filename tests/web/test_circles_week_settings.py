@@ -81,6 +81,14 @@ def test_each_circle_shows_its_places_and_who_is_rusting_as_the_command_line_say
     assert rusting and _ring_ids(page, "dot-rusting") == rusting
     everyone = {r["id"] for r in json.loads(web.cli.ok("list", "--json").out)}
     assert _ring_ids(page, "dot") == everyone  # a dot for each person who is not archived, linking to them
+    tables = page.split("<table", 1)[1]  # the text alternative: each person once in the tables, with the same links
+    listed = [int(i) for i in re.findall(r'<tr><td><a href="/contacts/(\d+)">', tables)]
+    assert sorted(listed) == sorted(everyone)
+    assert 'aria-hidden="true"' in page.split("<svg", 1)[1].split(">", 1)[0]  # screen readers read the tables
+    legend = visible_text(page.split('<ul class="legend">', 1)[1].split("</ul>", 1)[0])
+    for band in ("within the last 30 days", "3 months", "last year", "more than a year ago", "not yet in touch"):
+        assert band in legend
+    assert "rusting" in legend and "free place" in legend
     # the free places of the core circle (20 places, 11 taken) are drawn; the active circle's 133 are counted only
     assert page.count('class="dot dot-free"') == 20 - 11
 
