@@ -354,3 +354,30 @@ def test_an_address_two_accounts_give_opens_neither_but_the_names_do(bare: Share
     assert login(bare.client(), "julia@example.ch", SECRET["julia"]).status_code == 401  # type: ignore[attr-defined]
     assert login(bare.client(), "julia", SECRET["julia"]).status_code == 303  # type: ignore[attr-defined]
     assert login(bare.client(), "urs", SECRET["urs"]).status_code == 303  # type: ignore[attr-defined]
+
+
+def test_a_calendar_feed_is_its_owners_without_a_login_and_nobody_elses(
+    shared: Shared, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapport.services import calendar_feed
+
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path / "data"))
+    made: dict[str, str] = {}
+    for name in ("julia", "urs"):
+        ctx = open_context(Settings(timezone="Europe/Zurich"), db=shared.cli.db, now=NOW, owner=name)
+        try:
+            with ctx.transaction() as conn:
+                made[name] = calendar_feed.ensure(ctx, conn)
+        finally:
+            ctx.close()
+    stranger = shared.client()  # a calendar app: no login
+    hers = stranger.get(calendar_feed.path_of(made["julia"]))
+    assert hers.status_code == 200 and hers.text.startswith("BEGIN:VCALENDAR")
+    his = stranger.get(calendar_feed.path_of(made["urs"]))
+    assert his.status_code == 200 and his.text != hers.text
+    # urs's secret under julia's number, and julia's number alone, open nothing
+    secret = made["urs"].split("-", 1)[1]
+    for forged in (f"{shared.ids['julia']}-{secret}", f"{shared.ids['julia']}-", secret):
+        assert stranger.get(f"/calendar/{forged}.ics").status_code == 404
+    shared.cli.ok("user", "disable", "julia")
+    assert stranger.get(calendar_feed.path_of(made["julia"])).status_code == 404

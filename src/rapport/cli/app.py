@@ -122,6 +122,7 @@ _ORDER = (
     # in the browser, in the inbox, in an assistant
     web.serve,
     assistants.mcp,
+    web.calendar_url,
 )
 _registered = {
     info.callback: info

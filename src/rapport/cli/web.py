@@ -1,4 +1,5 @@
-"""`rapport serve`: the pages in the browser, on this computer (FastAPI and uvicorn are imported only here)."""
+"""`rapport serve`: the pages in the browser, on this computer (FastAPI and uvicorn are imported only here); and
+`rapport calendar-url`: the secret address of the calendar the server serves."""
 
 from __future__ import annotations
 
@@ -58,3 +59,24 @@ def serve(
         proxy_headers=True,
         forwarded_allow_ips="127.0.0.1",
     )
+
+
+@commands.command(name="calendar-url", help="help.cmd.calendar_url")
+def calendar_url(
+    new: Annotated[bool, typer.Option("--new", help="help.calendar_url.new")] = False,
+    host: Annotated[str, typer.Option("--host", help="help.calendar_url.host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="help.calendar_url.port")] = 8000,
+) -> None:
+    from rapport.cli import output
+    from rapport.cli.shared import unit_of_work
+    from rapport.services import calendar_feed
+
+    if not 1 <= port <= 65535:
+        from rapport.errors import InputError
+
+        raise InputError("input.out_of_range", field="--port", value=str(port), low=1, high=65535)
+    with unit_of_work() as (ctx, conn):
+        token = calendar_feed.renew(ctx, conn) if new else calendar_feed.ensure(ctx, conn)
+    output.line(calendar_feed.address(token, host, port))  # alone on standard output, for scripts
+    t = state.translator()
+    output.warn(t("calendar_url.replaced" if new else "calendar_url.hint", command="rapport serve"))

@@ -35,7 +35,7 @@ async def csrf_guard(request: Request) -> None:
 
 
 #: What a visitor who has not logged in may see on a shared server.
-PUBLIC = ("/login", "/static/", "/health")
+PUBLIC = ("/login", "/static/", "/health", "/calendar/")
 
 
 def create_app(
@@ -120,7 +120,20 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, drafts, groups, intros, login, share, today
+    from rapport.web.routes import (
+        calendar,
+        capture,
+        circles,
+        contacts,
+        drafts,
+        groups,
+        intros,
+        login,
+        share,
+        today,
+        week,
+    )
+    from rapport.web.routes import settings as settings_page
 
     if multi_user:
         app.include_router(login.router)
@@ -131,6 +144,10 @@ def create_app(
     app.include_router(share.router)
     app.include_router(intros.router)
     app.include_router(groups.router)
+    app.include_router(circles.router)
+    app.include_router(week.router)
+    app.include_router(settings_page.router)
+    app.include_router(calendar.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
 
@@ -140,21 +157,29 @@ def user_store(request: Request) -> Store | None:
     or when the account is disabled or gone."""
     from datetime import UTC, datetime
 
-    from rapport.services import accounts
     from rapport.web import sessions
 
     app = request.app
     user_id = sessions.read(app.state.session_key, request.cookies.get(sessions.COOKIE), datetime.now(UTC))
     if user_id is None:
         return None
-    server: Store = app.state.store
+    found = store_for(app.state.store, user_id)
+    if found is not None:
+        request.state.user = found[1]
+    return None if found is None else found[0]
+
+
+def store_for(server: Store, user_id: int) -> tuple[Store, str] | None:
+    """The store as account `user_id` sees it (its owner id, its settings) and its name; None when the account is
+    disabled or gone."""
+    from rapport.services import accounts
+
     with server.engine.begin() as conn:
         name = accounts.active(conn, user_id)
         if name is None:
             return None
         own = accounts.settings(conn, user_id, server.settings)
-    request.state.user = name
-    return Store(server.engine, user_id, own, own.zone(), server.location, server.now)
+    return Store(server.engine, user_id, own, own.zone(), server.location, server.now), name
 
 
 def _to_login(request: Request) -> Response:
