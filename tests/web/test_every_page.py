@@ -31,6 +31,13 @@ def _someone(cli: Cli) -> str:
     return str(max(listing, key=lambda c: len(c.get("name", "")))["id"])
 
 
+ARTICLE = (
+    "Design Thinking after the workshop: keep prototyping. Teams that tried stand-up retros and new meeting "
+    "formats say the hardest part is the second week, when the workshop energy is gone. Three habits help: "
+    "a short prototype every Friday, a facilitator from another department, and a shared board of ideas."
+)
+
+
 def _group(cli: Cli, server: Server) -> str:
     return str(json.loads(cli.ok("group", "list", "--json").out)[0]["id"])
 
@@ -41,12 +48,7 @@ def _article(cli: Cli, server: Server) -> str:
 
     with httpx.Client(base_url=server.url) as client:
         client.get("/share")
-        text = (
-            "Design Thinking after the workshop: keep prototyping. Teams that tried stand-up retros and new meeting "
-            "formats say the hardest part is the second week, when the workshop energy is gone. Three habits help: "
-            "a short prototype every Friday, a facilitator from another department, and a shared board of ideas."
-        )
-        form = {"text": text, "csrf_token": client.cookies["rapport_csrf"]}
+        form = {"text": ARTICLE, "csrf_token": client.cookies["rapport_csrf"]}
         answer = client.post("/share", data=form)
     assert answer.status_code == 303, answer.text
     return str(answer.headers["location"]).rsplit("/", 1)[1]
@@ -82,6 +84,25 @@ def pages(server: Server, cli: Cli) -> list[str]:
     return sorted(set(found))
 
 
+def _stored_texts(cli: Cli) -> list[str]:
+    """Every text the store holds (names, places, notes …): the user's words, in whatever language they typed them."""
+    texts = {v for rows in cli.snapshot().values() for row in rows for v in row if isinstance(v, str) and len(v) > 2}
+    return sorted(texts, key=len, reverse=True)
+
+
+def _english_on(address: str, html: str, stored: list[str]) -> list[str]:
+    """English words of rapport's own on a German page (what the user stored aside)."""
+    from tests.cli.test_german_words import ENGLISH
+    from tests.web.conftest import visible_text, words
+
+    text = visible_text(html)
+    for value in stored:
+        text = text.replace(value, " ")
+    text = re.sub(r"\S+@\S+|https?://\S+", " ", text)
+    found = words(text) & ENGLISH
+    return [f"{address} (de) says in English: {sorted(found)}"] if found else []
+
+
 def _violations(page: object) -> list[dict[str, object]]:
     result = page.evaluate(  # type: ignore[attr-defined]
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
@@ -100,6 +121,7 @@ def test_every_page_is_accessible_fits_a_phone_and_is_photographed(
     backend = request.node.callspec.params["cli"]
     addresses = pages(server, cli)
     assert {"/today", "/capture", "/contacts"} <= set(addresses)
+    stored = [*_stored_texts(cli), ARTICLE]
     shots = ARTEFACTS / "pages"
     shots.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
@@ -121,6 +143,8 @@ def test_every_page_is_accessible_fits_a_phone_and_is_photographed(
                             if width > PHONE["width"]:
                                 problems.append(f"{address} ({lang}) is {width} px wide on a phone")
                             continue
+                        if lang == "de":
+                            problems.extend(_english_on(address, page.content(), stored))
                         page.add_script_tag(path=str(AXE))
                         for v in _violations(page):
                             nodes = [n["target"] for n in v["nodes"]]  # type: ignore[attr-defined]
