@@ -173,6 +173,7 @@ def report(exc: BaseException) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from rapport.errors import RapportError
+    from rapport.i18n.reports import file_problem
 
     t = translator()
     if isinstance(exc, RapportError):
@@ -181,11 +182,9 @@ def report(exc: BaseException) -> int:
             facts["candidates"] = "; ".join(shorten(str(c), 80) for c in facts["candidates"])
         if "suggestions" in facts and isinstance(facts["suggestions"], list):
             facts["suggestions"] = ", ".join(shorten(str(c)) for c in facts["suggestions"])
-        if "problem" in facts:  # a file that cannot be imported: say what is wrong with it
-            facts["reason"] = t(str(facts["problem"]), **facts)
         more = facts.get("more")
         facts["more"] = t("contact.ambiguous_more", more=more) if more else ""
-        key = "import.bad_whole_file" if exc.code == "import.bad_file" and not facts.get("line") else exc.code
+        key, facts = file_problem(exc.code, facts, t)  # a file that cannot be imported: say what is wrong with it
         message = t(key, **facts)
         code = exc.exit_code
     elif isinstance(exc, SQLAlchemyError):

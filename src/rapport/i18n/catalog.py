@@ -1040,6 +1040,44 @@ EN: dict[str, str] = {
     "web.contact.direction.given": "you gave",
     "web.contact.direction.received": "you received",
     "web.contact.direction.asked": "you asked",
+    "web.nav.import": "Import",
+    "web.import.title": "Import contacts",
+    "web.import.intro": "Upload what your address book or LinkedIn exported: vCard files (.vcf), Google Contacts CSV, "
+    "LinkedIn's Connections.csv, messages.csv, Invitations.csv or its whole export archive (.zip). You will see what "
+    "they would change before anything is saved.",
+    "web.import.files": "Files",
+    "web.import.files_hint": "Several at once are fine.",
+    "web.import.look": "Upload and check",
+    "web.import.held": "The files are kept only until you decide, at most an hour, then deleted.",
+    "web.import.too_large": "The files are too large: at most {size} MB together. Nothing was imported.",
+    "web.import.no_length": "The upload did not say how large it is. Nothing was imported.",
+    "web.import.no_files": "Choose at least one file.",
+    "web.import.gone": "These files are no longer held (imported, replaced by another upload or older than an hour). "
+    "Upload them again.",
+    "web.import.changed": "Your contacts changed since the check: here is what the files would do now. Nothing was "
+    "imported yet.",
+    "web.import.review_title": "Check before importing",
+    "web.import.nothing_yet": "Nothing is saved yet. This is what importing would do:",
+    "web.import.pairs.one": "{n} possible duplicate",
+    "web.import.pairs.other": "{n} possible duplicates",
+    "web.import.pairs_intro": "These may be one person. Decide for each; undecided pairs are imported as two contacts "
+    "and stay in the list of possible duplicates.",
+    "web.import.from_files": "from the files",
+    "web.import.known": "in your contacts",
+    "web.import.merge": "One person: merge them into one contact",
+    "web.import.apart": "Two people: keep them apart",
+    "web.import.later": "Decide later",
+    "web.import.no_pairs": "No possible duplicates.",
+    "web.import.do": "Import",
+    "web.import.cancel": "Cancel and delete the files",
+    "web.import.done_title": "Imported",
+    "web.import.merged.one": "{n} pair merged into one person.",
+    "web.import.merged.other": "{n} pairs merged, each into one person.",
+    "web.import.kept_apart.one": "{n} pair kept apart as two people.",
+    "web.import.kept_apart.other": "{n} pairs kept apart as two people each.",
+    "web.import.files_deleted": "The uploaded files are deleted.",
+    "web.import.to_contacts": "See your contacts",
+    "web.import.again": "Import more",
 }
 
 
@@ -2139,6 +2177,44 @@ DE: dict[str, str] = {
     "web.contact.direction.given": "du gabst",
     "web.contact.direction.received": "du erhieltst",
     "web.contact.direction.asked": "du batest",
+    "web.nav.import": "Importieren",
+    "web.import.title": "Kontakte importieren",
+    "web.import.intro": "Lade hoch, was dein Adressbuch oder LinkedIn exportiert hat: vCard-Dateien (.vcf), "
+    "Google-Kontakte als CSV, Connections.csv, messages.csv, Invitations.csv von LinkedIn oder das ganze "
+    "Exportarchiv (.zip). Du siehst, was sich ändern würde, bevor etwas gespeichert wird.",
+    "web.import.files": "Dateien",
+    "web.import.files_hint": "Mehrere auf einmal gehen auch.",
+    "web.import.look": "Hochladen und prüfen",
+    "web.import.held": "Die Dateien werden nur aufbewahrt, bis du entscheidest, höchstens eine Stunde, dann gelöscht.",
+    "web.import.too_large": "Die Dateien sind zu gross: zusammen höchstens {size} MB. Nichts wurde importiert.",
+    "web.import.no_length": "Der Upload hat seine Grösse nicht angegeben. Nichts wurde importiert.",
+    "web.import.no_files": "Wähle mindestens eine Datei.",
+    "web.import.gone": "Diese Dateien sind nicht mehr da (importiert, durch einen neuen Upload ersetzt oder älter "
+    "als eine Stunde). Lade sie nochmals hoch.",
+    "web.import.changed": "Deine Kontakte haben sich seit der Prüfung geändert: So sähe der Import jetzt aus. Noch "
+    "wurde nichts importiert.",
+    "web.import.review_title": "Vor dem Import prüfen",
+    "web.import.nothing_yet": "Noch ist nichts gespeichert. Das würde der Import tun:",
+    "web.import.pairs.one": "{n} mögliches Doppel",
+    "web.import.pairs.other": "{n} mögliche Doppelte",
+    "web.import.pairs_intro": "Das könnte jeweils dieselbe Person sein. Entscheide für jedes Paar; unentschiedene "
+    "werden als zwei Kontakte importiert und bleiben in der Liste der möglichen Doppelten.",
+    "web.import.from_files": "aus den Dateien",
+    "web.import.known": "in deinen Kontakten",
+    "web.import.merge": "Eine Person: zu einem Kontakt zusammenführen",
+    "web.import.apart": "Zwei Personen: getrennt halten",
+    "web.import.later": "Später entscheiden",
+    "web.import.no_pairs": "Keine möglichen Doppelten.",
+    "web.import.do": "Importieren",
+    "web.import.cancel": "Abbrechen und Dateien löschen",
+    "web.import.done_title": "Importiert",
+    "web.import.merged.one": "{n} Paar zu einer Person zusammengeführt.",
+    "web.import.merged.other": "{n} Paare zu je einer Person zusammengeführt.",
+    "web.import.kept_apart.one": "{n} Paar als zwei Personen getrennt gehalten.",
+    "web.import.kept_apart.other": "{n} Paare als je zwei Personen getrennt gehalten.",
+    "web.import.files_deleted": "Die hochgeladenen Dateien sind gelöscht.",
+    "web.import.to_contacts": "Zu deinen Kontakten",
+    "web.import.again": "Weitere importieren",
 }
 
 CATALOGS = {"en": EN, "de": DE}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from rapport.config import Settings
 from rapport.errors import NotFound, RapportError
 from rapport.services.context import open_context
-from rapport.web import security
+from rapport.web import security, uploads
 from rapport.web.pages import Store, render, translator
 
 STATIC = Path(__file__).parent / "static"
@@ -44,6 +45,9 @@ def create_app(
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, dependencies=[Depends(csrf_guard)])
     app.state.store = store
+    app.state.uploads = uploads.Uploads()
+    app.router.on_shutdown.append(app.state.uploads.drop)
+    atexit.register(app.state.uploads.drop)  # files held for a decision never outlive the server
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -52,7 +56,8 @@ def create_app(
         token = request.cookies.get(security.COOKIE)
         fresh = not security.token_shape_ok(token)
         request.state.csrf = security.new_token() if fresh else token
-        response = await call_next(request)
+        refusal = uploads.refusal(request, app.state.uploads.limit)
+        response = refusal if refusal is not None else await call_next(request)
         if fresh:
             response.set_cookie(security.COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
         response.headers["Content-Security-Policy"] = (
@@ -85,10 +90,11 @@ def create_app(
     def health() -> Response:
         return PlainTextResponse("ok")
 
-    from rapport.web.routes import capture, contacts, today
+    from rapport.web.routes import capture, contacts, importing, today
 
     app.include_router(today.router)
     app.include_router(capture.router)
     app.include_router(contacts.router)
+    app.include_router(importing.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
