@@ -31,8 +31,8 @@ def _files(paths: list[Path]) -> Files:
     return [(p.name, p.read_bytes()) for p in paths]
 
 
-def _upload(web: Web, files: Files, lang: str = "en", token: bool = True) -> Any:
-    data = {"csrf_token": web.token()} if token else {}
+def _upload(web: Web, files: Files, lang: str = "en", token: bool = True, **fields: str) -> Any:
+    data = {"csrf_token": web.token(), **fields} if token else {}
     if not token:
         web.client.get("/import")  # the cookie is there, the token is not sent
     return web.client.post(
@@ -234,6 +234,9 @@ def test_an_upload_over_the_limit_is_refused_in_one_line(web: Web, lang: str) ->
     expected = "at most 0.1 MB together. Nothing was imported." if lang == "en" else "höchstens 0.1 MB"
     assert expected in visible_text(response.text)
     assert web.cli.snapshot() == before and _held() == held
+    form = visible_text(web.client.get(f"/import?lang={lang}").text)
+    assert ("At most 0.1 MB together." if lang == "en" else "Zusammen höchstens 0.1 MB.") in form
+    assert "Nothing was imported" not in form and "Nichts wurde importiert" not in form
 
 
 def test_the_files_are_private_and_gone_after_the_import(web: Web) -> None:
@@ -317,3 +320,26 @@ def test_an_uploaded_name_keeps_what_the_import_reads(name: str, kept: str) -> N
     from rapport.web.uploads import safe_name
 
     assert safe_name(name) == kept
+
+
+def test_the_day_of_a_linkedin_export_can_be_given_on_the_page(web: Web) -> None:
+    connections = _files(SAMPLES[2:])
+    response = _upload(web, connections, "de", exported_on="2026-11-25")
+    review = visible_text(web.client.get(response.headers["location"] + "?lang=de").text)
+    assert "Connections.csv: LinkedIn-Export vom 25.11.2026 (wie auf der Importseite angegeben)." in review
+    assert "--exported-on" not in review
+    guessed = _upload(web, connections, "en")
+    review = visible_text(web.client.get(guessed.headers["location"] + "?lang=en").text)
+    assert "give the exact date on the Import page" in review and "--" not in review
+
+
+@pytest.mark.parametrize(
+    ("typed", "line"),
+    [("2026-02-31", "'2026-02-31' is not a date."), ("2027-01-05", "The export's day 2027-01-05 is later than today.")],
+)
+def test_a_wrong_export_day_is_one_line_and_nothing_is_held(web: Web, typed: str, line: str) -> None:
+    before, held = web.cli.snapshot(), _held()
+    response = _upload(web, _files(SAMPLES[2:]), "en", exported_on=typed)
+    assert response.status_code == 400
+    assert re.findall(r'<p role="alert" class="error">([^<]*)</p>', response.text) == [line.replace("'", "&#39;")]
+    assert web.cli.snapshot() == before and _held() == held

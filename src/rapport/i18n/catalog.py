@@ -1049,6 +1049,16 @@ EN: dict[str, str] = {
     "web.import.files_hint": "Several at once are fine.",
     "web.import.look": "Upload and check",
     "web.import.held": "The files are kept only until you decide, at most an hour, then deleted.",
+    "web.import.limit": "At most {size} MB together.",
+    "web.import.exported_on": "Day the LinkedIn export was made (if you know it)",
+    "web.import.exported_on_hint": "Else it is read from the archive or the file name, or at least the newest "
+    "connection's date: it tells how current the jobs are.",
+    "web.import.bad_day": "'{value}' is not a date.",
+    "web.import.exported_on_future": "The export's day {value} is later than today.",
+    "web.import.export_unknown": "{file}: the date of this LinkedIn export is unknown; give it on the Import page.",
+    "web.import.export_origin.option": "as given on the Import page",
+    "web.import.export_origin.connections": "at least: the newest 'Connected On' date; give the exact date on the "
+    "Import page",
     "web.import.too_large": "The files are too large: at most {size} MB together. Nothing was imported.",
     "web.import.no_length": "The upload did not say how large it is. Nothing was imported.",
     "web.import.no_files": "Choose at least one file.",
@@ -2186,6 +2196,17 @@ DE: dict[str, str] = {
     "web.import.files_hint": "Mehrere auf einmal gehen auch.",
     "web.import.look": "Hochladen und prüfen",
     "web.import.held": "Die Dateien werden nur aufbewahrt, bis du entscheidest, höchstens eine Stunde, dann gelöscht.",
+    "web.import.limit": "Zusammen höchstens {size} MB.",
+    "web.import.exported_on": "Tag, an dem der LinkedIn-Export erstellt wurde (falls bekannt)",
+    "web.import.exported_on_hint": "Sonst wird er aus dem Archiv oder dem Dateinamen gelesen, oder mindestens das "
+    "Datum der neuesten Verbindung genommen: Er sagt, wie aktuell die Stellen sind.",
+    "web.import.bad_day": "«{value}» ist kein Datum.",
+    "web.import.exported_on_future": "Der Exporttag {value} liegt nach heute.",
+    "web.import.export_unknown": "{file}: das Datum dieses LinkedIn-Exports ist unbekannt; auf der Importseite "
+    "angeben.",
+    "web.import.export_origin.option": "wie auf der Importseite angegeben",
+    "web.import.export_origin.connections": "mindestens: das neueste «Connected On»-Datum; das genaue Datum auf der "
+    "Importseite angeben",
     "web.import.too_large": "Die Dateien sind zu gross: zusammen höchstens {size} MB. Nichts wurde importiert.",
     "web.import.no_length": "Der Upload hat seine Grösse nicht angegeben. Nichts wurde importiert.",
     "web.import.no_files": "Wähle mindestens eine Datei.",

@@ -9,6 +9,16 @@ from typing import Any
 from rapport.i18n import Translator
 
 FUTURE_SHOWN = 20  # items dated later than now listed one by one; the rest are counted
+# The Import page asks for an export's date in a field of its own, not with --exported-on: its wording for these.
+WEB_WORDING = {
+    key: f"web.{key}"
+    for key in (
+        "import.export_unknown",
+        "import.export_origin.option",
+        "import.export_origin.connections",
+        "import.exported_on_future",
+    )
+}
 
 
 def file_problem(code: str, facts: dict[str, Any], t: Translator) -> tuple[str, dict[str, Any]]:
@@ -20,10 +30,10 @@ def file_problem(code: str, facts: dict[str, Any], t: Translator) -> tuple[str, 
     return ("import.bad_whole_file" if code == "import.bad_file" and not facts.get("line") else code), facts
 
 
-def import_lines(summary: Any, t: Translator, duplicates_hint: bool = True) -> list[tuple[bool, str]]:
+def import_lines(summary: Any, t: Translator, web: bool = False) -> list[tuple[bool, str]]:
     """The summary, what was skipped (each bad record with its file and line), the news, which day each LinkedIn
-    export is from, and what was dated later than now. `duplicates_hint`: say how many possible duplicates there
-    are and where to see them (the Import page lists them itself)."""
+    export is from, and what was dated later than now. For the Import page (`web`): no hint to `rapport duplicates`
+    (the page lists the pairs itself) and the page's wording for the export's date."""
     lines = [
         (
             False,
@@ -39,7 +49,7 @@ def import_lines(summary: Any, t: Translator, duplicates_hint: bool = True) -> l
     ]
     if summary.interactions:
         lines.append((False, t("import.interactions", count=summary.interactions)))
-    if summary.possible_duplicates and duplicates_hint:
+    if summary.possible_duplicates and not web:
         lines.append((False, t("import.possible_duplicates", count=summary.possible_duplicates)))
     if summary.photos_dropped:
         lines.append((False, t("import.photos", count=summary.photos_dropped)))
@@ -50,19 +60,20 @@ def import_lines(summary: Any, t: Translator, duplicates_hint: bool = True) -> l
         lines.append((True, t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts))))
     for news in summary.news:
         lines.append((False, t("import.news", name=news["name"], kind=news["kind"], text=news["text"])))
-    return lines + _import_time(summary, t)
+    return lines + _import_time(summary, t, WEB_WORDING if web else {})
 
 
-def _import_time(summary: Any, t: Translator) -> list[tuple[bool, str]]:
+def _import_time(summary: Any, t: Translator, wording: dict[str, str]) -> list[tuple[bool, str]]:
     """Which day each LinkedIn export is from and how that is known, what an older export left alone, and what
     was dated later than now (file and line)."""
     lines = []
     for export in summary.exports:
         if not export["date"]:
-            lines.append((False, t("import.export_unknown", file=export["file"])))
+            lines.append((False, t(wording.get("import.export_unknown", "import.export_unknown"), file=export["file"])))
             continue
         day = t.date(dt.date.fromisoformat(export["date"]))
-        origin = t("import.export_origin." + export["origin"])
+        key = "import.export_origin." + export["origin"]
+        origin = t(wording.get(key, key))
         lines.append((False, t("import.export_date", file=export["file"], date=day, origin=origin)))
     if summary.older_kept:
         lines.append((False, t("import.older_kept", count=summary.older_kept)))

@@ -44,6 +44,7 @@ class Upload:
     paths: list[str]
     held_since: float
     review: Any = None  # what the dry run showed (services.reviewing.Review)
+    exported_on: Any = None  # the day the LinkedIn export was made, when the user gave it
     timer: threading.Timer | None = field(default=None, repr=False)
 
     @property

@@ -4,6 +4,7 @@ The files are held only while the user decides (see web/uploads.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -24,13 +25,24 @@ def uploads_of(request: Request) -> Uploads:
     return held
 
 
+def megabytes(t: Translator, limit: int) -> str:
+    return t.number(round(limit / (1024 * 1024), 1))
+
+
 def limit_text(t: Translator, limit: int) -> str:
-    return t("web.import.too_large", size=t.number(round(limit / (1024 * 1024), 1)))
+    """The one line for files over the limit."""
+    return t("web.import.too_large", size=megabytes(t, limit))
+
+
+def _form(request: Request, error: str | None = None, status: int = 200) -> Response:
+    t = translator(request)
+    limit = t("web.import.limit", size=megabytes(t, uploads_of(request).limit))
+    return render(request, "import.html", status=status, error=error, limit=limit)
 
 
 @router.get("/import")
 def form(request: Request) -> Response:
-    return render(request, "import.html", error=None, limit=limit_text(translator(request), uploads_of(request).limit))
+    return _form(request)
 
 
 @router.post("/import")
@@ -39,23 +51,28 @@ async def upload(request: Request) -> Response:
 
     t = translator(request)
     uploads = uploads_of(request)
-    sent = [f for f in (await request.form()).getlist("files") if isinstance(f, UploadFile) and f.filename]
-
-    def refused(message: str, status: int = 400) -> Response:
-        return render(request, "import.html", status=status, error=message, limit=limit_text(t, uploads.limit))
+    form = await request.form()
+    sent = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
 
     if not sent:
         uploads.drop()
-        return refused(t("web.import.no_files"))
+        return _form(request, t("web.import.no_files"), 400)
+    typed = str(form.get("exported_on", "")).strip()
+    try:
+        exported_on = dt.date.fromisoformat(typed) if typed else None
+    except ValueError:
+        uploads.drop()
+        return _form(request, t("web.import.bad_day", value=typed[:40]), 400)
     try:
         held = await in_thread(lambda: uploads.hold([(f.filename or "", f.file) for f in sent]))
     except TooLarge:
-        return refused(limit_text(t, uploads.limit), 413)
+        return _form(request, limit_text(t, uploads.limit), 413)
     try:
-        held.review = await in_thread(lambda: reviewing.dry_run(store_of(request).context(), held.paths))
+        held.exported_on = exported_on
+        held.review = await in_thread(lambda: reviewing.dry_run(store_of(request).context(), held.paths, exported_on))
     except RapportError as exc:
         uploads.drop(held.id)
-        return refused(_message(t, exc, held))
+        return _form(request, _message(t, exc, held), 400)
     return back_to(f"/import/{held.id}")
 
 
@@ -84,7 +101,7 @@ async def confirm(request: Request, upload_id: str) -> Response:
 
     def work() -> reviewing.Outcome:
         with store_of(request).unit_of_work() as (ctx, conn):
-            return reviewing.import_reviewed(ctx, conn, held.paths, held.review, decisions)
+            return reviewing.import_reviewed(ctx, conn, held.paths, held.review, decisions, held.exported_on)
 
     t = translator(request)
     try:
@@ -96,33 +113,28 @@ async def confirm(request: Request, upload_id: str) -> Response:
         )
     except RapportError as exc:
         uploads.drop(held.id)
-        return render(
-            request, "import.html", status=400, error=_message(t, exc, held), limit=limit_text(t, uploads.limit)
-        )
+        return _form(request, _message(t, exc, held), 400)
     uploads.drop(held.id)
     return render(request, "imported.html", lines=_lines(t, outcome.review), outcome=outcome)
 
 
 def _gone(request: Request) -> Response:
-    t = translator(request)
-    return render(
-        request, "import.html", status=410, error=t("web.import.gone"), limit=limit_text(t, uploads_of(request).limit)
-    )
+    return _form(request, translator(request)("web.import.gone"), 410)
 
 
 def _lines(t: Translator, review: Any) -> list[tuple[bool, str]]:
     from rapport.i18n.reports import import_lines
 
-    return import_lines(review.summary, t, duplicates_hint=False)
+    return import_lines(review.summary, t, web=True)
 
 
 def _message(t: Translator, exc: RapportError, held: Upload) -> str:
     """One line on what is wrong, naming the file as it was uploaded (never the folder it is held in)."""
-    from rapport.i18n.reports import file_problem
+    from rapport.i18n.reports import WEB_WORDING, file_problem
 
     facts = dict(exc.facts)
     if "file" in facts:
         inside = os.path.join(held.folder, "files") + os.sep
         facts["file"] = str(facts["file"]).removeprefix(inside)
     key, facts = file_problem(exc.code, facts, t)
-    return t(key, **facts)
+    return t(WEB_WORDING.get(key, key), **facts)
