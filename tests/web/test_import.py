@@ -343,3 +343,24 @@ def test_a_wrong_export_day_is_one_line_and_nothing_is_held(web: Web, typed: str
     assert response.status_code == 400
     assert re.findall(r'<p role="alert" class="error">([^<]*)</p>', response.text) == [line.replace("'", "&#39;")]
     assert web.cli.snapshot() == before and _held() == held
+
+
+def test_files_are_named_as_uploaded_never_where_they_are_held(web: Web) -> None:
+    import io
+    import zipfile
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Basic_LinkedInDataExport/Invitations.csv", (DATA / "linkedin/Invitations-2021.csv").read_bytes())
+    files = [*_files([DATA / "linkedin/Connections-excel.csv"]), ("export.zip", archive.getvalue())]
+    address, page = _reviewed(web, files)
+    text = visible_text(page)
+    assert "Connections-excel.csv, line 5: '31 Feb 2014' is not a date" in text
+    assert "export.zip/Basic_LinkedInDataExport/Invitations.csv, line 6: 'SIDEWAYS' is neither" in text
+    done = web.post(address, {}).text  # type: ignore[attr-defined]
+    for shown in (page, done):
+        assert "rapport-import-" not in shown and "/tmp" not in shown
+    owner_unknown = _upload(web, _files([DATA / "linkedin/messages-one-conversation.csv"]))
+    assert owner_unknown.status_code == 400
+    assert "messages-one-conversation.csv: cannot tell whose export" in visible_text(owner_unknown.text)
+    assert "rapport-import-" not in owner_unknown.text

@@ -81,7 +81,7 @@ def review(request: Request, upload_id: str) -> Response:
     held = uploads_of(request).get(upload_id)
     if held is None:
         return _gone(request)
-    return render(request, "import_review.html", upload=held, lines=_lines(translator(request), held.review))
+    return render(request, "import_review.html", upload=held, lines=_lines(translator(request), held.review, held))
 
 
 @router.post("/import/{upload_id}")
@@ -109,23 +109,28 @@ async def confirm(request: Request, upload_id: str) -> Response:
     except reviewing.Changed as changed:
         held.review = changed.review
         return render(
-            request, "import_review.html", status=409, upload=held, lines=_lines(t, held.review), changed=True
+            request, "import_review.html", status=409, upload=held, lines=_lines(t, held.review, held), changed=True
         )
     except RapportError as exc:
         uploads.drop(held.id)
         return _form(request, _message(t, exc, held), 400)
     uploads.drop(held.id)
-    return render(request, "imported.html", lines=_lines(t, outcome.review), outcome=outcome)
+    return render(request, "imported.html", lines=_lines(t, outcome.review, held), outcome=outcome)
 
 
 def _gone(request: Request) -> Response:
     return _form(request, translator(request)("web.import.gone"), 410)
 
 
-def _lines(t: Translator, review: Any) -> list[tuple[bool, str]]:
+def _lines(t: Translator, review: Any, held: Upload) -> list[tuple[bool, str]]:
+    """The command line's report, each file named as it was uploaded (never the folder it is held in)."""
     from rapport.i18n.reports import import_lines
 
-    return import_lines(review.summary, t, web=True)
+    return [(warning, _unheld(text, held)) for warning, text in import_lines(review.summary, t, web=True)]
+
+
+def _unheld(text: str, held: Upload) -> str:
+    return text.replace(os.path.join(held.folder, "files") + os.sep, "")
 
 
 def _message(t: Translator, exc: RapportError, held: Upload) -> str:
@@ -133,8 +138,5 @@ def _message(t: Translator, exc: RapportError, held: Upload) -> str:
     from rapport.i18n.reports import WEB_WORDING, file_problem
 
     facts = dict(exc.facts)
-    if "file" in facts:
-        inside = os.path.join(held.folder, "files") + os.sep
-        facts["file"] = str(facts["file"]).removeprefix(inside)
     key, facts = file_problem(exc.code, facts, t)
-    return t(WEB_WORDING.get(key, key), **facts)
+    return _unheld(t(WEB_WORDING.get(key, key), **facts), held)
