@@ -360,7 +360,28 @@ def test_files_are_named_as_uploaded_never_where_they_are_held(web: Web) -> None
     done = web.post(address, {}).text  # type: ignore[attr-defined]
     for shown in (page, done):
         assert "rapport-import-" not in shown and "/tmp" not in shown
-    owner_unknown = _upload(web, _files([DATA / "linkedin/messages-one-conversation.csv"]))
-    assert owner_unknown.status_code == 400
-    assert "messages-one-conversation.csv: cannot tell whose export" in visible_text(owner_unknown.text)
-    assert "rapport-import-" not in owner_unknown.text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_whose_linkedin_export_it_is_can_be_said_on_the_page(web: Web, lang: str) -> None:
+    conversation = _files([DATA / "linkedin/messages-one-conversation.csv"])
+    unknown = _upload(web, conversation, lang)
+    assert unknown.status_code == 400
+    alert = visible_text(re.findall(r'<p role="alert" class="error">([^<]*)</p>', unknown.text)[0])
+    expected = "give your name on the Import page" if lang == "en" else "deinen Namen auf der Importseite angeben"
+    assert alert.startswith("messages-one-conversation.csv: ") and expected in alert and "--owner" not in alert
+    assert "rapport-import-" not in unknown.text
+    before = json.loads(web.cli.ok("show", "Thomas Keller", "--json").out)["interaction_count"]
+    response = _upload(web, conversation, lang, owner="Julia Baumann")
+    assert response.status_code == 303
+    done = visible_text(web.post(response.headers["location"], {}).text)  # type: ignore[attr-defined]
+    assert ("2 interactions imported." if lang == "en" else "2 Interaktionen importiert.") in done
+    assert json.loads(web.cli.ok("show", "Thomas Keller", "--json").out)["interaction_count"] == before + 2
+
+
+def test_a_csv_rapport_does_not_know_points_to_the_command_line(web: Web) -> None:
+    response = _upload(web, [("people.csv", b"Vorname;Nachname\nAda;Keller\n")], "de")
+    assert response.status_code == 400
+    assert "people.csv ist eine CSV-Datei, die rapport nicht kennt; importiere sie in der Befehlszeile" in (
+        visible_text(response.text)
+    )

@@ -1057,6 +1057,12 @@ EN: dict[str, str] = {
     "web.import.exported_on_future": "The export's day {value} is later than today.",
     "web.import.export_unknown": "{file}: the date of this LinkedIn export is unknown; give it on the Import page.",
     "web.import.export_origin.option": "as given on the Import page",
+    "web.import.owner": "Your name in the LinkedIn export (if rapport cannot tell)",
+    "web.import.owner_hint": "Or your profile address: it tells your messages from theirs.",
+    "web.file.no_owner": "cannot tell whose export this is ({detail}); give your name on the Import page",
+    "web.file.unknown_format": "cannot tell the format (vCard, Google Contacts CSV or a LinkedIn export)",
+    "web.import.needs_mapping": "{file} is a CSV file rapport does not know; import it on the command line, where "
+    "--map says which column is what.",
     "web.import.export_origin.connections": "at least: the newest 'Connected On' date; give the exact date on the "
     "Import page",
     "web.import.too_large": "The files are too large: at most {size} MB together. Nothing was imported.",
@@ -2205,6 +2211,13 @@ DE: dict[str, str] = {
     "web.import.export_unknown": "{file}: das Datum dieses LinkedIn-Exports ist unbekannt; auf der Importseite "
     "angeben.",
     "web.import.export_origin.option": "wie auf der Importseite angegeben",
+    "web.import.owner": "Dein Name im LinkedIn-Export (falls rapport ihn nicht erkennt)",
+    "web.import.owner_hint": "Oder deine Profiladresse: So sind deine Nachrichten von ihren zu unterscheiden.",
+    "web.file.no_owner": "unklar, wessen Export das ist ({detail}); deinen Namen auf der Importseite angeben",
+    "web.file.unknown_format": "das Format ist nicht erkennbar (vCard, Google-Kontakte als CSV oder ein "
+    "LinkedIn-Export)",
+    "web.import.needs_mapping": "{file} ist eine CSV-Datei, die rapport nicht kennt; importiere sie in der "
+    "Befehlszeile, wo --map angibt, welche Spalte was ist.",
     "web.import.export_origin.connections": "mindestens: das neueste «Connected On»-Datum; das genaue Datum auf der "
     "Importseite angeben",
     "web.import.too_large": "Die Dateien sind zu gross: zusammen höchstens {size} MB. Nichts wurde importiert.",

@@ -17,16 +17,22 @@ WEB_WORDING = {
         "import.export_origin.option",
         "import.export_origin.connections",
         "import.exported_on_future",
+        "import.needs_mapping",
+        "file.no_owner",
+        "file.unknown_format",
     )
 }
 
 
-def file_problem(code: str, facts: dict[str, Any], t: Translator) -> tuple[str, dict[str, Any]]:
+def file_problem(
+    code: str, facts: dict[str, Any], t: Translator, wording: dict[str, str] | None = None
+) -> tuple[str, dict[str, Any]]:
     """The message key and facts for an error: a file that cannot be imported says what is wrong with it (its
-    `problem`), with its line when it has one."""
+    `problem`), with its line when it has one. `wording`: other keys for some problems (the Import page's)."""
     if "problem" not in facts:
         return code, facts
-    facts = {**facts, "reason": t(str(facts["problem"]), **facts)}
+    problem = str(facts["problem"])
+    facts = {**facts, "reason": t((wording or {}).get(problem, problem), **facts)}
     return ("import.bad_whole_file" if code == "import.bad_file" and not facts.get("line") else code), facts
 
 

@@ -82,13 +82,13 @@ class _Rollback(Exception):
     pass
 
 
-def dry_run(ctx: Context, paths: Sequence[str], exported_on: date | None = None) -> Review:
+def dry_run(ctx: Context, paths: Sequence[str], exported_on: date | None = None, owner: str | None = None) -> Review:
     """What importing `paths` would do, and the possible duplicates it would make; nothing is saved. Bad records
     are skipped and listed (file and line); a file that cannot be read raises its InputError."""
     found: Review | None = None
     try:
         with ctx.transaction() as conn:
-            found = _imported(ctx, conn, paths, exported_on)
+            found = _imported(ctx, conn, paths, exported_on, owner)
             raise _Rollback
     except _Rollback:
         pass
@@ -103,11 +103,12 @@ def import_reviewed(
     looked_at: Review,
     decisions: Mapping[int, str],
     exported_on: date | None = None,
+    owner: str | None = None,
 ) -> Outcome:
     """Import `paths` (in the caller's transaction) and apply the decision taken for each pair of `looked_at`
     (by its index; a pair without one is left for later). Raises Changed when the import would not do what the
     dry run showed."""
-    review = _imported(ctx, conn, paths, exported_on)
+    review = _imported(ctx, conn, paths, exported_on, owner)
     if not review.same_as(looked_at):
         raise Changed(review)
     from rapport.services.merging import mark_distinct, merge_contacts
@@ -138,9 +139,11 @@ def import_reviewed(
     return Outcome(review, merged, apart)
 
 
-def _imported(ctx: Context, conn: Connection, paths: Sequence[str], exported_on: date | None) -> Review:
+def _imported(
+    ctx: Context, conn: Connection, paths: Sequence[str], exported_on: date | None, owner: str | None
+) -> Review:
     start = int(conn.execute(select(func.coalesce(func.max(contacts.c.id), 0))).scalar_one())
-    summary = import_files(ctx, conn, paths, skip_bad=True, exported_on=exported_on)
+    summary = import_files(ctx, conn, paths, skip_bad=True, exported_on=exported_on, owner=owner)
     return Review(summary, _pairs(ctx, conn, start), start)
 
 

@@ -45,6 +45,7 @@ class Upload:
     held_since: float
     review: Any = None  # what the dry run showed (services.reviewing.Review)
     exported_on: Any = None  # the day the LinkedIn export was made, when the user gave it
+    owner: str | None = None  # the user's name in the LinkedIn export, when rapport cannot tell
     timer: threading.Timer | None = field(default=None, repr=False)
 
     @property

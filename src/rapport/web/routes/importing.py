@@ -68,8 +68,10 @@ async def upload(request: Request) -> Response:
     except TooLarge:
         return _form(request, limit_text(t, uploads.limit), 413)
     try:
-        held.exported_on = exported_on
-        held.review = await in_thread(lambda: reviewing.dry_run(store_of(request).context(), held.paths, exported_on))
+        held.exported_on, held.owner = exported_on, str(form.get("owner", "")).strip()[:200] or None
+        held.review = await in_thread(
+            lambda: reviewing.dry_run(store_of(request).context(), held.paths, exported_on, held.owner)
+        )
     except RapportError as exc:
         uploads.drop(held.id)
         return _form(request, _message(t, exc, held), 400)
@@ -101,7 +103,9 @@ async def confirm(request: Request, upload_id: str) -> Response:
 
     def work() -> reviewing.Outcome:
         with store_of(request).unit_of_work() as (ctx, conn):
-            return reviewing.import_reviewed(ctx, conn, held.paths, held.review, decisions, held.exported_on)
+            return reviewing.import_reviewed(
+                ctx, conn, held.paths, held.review, decisions, held.exported_on, held.owner
+            )
 
     t = translator(request)
     try:
@@ -138,5 +142,5 @@ def _message(t: Translator, exc: RapportError, held: Upload) -> str:
     from rapport.i18n.reports import WEB_WORDING, file_problem
 
     facts = dict(exc.facts)
-    key, facts = file_problem(exc.code, facts, t)
+    key, facts = file_problem(exc.code, facts, t, WEB_WORDING)
     return _unheld(t(WEB_WORDING.get(key, key), **facts), held)
