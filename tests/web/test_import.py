@@ -385,3 +385,30 @@ def test_a_csv_rapport_does_not_know_points_to_the_command_line(web: Web) -> Non
     assert "people.csv ist eine CSV-Datei, die rapport nicht kennt; importiere sie in der Befehlszeile" in (
         visible_text(response.text)
     )
+
+
+def test_the_same_form_sent_twice_at_once_imports_once(web: Web) -> None:
+    address, _page = _reviewed(web, _files(SAMPLES[:1]))
+    held = web.client.app.state.uploads.get(address.rsplit("/", 1)[1])  # type: ignore[attr-defined]
+    before = web.cli.snapshot()
+    with held.busy:  # the first click's import is under way
+        assert web.post(address, {}).status_code == 410  # type: ignore[attr-defined]
+    assert web.cli.snapshot() == before
+    assert web.post(address, {}).status_code == 200  # type: ignore[attr-defined]
+    assert _ids(web, "Matteo Galli")
+
+
+def test_the_next_upload_waits_for_an_import_under_way_before_deleting_its_files(web: Web) -> None:
+    import threading
+
+    first, _page = _reviewed(web, _files(SAMPLES[:1]))
+    uploads = web.client.app.state.uploads  # type: ignore[attr-defined]
+    held = uploads.get(first.rsplit("/", 1)[1])
+    held.busy.acquire()
+    replaced = threading.Thread(target=lambda: uploads.retire())
+    replaced.start()
+    replaced.join(0.3)
+    assert replaced.is_alive() and os.path.exists(held.paths[0])  # still read by the import
+    held.busy.release()
+    replaced.join(5)
+    assert not os.path.exists(held.folder)

@@ -47,6 +47,7 @@ class Upload:
     exported_on: Any = None  # the day the LinkedIn export was made, when the user gave it
     owner: str | None = None  # the user's name in the LinkedIn export, when rapport cannot tell
     timer: threading.Timer | None = field(default=None, repr=False)
+    busy: threading.Lock = field(default_factory=threading.Lock, repr=False)  # held while its import runs
 
     @property
     def names(self) -> list[str]:
@@ -85,7 +86,7 @@ class Uploads:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         upload = Upload(secrets.token_urlsafe(16), folder, paths, time.monotonic())
-        upload.timer = threading.Timer(self.lifetime, self.drop, args=(upload.id,))
+        upload.timer = threading.Timer(self.lifetime, self.retire, args=(upload.id,))
         upload.timer.daemon = True
         with self._lock:
             self._held = upload
@@ -99,12 +100,26 @@ class Uploads:
         if held is None or not secrets.compare_digest(held.id.encode(), upload_id.encode()):
             return None
         if time.monotonic() - held.held_since > self.lifetime:
-            self.drop(held.id)
+            if held.busy.acquire(blocking=False):  # else its import is running: the timer deletes it after
+                try:
+                    self.drop(held.id)
+                finally:
+                    held.busy.release()
             return None
         return held
 
+    def retire(self, upload_id: str | None = None) -> None:
+        """Delete the held upload (only if it is `upload_id`, when given) once its import, if one runs, is over:
+        for the timer and the next upload (never on the event loop, where the import's end is awaited)."""
+        with self._lock:
+            held = self._held
+        if held is None or (upload_id is not None and held.id != upload_id):
+            return
+        with held.busy:
+            self.drop(held.id)
+
     def drop(self, upload_id: str | None = None) -> None:
-        """Delete the held upload (only if it is `upload_id`, when given)."""
+        """Delete the held upload (only if it is `upload_id`, when given), now."""
         with self._lock:
             held = self._held
             if held is None or (upload_id is not None and held.id != upload_id):

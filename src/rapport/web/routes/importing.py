@@ -55,13 +55,11 @@ async def upload(request: Request) -> Response:
     sent = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
 
     if not sent:
-        uploads.drop()
         return _form(request, t("web.import.no_files"), 400)
     typed = str(form.get("exported_on", "")).strip()
     try:
         exported_on = dt.date.fromisoformat(typed) if typed else None
     except ValueError:
-        uploads.drop()
         return _form(request, t("web.import.bad_day", value=typed[:40]), 400)
     try:
         held = await in_thread(lambda: uploads.hold([(f.filename or "", f.file) for f in sent]))
@@ -89,12 +87,19 @@ def review(request: Request, upload_id: str) -> Response:
 @router.post("/import/{upload_id}")
 async def confirm(request: Request, upload_id: str) -> Response:
     """Import the held files with the decisions taken, in one transaction: all of it, or nothing."""
-    from rapport.services import reviewing
-
     uploads = uploads_of(request)
     held = uploads.get(upload_id)
-    if held is None:
+    if held is None or not held.busy.acquire(blocking=False):  # the same form sent twice: imported once
         return _gone(request)
+    try:
+        return await _import(request, uploads, held)
+    finally:
+        held.busy.release()
+
+
+async def _import(request: Request, uploads: Uploads, held: Upload) -> Response:
+    from rapport.services import reviewing
+
     form = await request.form()
     if form.get("cancel") is not None:
         uploads.drop(held.id)
