@@ -67,11 +67,18 @@ def _contacts(web: Web) -> int:
     return len(web.cli.snapshot()["contacts"])
 
 
-def _held() -> set[str]:
-    import tempfile
+@pytest.fixture(autouse=True)
+def _own_folder(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Each test's uploads are held in a folder of its own, so that what is left behind can be counted."""
+    if "web" in request.fixturenames:
+        web = request.getfixturevalue("web")
+        (tmp_path / "held").mkdir()
+        web.client.app.state.uploads.root = str(tmp_path / "held")
 
-    root = tempfile.gettempdir()
-    return {n for n in os.listdir(root) if n.startswith("rapport-import-")}
+
+def _held(web: Web) -> set[str]:
+    root = web.client.app.state.uploads.root  # type: ignore[attr-defined]
+    return set(os.listdir(root))
 
 
 def test_the_check_says_what_the_files_would_do_and_saves_nothing(web: Web) -> None:
@@ -178,7 +185,7 @@ def test_a_broken_file_is_one_line_in_the_pages_language_and_nothing_is_imported
     web: Web, lang: str, name: str, content: bytes, english: str, german: str
 ) -> None:
     before = web.cli.snapshot()
-    held = _held()
+    held = _held(web)
     response = _upload(web, [*_files(SAMPLES[:1]), (name, content)], lang)  # a good file with it: still nothing
     assert response.status_code == 400
     alerts = re.findall(r'<p role="alert" class="error">([^<]*)</p>', response.text)
@@ -189,7 +196,7 @@ def test_a_broken_file_is_one_line_in_the_pages_language_and_nothing_is_imported
         alert = visible_text(alerts[0]).replace(name, " ").replace("(File is not a zip file)", " ")
         assert not words(alert) & ENGLISH, alerts[0]
     assert web.cli.snapshot() == before
-    assert _held() <= held  # the upload is deleted
+    assert _held(web) == held == set()  # the upload is deleted
 
 
 def test_markup_in_imported_names_and_notes_renders_inert(web: Web) -> None:
@@ -213,9 +220,9 @@ def test_markup_in_imported_names_and_notes_renders_inert(web: Web) -> None:
 
 def test_without_the_token_nothing_is_uploaded_or_imported(web: Web) -> None:
     _matteo_known(web)
-    before, held = web.cli.snapshot(), _held()
+    before, held = web.cli.snapshot(), _held(web)
     assert _upload(web, _files(SAMPLES), token=False).status_code == 403
-    assert _held() == held
+    assert _held(web) == held
     address, _page = _reviewed(web, _files(SAMPLES))
     refused = web.client.post(address, data={"pair-0": "merge"})
     assert refused.status_code == 403
@@ -228,26 +235,26 @@ def test_without_the_token_nothing_is_uploaded_or_imported(web: Web) -> None:
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_an_upload_over_the_limit_is_refused_in_one_line(web: Web, lang: str) -> None:
     web.client.app.state.uploads.limit = 100_000  # type: ignore[attr-defined]
-    before, held = web.cli.snapshot(), _held()
+    before, held = web.cli.snapshot(), _held(web)
     response = _upload(web, [("big.vcf", b"BEGIN:VCARD\r\n" + b"X" * 200_000)], lang)
     assert response.status_code == 413
     expected = "at most 0.1 MB together. Nothing was imported." if lang == "en" else "höchstens 0.1 MB"
     assert expected in visible_text(response.text)
-    assert web.cli.snapshot() == before and _held() == held
+    assert web.cli.snapshot() == before and _held(web) == held
     form = visible_text(web.client.get(f"/import?lang={lang}").text)
     assert ("At most 0.1 MB together." if lang == "en" else "Zusammen höchstens 0.1 MB.") in form
     assert "Nothing was imported" not in form and "Nichts wurde importiert" not in form
 
 
 def test_the_files_are_private_and_gone_after_the_import(web: Web) -> None:
-    held = _held()
+    held = _held(web)
     address, _page = _reviewed(web, _files(SAMPLES))
     upload = web.client.app.state.uploads.get(address.rsplit("/", 1)[1])  # type: ignore[attr-defined]
     assert stat.S_IMODE(os.stat(upload.folder).st_mode) == 0o700
     assert [stat.S_IMODE(os.stat(p).st_mode) for p in upload.paths] == [0o600] * 3
     assert upload.names == [p.name for p in SAMPLES]
     web.post(address, {})
-    assert not os.path.exists(upload.folder) and _held() == held
+    assert not os.path.exists(upload.folder) and _held(web) == held
     again = web.post(address, {})  # the same form sent twice: the files are gone, nothing is imported twice
     assert again.status_code == 410  # type: ignore[attr-defined]
     assert "no longer held" in visible_text(again.text)  # type: ignore[attr-defined]
@@ -338,11 +345,11 @@ def test_the_day_of_a_linkedin_export_can_be_given_on_the_page(web: Web) -> None
     [("2026-02-31", "'2026-02-31' is not a date."), ("2027-01-05", "The export's day 2027-01-05 is later than today.")],
 )
 def test_a_wrong_export_day_is_one_line_and_nothing_is_held(web: Web, typed: str, line: str) -> None:
-    before, held = web.cli.snapshot(), _held()
+    before, held = web.cli.snapshot(), _held(web)
     response = _upload(web, _files(SAMPLES[2:]), "en", exported_on=typed)
     assert response.status_code == 400
     assert re.findall(r'<p role="alert" class="error">([^<]*)</p>', response.text) == [line.replace("'", "&#39;")]
-    assert web.cli.snapshot() == before and _held() == held
+    assert web.cli.snapshot() == before and _held(web) == held
 
 
 def test_files_are_named_as_uploaded_never_where_they_are_held(web: Web) -> None:

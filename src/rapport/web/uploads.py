@@ -57,8 +57,9 @@ class Upload:
 class Uploads:
     """The one upload held for a decision."""
 
-    def __init__(self, lifetime: float = LIFETIME, limit: int = LIMIT) -> None:
+    def __init__(self, lifetime: float = LIFETIME, limit: int = LIMIT, root: str | None = None) -> None:
         self.lifetime, self.limit = lifetime, limit
+        self.root = root  # where the folders are made: the system's temporary directory unless given
         self._held: Upload | None = None
         self._lock = threading.Lock()
 
@@ -66,7 +67,7 @@ class Uploads:
         """Write the files into a new private folder (the upload held before is deleted first). Raises TooLarge,
         with nothing left behind, when they are larger than the limit."""
         self.drop()
-        folder = tempfile.mkdtemp(prefix="rapport-import-")  # 0700
+        folder = tempfile.mkdtemp(prefix="rapport-import-", dir=self.root)  # 0700
         inside = os.path.join(folder, "files")  # the folder's name is no date the import could read
         os.mkdir(inside, 0o700)
         paths: list[str] = []
