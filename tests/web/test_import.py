@@ -419,3 +419,23 @@ def test_the_next_upload_waits_for_an_import_under_way_before_deleting_its_files
     held.busy.release()
     replaced.join(5)
     assert not os.path.exists(held.folder)
+
+
+def test_pairs_among_the_files_and_with_a_known_contact_merge_into_one(web: Web) -> None:
+    """A known Anna Meier and two in the files, at three organisations: three pairs; merged, one person, the known
+    contact keeping its organisation and gaining both e-mails."""
+    web.cli.ok("add", "Anna Meier", "--company", "Stadt Bern")
+    known = _ids(web, "Anna Meier")
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Meier\r\nORG:{org}\r\nEMAIL:{mail}\r\nEND:VCARD\r\n"
+        for org, mail in (("Helvetic Re", "anna@helvetic-re.example"), ("Jura Mobil AG", "anna@jura-mobil.example"))
+    )
+    address, page = _reviewed(web, [("anna.vcf", cards.encode())])
+    assert "3 possible duplicates" in visible_text(page)
+    done = web.post(address, {"pair-0": "merge", "pair-1": "merge", "pair-2": "merge"})
+    assert "2 pairs merged, each into one person." in visible_text(done.text)  # type: ignore[attr-defined]
+    assert _ids(web, "Anna Meier") == known
+    shown = json.loads(web.cli.ok("show", "Anna Meier", "--json").out)
+    assert shown["organisation"] == "Stadt Bern"
+    assert set(shown["emails"]) >= {"anna@helvetic-re.example", "anna@jura-mobil.example"}
+    assert json.loads(web.cli.ok("duplicates", "--json").out) == []
