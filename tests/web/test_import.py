@@ -406,13 +406,14 @@ def test_the_same_form_sent_twice_at_once_imports_once(web: Web) -> None:
 
 
 def test_the_next_upload_waits_for_an_import_under_way_before_deleting_its_files(web: Web) -> None:
+    import io
     import threading
 
     first, _page = _reviewed(web, _files(SAMPLES[:1]))
     uploads = web.client.app.state.uploads  # type: ignore[attr-defined]
     held = uploads.get(first.rsplit("/", 1)[1])
     held.busy.acquire()
-    replaced = threading.Thread(target=lambda: uploads.retire())
+    replaced = threading.Thread(target=lambda: uploads.hold([("b.vcf", io.BytesIO(b"BEGIN:VCARD"))]))
     replaced.start()
     replaced.join(0.3)
     assert replaced.is_alive() and os.path.exists(held.paths[0])  # still read by the import

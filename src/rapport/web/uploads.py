@@ -66,7 +66,7 @@ class Uploads:
     def hold(self, files: Iterable[tuple[str, IO[bytes]]]) -> Upload:
         """Write the files into a new private folder (the upload held before is deleted first). Raises TooLarge,
         with nothing left behind, when they are larger than the limit."""
-        self.drop()
+        self.retire()
         folder = tempfile.mkdtemp(prefix="rapport-import-", dir=self.root)  # 0700
         inside = os.path.join(folder, "files")  # the folder's name is no date the import could read
         os.mkdir(inside, 0o700)
