@@ -440,3 +440,15 @@ def test_pairs_among_the_files_and_with_a_known_contact_merge_into_one(web: Web)
     assert shown["organisation"] == "Stadt Bern"
     assert set(shown["emails"]) >= {"anna@helvetic-re.example", "anna@jura-mobil.example"}
     assert json.loads(web.cli.ok("duplicates", "--json").out) == []
+
+
+def test_a_body_that_does_not_say_its_length_is_refused_before_it_is_read(web: Web) -> None:
+    before = web.cli.snapshot()
+    response = web.client.post(
+        "/import?lang=de",
+        content=iter([b"--x\r\n", b"X" * 1000]),
+        headers={"Content-Type": "multipart/form-data; boundary=x", "X-CSRF-Token": web.token()},
+    )
+    assert response.status_code == 411
+    assert "Der Upload hat seine Grösse nicht angegeben. Nichts wurde importiert." in visible_text(response.text)
+    assert web.cli.snapshot() == before
