@@ -153,6 +153,19 @@ def _their_article(shared: Shared) -> str:
     return str(answer.headers["location"]).rsplit("/", 1)[1]
 
 
+def _their_upload(shared: Shared) -> str:
+    """Urs uploads a vCard on the Import page and has not decided yet: the upload is his."""
+    urs = shared.client()
+    login(urs, "urs")
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nora Fankhauser\r\nN:Fankhauser;Nora;;;\r\nEND:VCARD\r\n"
+    files = {"files": ("nora.vcf", card, "text/vcard")}
+    answer = urs.post(
+        "/import", data={"csrf_token": urs.cookies.get("rapport_csrf") or ""}, files=files, follow_redirects=False
+    )
+    assert answer.status_code == 303, answer.text
+    return str(answer.headers["location"]).rsplit("/", 1)[1]
+
+
 def _their(shared: Shared, table: str) -> list[int]:
     from sqlalchemy import create_engine, select
 
@@ -178,13 +191,19 @@ def test_every_route_with_another_persons_ids_answers_404_and_changes_nothing(sh
     julia = shared.client()
     login(julia, "julia")
     token = julia.cookies.get("rapport_csrf") or ""
-    others: dict[str, list[str]] = {"kind": ["follow-up", "keep-in-touch"], "key": [_their_article(shared)] * 2}
+    others: dict[str, list[str]] = {
+        "kind": ["follow-up", "keep-in-touch"],
+        "key": [_their_article(shared)] * 2,
+        "upload_id": [_their_upload(shared)] * 2,
+    }
     for name, table in OWNED.items():
         others[name] = [str(i) for i in _their(shared, table)]
     before = shared.owned("urs")
     tried = 0
     for route in _routes(shared.app.routes):  # type: ignore[attr-defined]
         if not isinstance(route, APIRoute) or not re.search(r"{\w+}", route.path):
+            continue
+        if route.path.startswith("/calendar/"):  # a capability, not an id: see the calendar test below
             continue
         for which in (0, 1):
 

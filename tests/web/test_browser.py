@@ -394,3 +394,67 @@ def test_contacts_filters_in_the_browser_keep_the_address(server: Server, phone:
     page.reload()  # type: ignore[attr-defined]
     expect(page.get_by_label("Only rusting")).to_be_checked()  # type: ignore[attr-defined]
     expect(page.locator("#results li")).to_have_count(len(rusting))  # type: ignore[attr-defined]
+
+
+SAMPLES = Path(__file__).parents[1] / "data" / "samples"
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_import_the_sample_files_with_one_merge(
+    server: Server, cli: Cli, screen: str, request: pytest.FixtureRequest
+) -> None:
+    """Every sample file uploaded at once; the check shows the one possible duplicate (a Matteo Galli already known
+    at another company), the user merges them, and Contacts shows one Matteo Galli."""
+    from playwright.sync_api import expect, sync_playwright
+
+    backend = request.node.callspec.params["cli"]
+    cli.ok("add", "Matteo Galli", "--company", "Banca Lugano")
+    known = len(json.loads(cli.ok("list", "--json").out))
+    files = [
+        *sorted((SAMPLES / "vcard").glob("*.vcf")),
+        SAMPLES / "google" / "contacts.csv",
+        *sorted((SAMPLES / "linkedin").glob("*.csv")),
+    ]
+    viewport = PHONE if screen == "phone" else DESKTOP
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_context(viewport=viewport, locale="en-GB").new_page()
+        try:
+            page.goto(server.url + "/today?lang=en")
+            page.get_by_role("link", name="Import").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Import contacts")
+            page.get_by_label("Files").set_input_files([str(f) for f in files])
+            _fits_in(page, viewport)
+            _shot(page, f"import-{screen}-{backend}")
+            page.get_by_role("button", name="Upload and check").click()
+
+            expect(page.get_by_role("heading", level=1)).to_have_text("Check before importing")
+            expect(page.locator("ul.report")).to_contain_text("18 new, 19 merged into existing contacts")
+            pair = page.locator("fieldset.pair")
+            expect(pair).to_have_count(1)
+            expect(pair).to_contain_text("Matteo Galli (Banca Lugano) in your contacts")
+            expect(pair).to_contain_text("Matteo Galli (Ticino Retail SA) from the files")
+            assert len(json.loads(cli.ok("list", "--json").out)) == known  # nothing saved yet
+            pair.get_by_label("One person: merge them into one contact").check()
+            _fits_in(page, viewport)
+            _shot(page, f"import-review-{screen}-{backend}")
+            page.get_by_role("button", name="Import", exact=True).click()
+
+            expect(page.get_by_role("heading", level=1)).to_have_text("Imported")
+            expect(page.get_by_role("status")).to_contain_text("1 pair merged into one person.")
+            _fits_in(page, viewport)
+            _shot(page, f"imported-{screen}-{backend}")
+            page.get_by_role("link", name="See your contacts").click()
+            page.get_by_label("Search by name, organisation, tag or notes").press_sequentially("Matteo", delay=30)
+            expect(page.locator("#results a").filter(has_text="Matteo Galli")).to_have_count(1)
+            expect(page.locator("#results")).to_contain_text("Banca Lugano")
+            _shot(page, f"import-contacts-{screen}-{backend}")
+        finally:
+            browser.close()
+    assert json.loads(cli.ok("duplicates", "--json").out) == []
+    assert len(json.loads(cli.ok("list", "--json").out)) == known + 17  # 18 people, one of them Matteo
+
+
+def _fits_in(page: object, viewport: dict[str, int]) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    assert width <= viewport["width"], width

@@ -350,56 +350,12 @@ def _count_lines(path: str) -> int:
 
 
 def import_summary(summary: Any, t: Translator, dry_run: bool) -> None:
-    line(
-        t(
-            "import.summary",
-            files=", ".join(summary.files),
-            created=summary.created,
-            merged=summary.merged,
-            updated=summary.updated,
-            unchanged=summary.unchanged,
-        )
-    )
-    if summary.interactions:
-        line(t("import.interactions", count=summary.interactions))
-    if summary.possible_duplicates:
-        line(t("import.possible_duplicates", count=summary.possible_duplicates))
-    if summary.photos_dropped:
-        line(t("import.photos", count=summary.photos_dropped))
-    if summary.skipped:
-        what = "; ".join(t(f"import.skipped.{reason}", count=n) for reason, n in sorted(summary.skipped.items()))
-        line(t("import.skipped", what=what))
-    for bad in summary.bad:
-        warn(t("import.bad_record", file=bad.file, line=bad.line, reason=t(bad.problem, **bad.facts)))
-    for news in summary.news:
-        line(t("import.news", name=news["name"], kind=news["kind"], text=news["text"]))
-    _import_time(summary, t)
+    from rapport.i18n.reports import import_lines
+
+    for warning, text in import_lines(summary, t):
+        warn(text) if warning else line(text)
     if dry_run:
         line(t("import.dry_run"))
-
-
-FUTURE_SHOWN = 20  # items dated later than now listed one by one; the rest are counted
-
-
-def _import_time(summary: Any, t: Translator) -> None:
-    """Which day each LinkedIn export is from and how that is known, what an older export left alone, and what
-    was dated later than now (file and line)."""
-    import datetime as dt
-
-    for export in summary.exports:
-        if not export["date"]:
-            line(t("import.export_unknown", file=export["file"]))
-            continue
-        day = t.date(dt.date.fromisoformat(export["date"]))
-        origin = t("import.export_origin." + export["origin"])
-        line(t("import.export_date", file=export["file"], date=day, origin=origin))
-    if summary.older_kept:
-        line(t("import.older_kept", count=summary.older_kept))
-    for item in summary.future[:FUTURE_SHOWN]:
-        what = t("import.future." + item["what"])
-        warn(t("import.future", file=item["file"], line=item["line"], what=what, value=item["value"]))
-    if len(summary.future) > FUTURE_SHOWN:
-        warn(t("import.future_more", count=len(summary.future) - FUTURE_SHOWN))
 
 
 def duplicates(pairs: list[dict[str, Any]], t: Translator, as_json: bool) -> None:

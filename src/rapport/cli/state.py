@@ -181,6 +181,7 @@ def describe(exc: BaseException, t: Translator) -> tuple[str, int]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from rapport.errors import RapportError
+    from rapport.i18n.reports import file_problem
 
     if isinstance(exc, RapportError):
         facts = {k: shorten(v) if k in _ECHOED else v for k, v in exc.facts.items()}
@@ -188,11 +189,9 @@ def describe(exc: BaseException, t: Translator) -> tuple[str, int]:
             facts["candidates"] = "; ".join(shorten(str(c), 80) for c in facts["candidates"])
         if "suggestions" in facts and isinstance(facts["suggestions"], list):
             facts["suggestions"] = ", ".join(shorten(str(c)) for c in facts["suggestions"])
-        if "problem" in facts:  # a file that cannot be imported: say what is wrong with it
-            facts["reason"] = t(str(facts["problem"]), **facts)
         more = facts.get("more")
         facts["more"] = t("contact.ambiguous_more", more=more) if more else ""
-        key = "import.bad_whole_file" if exc.code == "import.bad_file" and not facts.get("line") else exc.code
+        key, facts = file_problem(exc.code, facts, t)  # a file that cannot be imported: say what is wrong with it
         return t(key, **facts), exc.exit_code
     if isinstance(exc, SQLAlchemyError):
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]

@@ -1372,6 +1372,60 @@ EN: dict[str, str] = {
     "makes the old one stop working.",
     "web.settings.calendar_make": "Make an address",
     "web.settings.calendar_new": "New address",
+    "web.nav.import": "Import",
+    "web.import.title": "Import contacts",
+    "web.import.intro": "Upload what your address book or LinkedIn exported: vCard files (.vcf), Google Contacts CSV, "
+    "LinkedIn's Connections.csv, messages.csv, Invitations.csv or its whole export archive (.zip). You will see what "
+    "they would change before anything is saved.",
+    "web.import.files": "Files",
+    "web.import.files_hint": "Several at once are fine.",
+    "web.import.look": "Upload and check",
+    "web.import.held": "The files are kept only until you decide, at most an hour, then deleted.",
+    "web.import.limit": "At most {size} MB together.",
+    "web.import.exported_on": "Day the LinkedIn export was made (if you know it)",
+    "web.import.exported_on_hint": "Else it is read from the archive or the file name, or at least the newest "
+    "connection's date: it tells how current the jobs are.",
+    "web.import.bad_day": "'{value}' is not a date.",
+    "web.import.exported_on_future": "The export's day {value} is later than today.",
+    "web.import.export_unknown": "{file}: the date of this LinkedIn export is unknown; give it on the Import page.",
+    "web.import.export_origin.option": "as given on the Import page",
+    "web.import.owner": "Your name in the LinkedIn export (if rapport cannot tell)",
+    "web.import.owner_hint": "Or your profile address: it tells your messages from theirs.",
+    "web.file.no_owner": "cannot tell whose export this is ({detail}); give your name on the Import page",
+    "web.file.unknown_format": "cannot tell the format (vCard, Google Contacts CSV or a LinkedIn export)",
+    "web.import.needs_mapping": "{file} is a CSV file rapport does not know; import it on the command line, where "
+    "--map says which column is what.",
+    "web.import.export_origin.connections": "at least: the newest 'Connected On' date; give the exact date on the "
+    "Import page",
+    "web.import.too_large": "The files are too large: at most {size} MB together. Nothing was imported.",
+    "web.import.no_length": "The upload did not say how large it is. Nothing was imported.",
+    "web.import.no_files": "Choose at least one file.",
+    "web.import.gone": "These files are no longer held (imported, replaced by another upload or older than an hour). "
+    "Upload them again.",
+    "web.import.changed": "Your contacts changed since the check: here is what the files would do now. Nothing was "
+    "imported yet.",
+    "web.import.review_title": "Check before importing",
+    "web.import.nothing_yet": "Nothing is saved yet. This is what importing would do:",
+    "web.import.pairs.one": "{n} possible duplicate",
+    "web.import.pairs.other": "{n} possible duplicates",
+    "web.import.pairs_intro": "These may be one person. Decide for each; undecided pairs are imported as two contacts "
+    "and stay in the list of possible duplicates.",
+    "web.import.from_files": "from the files",
+    "web.import.known": "in your contacts",
+    "web.import.merge": "One person: merge them into one contact",
+    "web.import.apart": "Two people: keep them apart",
+    "web.import.later": "Decide later",
+    "web.import.no_pairs": "No possible duplicates.",
+    "web.import.do": "Import",
+    "web.import.cancel": "Cancel and delete the files",
+    "web.import.done_title": "Imported",
+    "web.import.merged.one": "{n} pair merged into one person.",
+    "web.import.merged.other": "{n} pairs merged, each into one person.",
+    "web.import.kept_apart.one": "{n} pair kept apart as two people.",
+    "web.import.kept_apart.other": "{n} pairs kept apart as two people each.",
+    "web.import.files_deleted": "The uploaded files are deleted.",
+    "web.import.to_contacts": "See your contacts",
+    "web.import.again": "Import more",
 }
 
 
@@ -2827,6 +2881,62 @@ DE: dict[str, str] = {
     "Adresse macht die alte ungültig.",
     "web.settings.calendar_make": "Adresse erstellen",
     "web.settings.calendar_new": "Neue Adresse",
+    "web.nav.import": "Importieren",
+    "web.import.title": "Kontakte importieren",
+    "web.import.intro": "Lade hoch, was dein Adressbuch oder LinkedIn exportiert hat: vCard-Dateien (.vcf), "
+    "Google-Kontakte als CSV, Connections.csv, messages.csv, Invitations.csv von LinkedIn oder das ganze "
+    "Exportarchiv (.zip). Du siehst, was sich ändern würde, bevor etwas gespeichert wird.",
+    "web.import.files": "Dateien",
+    "web.import.files_hint": "Mehrere auf einmal gehen auch.",
+    "web.import.look": "Hochladen und prüfen",
+    "web.import.held": "Die Dateien werden nur aufbewahrt, bis du entscheidest, höchstens eine Stunde, dann gelöscht.",
+    "web.import.limit": "Zusammen höchstens {size} MB.",
+    "web.import.exported_on": "Tag, an dem der LinkedIn-Export erstellt wurde (falls bekannt)",
+    "web.import.exported_on_hint": "Sonst wird er aus dem Archiv oder dem Dateinamen gelesen, oder mindestens das "
+    "Datum der neuesten Verbindung genommen: Er sagt, wie aktuell die Stellen sind.",
+    "web.import.bad_day": "«{value}» ist kein Datum.",
+    "web.import.exported_on_future": "Der Exporttag {value} liegt nach heute.",
+    "web.import.export_unknown": "{file}: das Datum dieses LinkedIn-Exports ist unbekannt; auf der Importseite "
+    "angeben.",
+    "web.import.export_origin.option": "wie auf der Importseite angegeben",
+    "web.import.owner": "Dein Name im LinkedIn-Export (falls rapport ihn nicht erkennt)",
+    "web.import.owner_hint": "Oder deine Profiladresse: So sind deine Nachrichten von ihren zu unterscheiden.",
+    "web.file.no_owner": "unklar, wessen Export das ist ({detail}); deinen Namen auf der Importseite angeben",
+    "web.file.unknown_format": "das Format ist nicht erkennbar (vCard, Google-Kontakte als CSV oder ein "
+    "LinkedIn-Export)",
+    "web.import.needs_mapping": "{file} ist eine CSV-Datei, die rapport nicht kennt; importiere sie in der "
+    "Befehlszeile, wo --map angibt, welche Spalte was ist.",
+    "web.import.export_origin.connections": "mindestens: das neueste «Connected On»-Datum; das genaue Datum auf der "
+    "Importseite angeben",
+    "web.import.too_large": "Die Dateien sind zu gross: zusammen höchstens {size} MB. Nichts wurde importiert.",
+    "web.import.no_length": "Der Upload hat seine Grösse nicht angegeben. Nichts wurde importiert.",
+    "web.import.no_files": "Wähle mindestens eine Datei.",
+    "web.import.gone": "Diese Dateien sind nicht mehr da (importiert, durch einen neuen Upload ersetzt oder älter "
+    "als eine Stunde). Lade sie nochmals hoch.",
+    "web.import.changed": "Deine Kontakte haben sich seit der Prüfung geändert: So sähe der Import jetzt aus. Noch "
+    "wurde nichts importiert.",
+    "web.import.review_title": "Vor dem Import prüfen",
+    "web.import.nothing_yet": "Noch ist nichts gespeichert. Das würde der Import tun:",
+    "web.import.pairs.one": "{n} mögliches Doppel",
+    "web.import.pairs.other": "{n} mögliche Doppelte",
+    "web.import.pairs_intro": "Das könnte jeweils dieselbe Person sein. Entscheide für jedes Paar; unentschiedene "
+    "werden als zwei Kontakte importiert und bleiben in der Liste der möglichen Doppelten.",
+    "web.import.from_files": "aus den Dateien",
+    "web.import.known": "in deinen Kontakten",
+    "web.import.merge": "Eine Person: zu einem Kontakt zusammenführen",
+    "web.import.apart": "Zwei Personen: getrennt halten",
+    "web.import.later": "Später entscheiden",
+    "web.import.no_pairs": "Keine möglichen Doppelten.",
+    "web.import.do": "Importieren",
+    "web.import.cancel": "Abbrechen und Dateien löschen",
+    "web.import.done_title": "Importiert",
+    "web.import.merged.one": "{n} Paar zu einer Person zusammengeführt.",
+    "web.import.merged.other": "{n} Paare zu je einer Person zusammengeführt.",
+    "web.import.kept_apart.one": "{n} Paar als zwei Personen getrennt gehalten.",
+    "web.import.kept_apart.other": "{n} Paare als je zwei Personen getrennt gehalten.",
+    "web.import.files_deleted": "Die hochgeladenen Dateien sind gelöscht.",
+    "web.import.to_contacts": "Zu deinen Kontakten",
+    "web.import.again": "Weitere importieren",
 }
 
 CATALOGS = {"en": EN, "de": DE}

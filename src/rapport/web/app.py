@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from rapport.config import Settings
 from rapport.errors import NotFound, RapportError
 from rapport.services.context import open_context
-from rapport.web import security
+from rapport.web import security, uploads
 from rapport.web.pages import Store, in_thread, problem, render, translator
 
 STATIC = Path(__file__).parent / "static"
@@ -64,6 +65,15 @@ def create_app(
 
         app.state.session_key = sessions.signing_key(data_dir)
         app.state.attempts = Attempts()
+    app.state.uploads = uploads.Uploads()
+    app.state.owner_uploads = {}  # on a shared server: each account's own (routes/importing.uploads_of)
+
+    def drop_uploads() -> None:  # files held for a decision never outlive the server
+        for held in (app.state.uploads, *list(app.state.owner_uploads.values())):
+            held.drop()
+
+    app.router.on_shutdown.append(drop_uploads)
+    atexit.register(drop_uploads)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -79,7 +89,8 @@ def create_app(
                 if fresh:
                     response.set_cookie(security.COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
                 return response
-        response = await call_next(request)
+        refusal = uploads.refusal(request, app.state.uploads.limit)
+        response = refusal if refusal is not None else await call_next(request)
         if fresh:
             response.set_cookie(security.COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
         response.headers["Content-Security-Policy"] = (
@@ -127,6 +138,7 @@ def create_app(
         contacts,
         drafts,
         groups,
+        importing,
         intros,
         login,
         share,
@@ -148,6 +160,7 @@ def create_app(
     app.include_router(week.router)
     app.include_router(settings_page.router)
     app.include_router(calendar.router)
+    app.include_router(importing.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
 
