@@ -185,3 +185,14 @@ def test_an_unknown_contact_is_a_readable_404(web: Web) -> None:
     response = web.client.get("/contacts/999999?lang=de")
     assert response.status_code == 404
     assert 'role="alert"' in response.text and "Traceback" not in response.text
+
+
+def test_done_on_giving_first_records_something_given(web: Web) -> None:
+    agenda = json.loads(web.cli.ok("today", "--json", "--limit", "50").out)
+    give = next(a for a in agenda if a["kind"] == "give-first")
+    before = json.loads(web.cli.ok("show", f"#{give['contact_id']}", "--json").out)
+    response = web.post(f"/today/{give['contact_id']}/give-first/done", {})
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    after = json.loads(web.cli.ok("show", f"#{give['contact_id']}", "--json").out)
+    assert after["given"] == before["given"] + 1 and after["balance"] == before["balance"] + 1
+    assert len(after["interactions"]) == len(before["interactions"])  # no message was logged for it

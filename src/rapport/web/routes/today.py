@@ -102,6 +102,11 @@ async def done(request: Request, contact_id: int, kind: str) -> Response:
         from rapport.services import journal
 
         with store_of(request).unit_of_work() as (ctx, conn):
+            if action is ActionKind.GIVE:  # giving first is settled by something given, not by a message
+                from rapport.domain.model import Direction
+
+                entry = journal.favour(ctx, conn, f"#{contact_id}", Direction.GIVEN, "other", None, None)
+                return translator(request)("web.today.done", name=entry.person.name)
             logged = journal.log(
                 ctx,
                 conn,
