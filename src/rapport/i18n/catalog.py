@@ -2746,7 +2746,7 @@ DE: dict[str, str] = {
     "web.say.feed.none": "Noch keine Feeds: füge zuerst einen hinzu.",
     # im Browser: Entwürfe mit ihrer Prüfung, die Knöpfe auf Heute, Filter, Neuigkeiten, Daten, das Diagramm
     "web.today.draft": "Entwurf",
-    "web.today.draft_for": "Nachricht an {name} entwerfen",
+    "web.today.draft_for": "Entwurf einer Nachricht an {name}",
     "web.today.took_place": "Hat stattgefunden",
     "web.today.cancel_meeting": "Treffen absagen",
     "web.today.met": "Persönlich getroffen: {names}.",

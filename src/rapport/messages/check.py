@@ -639,7 +639,9 @@ def check(
     points: dict[str, int] = {}
 
     def add(name: str, present: bool, evidence: str | None, hint: str | None, pts: int | None = None) -> None:
-        elements.append(Element(name, present, _short(evidence) if evidence else None, hint))
+        # the evidence is shown in quotes: a quoted title keeps no quotes of its own
+        shown = evidence.strip().strip('«»"“”„') if evidence else None
+        elements.append(Element(name, present, _short(shown) if shown else evidence, hint))
         points[name] = pts if pts is not None else (weights.get(name, 0) if present else 0)
 
     ok, ev, hint = _greeting_element(msg, f, h)
@@ -742,8 +744,13 @@ def check(
         simple("easy_out", found.group(0) if found else dated)
     elif k == "share":
         simple("item", _first(P.SHARED_ITEM, msg.text))
-        relevant = P.RELEVANCE.search(msg.text) or P.THEIRS_NAMED.search(msg.text)
-        simple("relevance", _reference(msg) or (relevant.group(0) if relevant else None))
+        # why it is for them: said as such first; words of the shared title are no reference to the reader
+        said = P.RELEVANCE.search(msg.text)
+        relevant = P.THEIRS_NAMED.search(msg.text)
+        simple(
+            "relevance",
+            (said.group(0) if said else None) or _reference(msg) or (relevant.group(0) if relevant else None),
+        )
         simple("question", _question(msg))
         # sharing gives: a note that asks for something (an open question about the article is no ask) is no share
         ask = next((s.strip() for s in msg.sentences if P.REQUEST.search(s) and not P.MEETING.search(s)), None)

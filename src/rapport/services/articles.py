@@ -130,7 +130,9 @@ def extract(data: bytes, source: str, url: str = "") -> Article:
     else:
         lines = [line.strip() for line in text.splitlines()]
         first = next((line for line in lines if line), "")
-        title = first.lstrip("# ").strip() if len(first) <= 200 else ""
+        first = first.lstrip("# ").strip()
+        sentence = re.match(r"(.{10,200}?[.!?])(\s|$)", first)  # a long first line: its first sentence
+        title = first if len(first) <= 200 else sentence.group(1) if sentence else ""
         body = text
     body = body.strip()
     if len(" ".join(body.split())) < MIN_TEXT:

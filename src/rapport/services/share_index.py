@@ -61,7 +61,8 @@ jeder jedes jene jetzt kann kein keine können könnte machen man manche mehr me
 nach nicht nichts noch nun nur ob oder ohne sehr sein seine selbst sich sie sind so solche soll sollte sondern
 sonst über um und uns unser unter viel vom von vor war waren warum was weil welche wenn wer werde werden wie
 wieder will wir wird wo wollen würde zu zum zur zwar zwischen neue neuen neuer neues mehr immer heute wurde
-new one two three many much way get got make made like well also really today week weeks year years time looking
+every everyone everything new one two three many much way get got make made like well also really today week weeks
+year years time looking
 ein zwei drei viele gut ganz schon jahr jahre woche wochen zeit mal
 """.split()  # noqa: SIM905 - a word list reads best as text
 

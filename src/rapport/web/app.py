@@ -124,8 +124,9 @@ def create_app(
         return render(request, "error.html", status=status, message=problem(t, exc))
 
     @app.get("/", include_in_schema=False)
-    def home() -> Response:
-        return RedirectResponse("/today", status_code=307)
+    def home(request: Request) -> Response:
+        query = request.url.query  # `/?lang=de` keeps the language asked for
+        return RedirectResponse("/today" + (f"?{query}" if query else ""), status_code=307)
 
     @app.get("/health", include_in_schema=False)
     def health() -> Response:
