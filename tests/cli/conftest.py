@@ -58,6 +58,7 @@ def cli(
     request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Cli]:
     monkeypatch.setenv("RAPPORT_TZ", "Europe/Zurich")
+    monkeypatch.setenv("COLUMNS", "100")  # the same line breaks wherever the suite runs
     if request.param == "sqlite":
         yield Cli(str(tmp_path / "rapport.db"), capsys)
         return

@@ -38,7 +38,8 @@ def _strings(data: Any, field: str = "") -> list[str]:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line; a word the terminal broke after its hyphen ("Product-⏎Circle-Treffen") joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
 def _english_words(text: str, user_data: list[str]) -> set[str]:
