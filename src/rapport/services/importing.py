@@ -396,14 +396,16 @@ class _Importer:
             if record.connected_on is not None:
                 self.newest_connection = max(self.newest_connection or record.connected_on, record.connected_on)
         identity = (record.source, record.key or _identity(record))
-        digest = _digest(record)
+        name = record.name
+        digest = _digest(record, name)
         known = self.records.get(identity)
         if known is not None and known[1] == digest:  # seen before, unchanged: nothing to check or write
             self.summary.unchanged += 1
             if record.source == "linkedin":
                 self.unchanged_linkedin.append(known[0])
             return
-        checked = self._check(record)
+        # without a full name or prefix, the display name is the name the digest took
+        checked = self._check(record, None if record.full_name or record.prefix else name)
         if checked is None:
             return
         if record.had_photo:
@@ -501,9 +503,11 @@ class _Importer:
                 return candidate
         return None
 
-    def _check(self, record: ContactRecord) -> _Checked | None:
-        """The record's values checked and normalised; a bad value makes it a bad record."""
-        name = _display_name(record)
+    def _check(self, record: ContactRecord, name: str | None = None) -> _Checked | None:
+        """The record's values checked and normalised; a bad value makes it a bad record. `name`: its display name,
+        when known."""
+        if name is None:
+            name = _display_name(record)
         if not name:
             self.bad(BadRecord(record.file, record.line, "bad.no_name"))
             return None
@@ -1048,10 +1052,11 @@ def _identity(record: ContactRecord) -> str:
     return f"name:{name_key(record.name)}|{fold(record.organisation)}|{first_email}"
 
 
-def _digest(record: ContactRecord) -> str:
-    """A fingerprint of everything the record says, to recognise an unchanged record."""
+def _digest(record: ContactRecord, name: str | None = None) -> str:
+    """A fingerprint of everything the record says, to recognise an unchanged record (`name`: `record.name`, when
+    known)."""
     parts = [
-        record.name,
+        record.name if name is None else name,
         record.prefix,
         record.given_name,
         record.middle_name,
