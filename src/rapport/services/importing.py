@@ -1022,14 +1022,30 @@ def _display_name(record: ContactRecord) -> str:
 
 def _too_long(record: ContactRecord, name: str) -> tuple[str, int] | None:
     """The first of the record's names, organisation and title longer than input allows (limits), if any."""
-    parts = (record.prefix, record.given_name, record.middle_name, record.family_name, record.suffix)
+    most, organisation, title = limits.NAME, record.organisation, record.title
+    given, family = record.given_name, record.family_name
+    if (
+        len(name) <= most
+        and len(given) <= most
+        and len(family) <= most
+        and not (record.prefix or record.middle_name or record.suffix)
+        and len(organisation) <= limits.ORGANISATION
+        and len(title) <= limits.JOB_TITLE
+        and "\x00" not in name
+        and "\x00" not in given
+        and "\x00" not in family
+        and "\x00" not in organisation
+        and "\x00" not in title
+    ):
+        return None  # the usual record (no prefix, middle name or suffix): every value short enough, no NUL
+    parts = (record.prefix, given, record.middle_name, family, record.suffix)
     if (
         max(len(name), *map(len, parts)) <= limits.NAME
         and len(record.organisation) <= limits.ORGANISATION
         and len(record.title) <= limits.JOB_TITLE
         and "\x00" not in "".join((name, *parts, record.organisation, record.title))
     ):
-        return None  # the usual record: every value short enough as it is, before stripping
+        return None  # every value short enough as it is, before stripping
     values = {
         "name": (name, limits.NAME),
         "prefix": (record.prefix.strip(), limits.NAME),
