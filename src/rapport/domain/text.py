@@ -37,6 +37,8 @@ def search_key(name: str) -> str:
     At most limits.SEARCH_KEY characters: folding can lengthen a name (ß → ss, ﬃ → ffi), so each form is cut to
     half of it (a look-up by the first hundreds of characters still finds the person)."""
     half = (limits.SEARCH_KEY - 3) // 2
+    if name.isascii():  # no umlauts: both spellings are one
+        return fold(name)[:half]
     plain, german = fold(name)[:half], fold_german(name)[:half]
     return plain if plain == german else f"{plain} | {german}"
 

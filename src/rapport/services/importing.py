@@ -55,7 +55,6 @@ IMPORT_CIRCLE = "wider"  # imported people start in the wider circle; the user p
 _BATCH = 1000  # ids per statement where they are listed
 _NEW_BATCH = 10_000  # new contacts written together (few statements, COPY on PostgreSQL; memory stays small)
 _UNDATED_BATCH = 40_000  # new contacts kept until an undated export's day is known (LinkedIn: 30,000 at most)
-_FEW_COLLECTIONS = 200_000  # allocations between two runs of the garbage collector while importing
 _DETAIL_TABLES = (emails, phones, urls, tags, yearly_dates, notes, interests)
 _BASE = ("owner_id", "contact_id")
 _DETAIL_COLUMNS = {  # the columns of the detail rows `_collect_details` makes, in their order
@@ -192,22 +191,29 @@ def import_files(
     importer = _Importer(ctx, conn, skip_bad)
     if exported_on is not None and exported_on > importer.today:
         raise InputError("import.exported_on_future", value=exported_on.isoformat())
-    with _few_collections():
+    with _no_collections():
         _import_paths(importer, paths, fmt, mapping, owner, progress, exported_on)
     return importer.summary
 
 
 @contextmanager
-def _few_collections() -> Iterator[None]:
-    """The garbage collector runs less often while a file is imported: an import makes tens of thousands of
-    objects that live until the end of their batch, and looking through them after every 700 new ones costs a
-    good part of the time; what garbage the import leaves is collected all the same, later."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], _FEW_COLLECTIONS), *threshold[1:])
+def _no_collections() -> Iterator[None]:
+    """The cycle collector waits while a file is imported: an import makes millions of short-lived objects and
+    keeps tens of thousands until the end of their batch, and the collector looked through them again and again
+    (a sixth of the import's time), to find next to nothing: records, rows and tuples hold no cycles and are
+    freed as soon as they are done with. It runs as before once the import is over."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        if enabled:
+            if not gc.get_freeze_count():
+                # What was made meanwhile goes to the oldest generation directly: else the first allocation after
+                # enabling looks through all of it at once, when most of it is about to be freed anyway.
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 def _import_paths(
@@ -390,14 +396,16 @@ class _Importer:
             if record.connected_on is not None:
                 self.newest_connection = max(self.newest_connection or record.connected_on, record.connected_on)
         identity = (record.source, record.key or _identity(record))
-        digest = _digest(record)
+        name = record.name
+        digest = _digest(record, name)
         known = self.records.get(identity)
         if known is not None and known[1] == digest:  # seen before, unchanged: nothing to check or write
             self.summary.unchanged += 1
             if record.source == "linkedin":
                 self.unchanged_linkedin.append(known[0])
             return
-        checked = self._check(record)
+        # without a full name or prefix, the display name is the name the digest took
+        checked = self._check(record, None if record.full_name or record.prefix else name)
         if checked is None:
             return
         if record.had_photo:
@@ -495,9 +503,11 @@ class _Importer:
                 return candidate
         return None
 
-    def _check(self, record: ContactRecord) -> _Checked | None:
-        """The record's values checked and normalised; a bad value makes it a bad record."""
-        name = _display_name(record)
+    def _check(self, record: ContactRecord, name: str | None = None) -> _Checked | None:
+        """The record's values checked and normalised; a bad value makes it a bad record. `name`: its display name,
+        when known."""
+        if name is None:
+            name = _display_name(record)
         if not name:
             self.bad(BadRecord(record.file, record.line, "bad.no_name"))
             return None
@@ -615,53 +625,72 @@ class _Importer:
     def _write_new(self) -> None:
         if not self.pending:
             return
-        now, owner = self.ctx.now, self.owner
-        ids = allocate_ids(self.conn, contacts, len(self.pending))
+        conn, now, owner = self.conn, self.ctx.now, self.owner
+        ids = allocate_ids(conn, contacts, len(self.pending))
+        day = bulk.stored(conn, contacts, "connected_on")  # the values as the driver takes them, each converted once
+        stored_now = bulk.stored(conn, contacts, "created_at")(now)
+        export_day = bulk.stored(conn, contacts, "linkedin_as_of")(self.export_day)
+        archived = bulk.stored(conn, contacts, "archived")
+        flags = {False: archived(False), True: archived(True)}
+        record_now = bulk.stored(conn, imported_records, "imported_at")(now)
         rows = []
-        export_day = self.export_day
+        details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}
+        mails, links = details[emails], details[urls]
+        record_rows = []
+        real_ids, records, linkedin_sourced = self.real_ids, self.records, self.linkedin_sourced
         for new, contact_id in zip(self.pending, ids, strict=True):
             record, checked = new.record, new.checked
             circle = self._circle_for(record) if record.circle else IMPORT_CIRCLE
             rapport = _rapport_fields(record)
             linkedin = record.source == "linkedin" and bool(checked.organisation or checked.title)  # a job to keep
+            name, organisation, title = checked.name, checked.organisation, checked.title
             rows.append(
                 (  # in the order of _NEW_CONTACT_COLUMNS
                     contact_id,
                     owner,
-                    checked.name,
-                    search_key(checked.name),
+                    name,
+                    search_key(name),
                     *new.parts,
-                    checked.organisation,
-                    checked.title,
+                    organisation,
+                    title,
                     record.address.strip(),
-                    record.connected_on,
+                    day(record.connected_on),
                     rapport["how_met"],
                     rapport["looking_for"],
                     rapport["offers"],
                     rapport["address_form"],
-                    checked.organisation if linkedin else "",
-                    checked.title if linkedin else "",
+                    organisation if linkedin else "",
+                    title if linkedin else "",
                     export_day if linkedin else None,
                     circle,
-                    circle == ARCHIVED,
-                    now,
-                    now,
+                    flags[circle == ARCHIVED],
+                    stored_now,
+                    stored_now,
                 )
             )
-        bulk.insert_rows(self.conn, contacts, _NEW_CONTACT_COLUMNS, rows)
-        details: dict[Any, list[tuple[Any, ...]]] = {t: [] for t in _DETAIL_TABLES}
-        record_rows = []
-        for new, contact_id in zip(self.pending, ids, strict=True):
-            self.real_ids[new.temp_id] = contact_id
-            _collect_details(details, owner, contact_id, new.checked, new.record, now, have=None)
-            for (source, key), digest in new.records:
-                self.records[(source, key)] = (contact_id, digest)
-                if source == "linkedin":
-                    self.linkedin_sourced.add(contact_id)
-                record_rows.append((owner, contact_id, source, key[:500], digest, now))
+            real_ids[new.temp_id] = contact_id
+            if _one_each(checked, record):  # a usual record (as LinkedIn's): nothing to compare, one row each
+                source = _source_label(record.source, record.file)
+                if checked.emails:
+                    address = checked.emails[0]
+                    label = ""
+                    if len(record.emails) > 1 or record.emails[0][1]:
+                        label = {a.casefold(): given for a, given in record.emails}.get(address.casefold(), "")
+                    mails.append((owner, contact_id, address, label[:100], source))
+                if checked.urls:
+                    kind, url = checked.urls[0]
+                    links.append((owner, contact_id, kind, url[:1000], source))
+            else:
+                _collect_details(details, owner, contact_id, checked, record, now, have=None)
+            for identity, digest in new.records:
+                records[identity] = (contact_id, digest)
+                if identity[0] == "linkedin":
+                    linkedin_sourced.add(contact_id)
+                record_rows.append((owner, contact_id, identity[0], identity[1][:500], digest, record_now))
+        bulk.insert_rows(conn, contacts, _NEW_CONTACT_COLUMNS, rows, converted=True)
         for table, table_rows in details.items():
-            bulk.insert_rows(self.conn, table, _DETAIL_COLUMNS[table], table_rows)
-        bulk.insert_rows(self.conn, imported_records, _RECORD_COLUMNS, record_rows)
+            bulk.insert_rows(conn, table, _DETAIL_COLUMNS[table], table_rows)
+        bulk.insert_rows(conn, imported_records, _RECORD_COLUMNS, record_rows, converted=True)
         self.pending, self.pending_by_id = [], {}
 
     def _circle_for(self, record: ContactRecord) -> str:
@@ -993,14 +1022,30 @@ def _display_name(record: ContactRecord) -> str:
 
 def _too_long(record: ContactRecord, name: str) -> tuple[str, int] | None:
     """The first of the record's names, organisation and title longer than input allows (limits), if any."""
-    parts = (record.prefix, record.given_name, record.middle_name, record.family_name, record.suffix)
+    most, organisation, title = limits.NAME, record.organisation, record.title
+    given, family = record.given_name, record.family_name
+    if (
+        len(name) <= most
+        and len(given) <= most
+        and len(family) <= most
+        and not (record.prefix or record.middle_name or record.suffix)
+        and len(organisation) <= limits.ORGANISATION
+        and len(title) <= limits.JOB_TITLE
+        and "\x00" not in name
+        and "\x00" not in given
+        and "\x00" not in family
+        and "\x00" not in organisation
+        and "\x00" not in title
+    ):
+        return None  # the usual record (no prefix, middle name or suffix): every value short enough, no NUL
+    parts = (record.prefix, given, record.middle_name, family, record.suffix)
     if (
         max(len(name), *map(len, parts)) <= limits.NAME
         and len(record.organisation) <= limits.ORGANISATION
         and len(record.title) <= limits.JOB_TITLE
         and "\x00" not in "".join((name, *parts, record.organisation, record.title))
     ):
-        return None  # the usual record: every value short enough as it is, before stripping
+        return None  # every value short enough as it is, before stripping
     values = {
         "name": (name, limits.NAME),
         "prefix": (record.prefix.strip(), limits.NAME),
@@ -1023,10 +1068,11 @@ def _identity(record: ContactRecord) -> str:
     return f"name:{name_key(record.name)}|{fold(record.organisation)}|{first_email}"
 
 
-def _digest(record: ContactRecord) -> str:
-    """A fingerprint of everything the record says, to recognise an unchanged record."""
+def _digest(record: ContactRecord, name: str | None = None) -> str:
+    """A fingerprint of everything the record says, to recognise an unchanged record (`name`: `record.name`, when
+    known)."""
     parts = [
-        record.name,
+        record.name if name is None else name,
         record.prefix,
         record.given_name,
         record.middle_name,
@@ -1109,7 +1155,7 @@ _DETAILS = sql_text(
 def _details_of(conn: Connection, contact_ids: list[int]) -> dict[int, dict[str, set[Any]]]:
     """The details each of the contacts has (case-folded), in one statement."""
     have: dict[int, dict[str, set[Any]]] = {i: {part[0]: set() for part in _DETAIL_PARTS} for i in contact_ids}
-    for contact_id, part, value, month, day in conn.execute(_DETAILS, {"ids": contact_ids}).tuples():
+    for contact_id, part, value, month, day in conn.execute(_DETAILS, {"ids": contact_ids}):
         have[contact_id][part].add((value.casefold(), month, day) if part == "dates" else value.casefold())
     return have
 
@@ -1127,17 +1173,8 @@ def _collect_details(
     now: Any,
     have: dict[str, set[Any]] | None,
 ) -> None:
-    """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise)."""
-    if have is None and _one_each(checked, record):  # a new contact from a usual record: nothing to compare
-        source = _source_label(record.source, record.file)
-        if checked.emails:
-            address = checked.emails[0]
-            label = {a.casefold(): given for a, given in record.emails}.get(address.casefold(), "")
-            details[emails].append((owner, contact_id, address, label[:100], source))
-        if checked.urls:
-            kind, url = checked.urls[0]
-            details[urls].append((owner, contact_id, kind, url[:1000], source))
-        return
+    """The detail rows a record adds to a contact (all of them for a new contact; the missing ones otherwise). A
+    new contact from a usual record (`_one_each`) takes a shorter way, in `_write_new`."""
     if have is None:
         have = {
             "emails": set(),
@@ -1228,7 +1265,7 @@ def _load_records(conn: Connection, owner: int) -> tuple[dict[tuple[str, str], t
         imported_records.c.contact_id,
         imported_records.c.digest,
     ).where(imported_records.c.owner_id == owner)
-    for source, key, contact_id, digest in conn.execute(query).tuples():
+    for source, key, contact_id, digest in conn.execute(query):
         records[(source, key)] = (contact_id, digest)
         if source == "linkedin":
             linkedin_sourced.add(int(contact_id))

@@ -16,12 +16,37 @@ from sqlalchemy import Connection, Table
 _COPY_FROM = 50  # rows from which COPY beats a plain INSERT on PostgreSQL (it takes one more round trip)
 
 
-def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Insert `rows` (values in the order of `columns`) into `table`."""
+def stored(conn: Connection, table: Table, column: str) -> Callable[[Any], Any]:
+    """How a value of the column is sent to the driver (each distinct value converted once), for rows given to
+    `insert_rows` with `converted=True`."""
+    dialect = conn.dialect
+    convert = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+    if convert is None:
+        return _same
+    done: dict[Any, Any] = {}
+
+    def as_stored(value: Any) -> Any:
+        found = done.get(value, done)
+        if found is done:
+            found = done[value] = convert(value)
+        return found
+
+    return as_stored
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def insert_rows(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]], converted: bool = False
+) -> None:
+    """Insert `rows` (values in the order of `columns`) into `table`; `converted`: the values are already as
+    `stored` makes them."""
     dialect = conn.dialect
     converters: list[tuple[int, Callable[[Any], Any]]] = []
     for position, name in enumerate(columns):
-        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        convert = None if converted else table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if convert is not None:
             converters.append((position, convert))
     if not isinstance(rows, list):
