@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from rapport.config import Settings, parse_now
 from rapport.errors import RapportError
 from rapport.i18n import Translator
+from rapport.services.agenda import Kept
 from rapport.services.context import Context
 from rapport.store.db import Location
 from rapport.web import security
@@ -38,6 +39,8 @@ class Store:
     zone: tzinfo
     location: Location
     now: str | None  # --now: a fixed moment (demos, tests); None: the clock
+    # the day's agenda inputs, per owner, day and store version: shared by every account's view of the server
+    kept: Kept = field(default_factory=lambda: Kept())
 
     def context(self) -> Context:
         return Context(

@@ -44,8 +44,9 @@ def _agenda(request: Request) -> dict[str, Any]:
     from rapport.services import agenda
 
     t = translator(request)
-    with store_of(request).unit_of_work() as (ctx, conn):
-        actions = agenda.today(ctx, conn)
+    store = store_of(request)
+    with store.unit_of_work() as (ctx, conn):
+        actions = agenda.today(ctx, conn, kept=store.kept)
     items = [
         {
             "contact_id": a.contact_id,
