@@ -171,7 +171,19 @@ class Kept:
 
     def __init__(self) -> None:
         self._days: dict[tuple[Any, ...], Day] = {}
+        self._pages: dict[tuple[Any, ...], bytes] = {}
         self._lock = threading.Lock()
+
+    def page(self, key: tuple[Any, ...]) -> bytes | None:
+        """A page made from the agenda, kept under `key` (which holds the store version)."""
+        with self._lock:
+            return self._pages.get(key)
+
+    def keep_page(self, key: tuple[Any, ...], page: bytes) -> None:
+        with self._lock:
+            if len(self._pages) >= 64:  # the pages of a few minutes, languages and owners; then start over
+                self._pages.clear()
+            self._pages[key] = page
 
     def get(self, key: tuple[Any, ...]) -> Day | None:
         with self._lock:

@@ -151,7 +151,11 @@ def render(request: Request, template: str, status: int = 200, block: str | None
         html = render_block(environment(), template, block, **facts)
     else:
         html = environment().get_template(template).render(**facts)
-    response = HTMLResponse(html, status_code=status)
+    return finished(request, HTMLResponse(html, status_code=status))
+
+
+def finished(request: Request, response: HTMLResponse) -> HTMLResponse:
+    """The page as sent: a language asked for in the address is kept in a cookie."""
     asked = request.query_params.get("lang", "").lower()
     if asked in LANGS:
         response.set_cookie(LANG_COOKIE, asked, httponly=True, samesite="strict", path="/")
