@@ -21,6 +21,7 @@ from pathlib import Path
 from bench import agenda as agenda_bench
 from bench import imports as imports_bench
 from bench import intros as intros_bench
+from bench import load as load_bench
 from bench import network, report, startup
 from bench import share as share_bench
 from rapport.config import Settings
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = os.environ.get("RAPPORT_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 NOW = "2026-11-26T09:00"
 TIMEZONE = "Europe/Zurich"
-PARTS = ("agenda", "startup", "imports", "intros", "share")
+PARTS = ("agenda", "startup", "imports", "intros", "share", "load")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -53,6 +54,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         metavar="PART",
         help=f"run only this part ({', '.join(PARTS)}); repeat for several (default: all)",
     )
+    parser.add_argument("--load-seconds", type=int, default=60, help="wrk's duration per address (load)")
+    parser.add_argument("--load-connections", type=int, default=64, help="wrk's open connections (load)")
+    parser.add_argument("--load-threads", type=int, default=2, help="wrk's threads (load)")
     parser.add_argument("--import-rows", type=int, default=30_000, help="rows of the generated Connections.csv")
     parser.add_argument(
         "--import-existing", type=int, default=10_000, help="contacts already in the store for the second import figure"
@@ -264,6 +268,17 @@ def main(argv: list[str] | None = None) -> int:
         )
         pg_version = pg_version or run.imports.pg_version
 
+    load_result: load_bench.LoadResult | None = None
+    if "load" in args.parts:
+        say(f"\n== load: wrk against the web server, {args.contacts:,} contacts on SQLite ==")
+        ctx, url, _version = _store("sqlite", args, run)
+        ctx.close()
+        load_result = load_bench.benchmark(
+            url, args.now, args.timezone, args.load_seconds, args.load_connections, args.load_threads, say
+        )
+        missed_load = load_result.missed()
+        say(f"  load goals missed: {', '.join(missed_load) if missed_load else 'none'}")
+
     share_results: tuple[list[share_bench.Quality], share_bench.Speed | None] | None = None
     if "share" in args.parts:
         say(f"\n== share: the labelled articles, and one article against {args.contacts:,} contacts ==")
@@ -317,12 +332,16 @@ def main(argv: list[str] | None = None) -> int:
             missed.append(f"{backend} intros")
     if share_results is not None:
         missed += share_bench.missed(share_results[1])
+    if load_result is not None:
+        missed += load_result.missed()
     say(f"  goals missed: {', '.join(missed) if missed else 'none'}   (total {time.perf_counter() - began:.0f} s)")
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         page = report.markdown(run)
         if share_results is not None:
             page = page.rstrip("\n") + "\n\n" + share_bench.markdown(*share_results)
+        if load_result is not None:
+            page = page.rstrip("\n") + "\n\n" + load_bench.markdown(load_result, command)
         args.markdown.write_text(page, encoding="utf-8")
         say(f"  wrote {args.markdown}")
     return 1 if args.check and missed else 0

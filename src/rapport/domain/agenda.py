@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -35,7 +35,7 @@ MEET_IN_PERSON_DAYS = 365
 MEET_IN_PERSON_RHYTHMS = 12
 # Keep-in-touch value: the circle weighs most, then how far past its rhythm (up to this many points), the strength
 # of the tie and the favours exchanged.
-_CIRCLE_BONUS = {0: 15.0, 1: 8.0}
+CIRCLE_BONUS = {0: 15.0, 1: 8.0}
 OVERDUE_POINTS = 10.0
 _KIND_ORDER = {kind: i for i, kind in enumerate(ActionKind)}
 
@@ -105,12 +105,40 @@ def agenda(
     actions.
     """
     budget = rules.budget if limit is None else limit
+    best = proposals(contacts, occasions, news, now, rules, congratulated)
+    return select(waiting(best, now, rules, meetings), budget, local_day(now, rules.zone))
+
+
+def waiting(
+    best: Mapping[int, Action],
+    now: datetime,
+    rules: AgendaRules,
+    meetings: Iterable[PlannedMeeting] = (),
+    put_off: Set[tuple[int, str]] = frozenset(),
+) -> list[Action]:
+    """What the day's list is chosen from: the planned meetings, then the best action of every contact who is not
+    in one of them; without the actions put off ("not now": (contact id, kind) pairs)."""
     planned = meeting_actions(meetings, now, rules.zone)
     busy = {contact_id for a in planned for contact_id in _participants(a)}
-    actions = [
-        a for a in proposals(contacts, occasions, news, now, rules, congratulated).values() if a.contact_id not in busy
-    ]
-    return select([*planned, *actions], budget, local_day(now, rules.zone))
+    found = [*planned, *(a for a in best.values() if a.contact_id not in busy)]
+    return [a for a in found if (a.contact_id, a.kind.value) not in put_off] if put_off else found
+
+
+def decided(actions: Sequence[Action], left_out: Mapping[ActionKind, float], budget: int) -> bool:
+    """Whether the actions of some contacts decide the day's list (see `select`) whatever the others propose.
+
+    `left_out`: per kind, the highest priority that any contact left out could give an action of that kind (a kind
+    missing: none of them can propose it); every follow-up is among `actions`. An action left out could take a place
+    as the best of its kind, or by its priority. Neither can happen when the follow-ups fill the list; nor when an
+    action of its kind ranks above it and `budget` actions do.
+    """
+    if budget <= 0 or sum(a.kind is ActionKind.FOLLOW_UP for a in actions) >= budget:
+        return True
+    for kind, ceiling in left_out.items():
+        above = [a for a in actions if a.priority > ceiling]
+        if len(above) < budget or not any(a.kind is kind for a in above):
+            return False
+    return True
 
 
 def _participants(action: Action) -> list[int]:
@@ -275,7 +303,7 @@ def keep_in_touch_value(contact: ContactState, circle: Circle, now: datetime, ru
     exchanged = min(contact.given + contact.received, 4)
     return (
         45.0
-        + _CIRCLE_BONUS.get(circle.rank, 0.0)
+        + CIRCLE_BONUS.get(circle.rank, 0.0)
         + min(OVERDUE_POINTS, OVERDUE_POINTS / 2 * over)
         + strength / 20.0
         + 0.75 * exchanged

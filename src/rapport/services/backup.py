@@ -51,6 +51,7 @@ EXCLUDED: dict[str, str] = {
     "users": "the owner's own row is the header of the backup; other owners' rows are theirs",
     "share_index": "a cache of the article rankers, rebuilt from the contacts on the next `rapport share`",
     "api_tokens": "credentials, not data: a restored network gets tokens of its own (`rapport token create`)",
+    "store_version": "counts the store's writes, not data: what is worked out from a store is kept until it moves",
 }
 
 READ_CHUNK = 1000  # rows read from the database at a time

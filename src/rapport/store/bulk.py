@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from rapport.store.db import wrote
+
 _COPY_FROM = 50  # rows from which COPY beats a plain INSERT on PostgreSQL (it takes one more round trip)
 
 
@@ -58,6 +60,7 @@ def insert_rows(
     names = ", ".join(columns)
     if dialect.name == "postgresql":
         raw = conn.connection.driver_connection
+        wrote(conn)
         with raw.cursor() as cursor:  # type: ignore[union-attr]
             if len(rows) < _COPY_FROM:
                 marks = ", ".join(["%s"] * len(columns))

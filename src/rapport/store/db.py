@@ -79,7 +79,51 @@ def open_engine(location: Location, create: bool = False) -> Engine:
             engine.dispose()
             raise StoreError("store.newer", url=location.display(), revision=current)
         migrate(engine)
+    count_writes(engine)
     return engine
+
+
+_WROTE = "rapport_wrote"
+_WRITES = ("INSERT", "UPDATE", "DELETE", "COPY")
+
+
+def count_writes(engine: Engine) -> None:
+    """Raise the store's version (`store_version`) in the same transaction as every write, at its commit: whatever
+    was worked out from the store stays valid exactly as long as the version has not moved."""
+    if getattr(engine, "_rapport_counts_writes", False):
+        return
+    engine._rapport_counts_writes = True  # type: ignore[attr-defined]
+    event.listen(engine, "after_cursor_execute", _seen)
+    event.listen(engine, "commit", _bump)
+    event.listen(engine, "rollback", _forget)
+
+
+def wrote(conn: Any) -> None:
+    """Note a write made past SQLAlchemy's statements (COPY on the driver's own cursor)."""
+    conn.info[_WROTE] = True
+
+
+def _seen(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+    if statement.lstrip()[:6].upper().startswith(_WRITES):
+        conn.info[_WROTE] = True
+
+
+def _bump(conn: Any) -> None:
+    if conn.info.pop(_WROTE, False):
+        cursor = conn.connection.dbapi_connection.cursor()
+        try:
+            cursor.execute("UPDATE store_version SET version = version + 1")
+        finally:
+            cursor.close()
+
+
+def _forget(conn: Any) -> None:
+    conn.info.pop(_WROTE, None)
+
+
+def store_version(conn: Any) -> int:
+    """The store's version: raised by every committed write."""
+    return int(conn.execute(text("SELECT version FROM store_version")).scalar_one())
 
 
 def known_revisions() -> frozenset[str]:

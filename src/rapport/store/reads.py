@@ -8,7 +8,7 @@ Both drivers take `:name` parameters; values come back as tuples and are turned 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -155,6 +155,7 @@ def engine_rows(conn: Any) -> Rows:
     def run(sql: str, **params: Any) -> Iterable[Sequence[Any]]:
         return conn.execute(text(sql), params).fetchall()  # type: ignore[no-any-return]
 
+    run.dialect = conn.dialect.name  # type: ignore[attr-defined]
     return run
 
 
@@ -196,3 +197,172 @@ def snoozed(rows: Rows, owner: int, now: datetime) -> set[tuple[int, str]]:
     """(contact id, action kind) of the agenda actions put off ("not now") until after `now`."""
     sql = "SELECT contact_id, kind FROM snoozes WHERE owner_id = :owner AND until > :now"
     return {(int(r[0]), str(r[1])) for r in rows(sql, owner=owner, now=_stored(now))}
+
+
+def dialect(rows: Rows) -> str:
+    """The database behind `rows` ("sqlite" or "postgresql")."""
+    return str(getattr(rows, "dialect", "sqlite"))
+
+
+def _day_number(rows: Rows, column: str) -> str:
+    """SQL: the stored moment or day `column` in days (a float) since 1970-01-01 UTC."""
+    if dialect(rows) == "sqlite":
+        return f"(julianday({column}) - 2440587.5)"
+    return f"(EXTRACT(EPOCH FROM CAST({column} AS timestamptz)) / 86400.0)"
+
+
+def _day_number_of(at: datetime) -> float:
+    return at.timestamp() / 86400.0
+
+
+def _greatest(rows: Rows, *values: str) -> str:
+    return f"{'max' if dialect(rows) == 'sqlite' else 'GREATEST'}({', '.join(values)})"
+
+
+def _least(rows: Rows, *values: str) -> str:
+    return f"{'min' if dialect(rows) == 'sqlite' else 'LEAST'}({', '.join(values)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Ceilings:
+    """What the agenda's priorities can reach at most, per kind, as SQL over one contact's row: the rules' own
+    numbers (see rapport.domain.agenda), each term at its largest over a whole day (the rhythm's overdue points
+    at the day's end, the decayed strength at its start) and rounded up."""
+
+    circle_bonus: dict[int, float]
+    overdue_points: float
+    meet_from: int
+    meet_days: int
+    meet_rhythms: int
+    dormant_days: int
+
+
+def candidate_states(
+    rows: Rows,
+    owner: int,
+    ceilings: Ceilings,
+    day_start: datetime,
+    day_end: datetime,
+    follow_up_from: datetime,
+    always: Iterable[int],
+    depth: int,
+) -> tuple[list[ContactState], dict[str, float]]:
+    """The reminded contacts that can make a day's list: for each of the kinds giving, keeping in touch,
+    reconnecting and meeting in person, the `depth` contacts whose action of that kind can reach the highest
+    priority during the day; every contact whose first meeting can still want a follow-up (met since
+    `follow_up_from`); the contacts in `always`. With them, per kind, the priority that no contact left out can
+    exceed on that day (a kind missing: none left out can propose it)."""
+    keep = sorted(set(always))
+    params: dict[str, Any] = {
+        "owner": owner,
+        "start": _day_number_of(day_start),
+        "end": _day_number_of(day_end),
+        "met_from": _stored(follow_up_from),
+        "n": depth + 1,
+    }
+    ids = {f"a{i}": v for i, v in enumerate(keep)}
+    params.update(ids)
+    listed = f" OR c.id IN ({', '.join(':' + k for k in ids)})" if ids else ""
+    uppers = _uppers(rows, ceilings)
+    kinds = tuple(uppers)
+    bounds = ", ".join(f"CASE WHEN {sql} >= floor THEN {sql} ELSE -1.0 END AS u_{kind}" for kind, sql in uppers.items())
+    ranks = ", ".join(f"ROW_NUMBER() OVER (ORDER BY u_{kind} DESC, id) AS r_{kind}" for kind in kinds)
+    sql = (
+        f"WITH x AS MATERIALIZED ({_facts(rows, ceilings, listed)}), "
+        "a AS MATERIALIZED (SELECT id, cadence, per, bonus, exchanged, debt, novelty, always, every, percent, "
+        ":start - since AS since_start, :end - since AS since_end, "
+        ":start - dormant AS dormant_start, :end - dormant AS dormant_end, :end - met AS met_end FROM x), "
+        f"f AS MATERIALIZED (SELECT a.*, {_floor(rows, ceilings)} AS floor FROM a), "
+        f"b AS (SELECT id, always, {bounds} FROM f), "
+        f"r AS (SELECT b.*, {ranks} FROM b) "
+        f"SELECT {STATE_COLUMNS}, {', '.join(f'r.u_{k}, r.r_{k}' for k in kinds)} "
+        "FROM r JOIN contacts c ON c.id = r.id "
+        f"WHERE r.always = 1 OR {' OR '.join(f'r.r_{k} <= :n' for k in kinds)}"
+    )
+    states: list[ContactState] = []
+    left_out: dict[str, float] = {}
+    width = len(STATE_COLUMNS.split(","))
+    for row in rows(sql, **params):
+        for i, kind in enumerate(kinds):
+            ceiling, rank = row[width + 2 * i], row[width + 2 * i + 1]
+            if rank == depth + 1 and ceiling >= 0:
+                left_out[kind] = float(ceiling)
+        states.append(state(row))
+    return states, left_out
+
+
+def _facts(rows: Rows, c: Ceilings, listed: str) -> str:
+    """SQL: per reminded contact, the day numbers the ceilings are made of (days since the last real touch and since
+    going dormant, at the day's start and end; days since meeting in person; the decayed strength's 0-100 reading
+    at the day's start, rounded up)."""
+    since = "COALESCE(c.last_real_at, c.created_at)"
+    dormant = "COALESCE(c.last_real_at, c.connected_on)"
+    met = "COALESCE(c.last_in_person_at, c.first_real_at)"
+    elapsed = _greatest(rows, ":start - " + _day_number(rows, "c.strength_at"), "0.0")
+    decayed = f"CASE WHEN c.strength_at IS NULL THEN 0.0 ELSE c.strength * power(0.5, {elapsed} / k.half_life_days) END"
+    bonus = " ".join(f"WHEN {rank} THEN {value!r}" for rank, value in sorted(c.circle_bonus.items()))
+    return (
+        "SELECT c.id AS id, k.cadence_days AS cadence, "
+        "CASE WHEN k.cadence_days > 0 THEN k.cadence_days ELSE 1 END AS per, "
+        f"CASE k.rank {bonus} ELSE 0.0 END AS bonus, "
+        f"{_least(rows, 'c.given_count + c.received_count', '4')} AS exchanged, "
+        "c.received_count - c.given_count AS debt, "
+        "0.4 / (1.0 + c.interaction_count / 3.0) + 0.2 + 0.4 * "
+        f"{_least(rows, 'c.received_count', '3')} / 3.0 + 0.001 AS novelty, "
+        f"{_day_number(rows, since)} AS since, {_day_number(rows, dormant)} AS dormant, "
+        f"CASE WHEN c.last_mine_at IS NULL THEN NULL ELSE {_day_number(rows, met)} END AS met, "
+        f"{_greatest(rows, str(c.meet_days), f'{c.meet_rhythms} * k.cadence_days')} AS every, "
+        f"(100.0 * (1.0 - exp(-({decayed}) / 5.0)) + 1.0) AS percent, "
+        "CASE WHEN c.first_met_at >= :met_from AND (c.last_mine_at IS NULL OR c.last_mine_at <= c.first_met_at)"
+        f"{listed} THEN 1 ELSE 0 END AS always "
+        "FROM contacts c JOIN circles k ON k.owner_id = c.owner_id AND k.name = c.circle "
+        "WHERE c.owner_id = :owner AND NOT c.archived AND k.cadence_days IS NOT NULL"
+    )
+
+
+def _keep_value(rows: Rows, c: Ceilings, days: str, percent: str) -> str:
+    over = _least(rows, repr(c.overdue_points), f"{c.overdue_points / 2!r} * ({days} - cadence) / per")
+    return f"(45.0 + bonus + {over} + {percent} / 20.0 + 0.75 * exchanged)"
+
+
+def _floor(rows: Rows, c: Ceilings) -> str:
+    """SQL: a priority the contact's best action reaches at least, all day (-1: none sure): what keeping in touch
+    is worth once surely overdue (reconnecting is worth as much or more), reconnecting once surely dormant, giving
+    back."""
+    surely = _keep_value(rows, c, "since_start", "0.0")
+    keep = f"CASE WHEN since_start >= cadence + 0.01 THEN {surely} - 0.01 ELSE -1.0 END"
+    dormant = f"CASE WHEN dormant_start >= {c.dormant_days + 1} THEN 39.99 ELSE -1.0 END"
+    give = f"CASE WHEN debt > 0 THEN 59.99 + 4.0 * {_least(rows, 'debt', '5')} ELSE -1.0 END"
+    return _greatest(rows, keep, dormant, give)
+
+
+def _uppers(rows: Rows, c: Ceilings) -> dict[str, str]:
+    """SQL per kind: the highest priority the contact's action of that kind can have during the day; -1 when it
+    cannot have one."""
+    keep_value = f"{_keep_value(rows, c, 'since_end', 'percent')} + 0.01"
+    rusting = "since_end >= cadence - 1"
+    # a contact surely dormant all day is proposed a reconnection instead
+    keep = (
+        f"CASE WHEN {rusting} AND (dormant_start IS NULL OR dormant_start < {c.dormant_days + 1}) "
+        f"THEN {keep_value} ELSE -1.0 END"
+    )
+    # worth at least as much as keeping in touch, with the value of a reconnection (novelty, help) on top
+    with_keep = f"CASE WHEN {rusting} THEN {keep_value} + 5.0 * novelty ELSE -1.0 END"
+    reconnect = (
+        f"CASE WHEN dormant_end >= {c.dormant_days - 1} THEN {_greatest(rows, '40.01 + 20.0 * novelty', with_keep)} "
+        "ELSE -1.0 END"
+    )
+    meet = f"CASE WHEN met_end >= every - 1 AND percent >= {c.meet_from} THEN 38.01 + percent / 10.0 ELSE -1.0 END"
+    give = f"CASE WHEN debt > 0 THEN 60.01 + 4.0 * {_least(rows, 'debt', '5')} ELSE -1.0 END"
+    return {"give": give, "keep": keep, "reconnect": reconnect, "meet": meet}
+
+
+def snoozes_after(rows: Rows, owner: int, at: datetime) -> list[tuple[int, str, datetime]]:
+    """(contact id, action kind, until) of the agenda actions put off ("not now") until after `at`."""
+    sql = "SELECT contact_id, kind, until FROM snoozes WHERE owner_id = :owner AND until > :at"
+    found = []
+    for r in rows(sql, owner=owner, at=_stored(at)):
+        until = moment(r[2])
+        assert until is not None
+        found.append((int(r[0]), str(r[1]), until))
+    return found

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -513,4 +514,14 @@ digests = Table(
     Column("sent_at", Moment, nullable=False),
     Column("address", String(limits.EMAIL), nullable=False),
     Column("actions", Integer, nullable=False),  # how many actions the mail listed
+)
+
+
+# one row: a counter every committed write raises in its own transaction (rapport.store.db), so that what is worked
+# out from the store can be kept until the store changes; not data, so neither backed up nor exported
+store_version = Table(
+    "store_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", BigInteger, nullable=False),
 )

@@ -193,7 +193,7 @@ def store_for(server: Store, user_id: int) -> tuple[Store, str] | None:
         if name is None:
             return None
         own = accounts.settings(conn, user_id, server.settings)
-    return Store(server.engine, user_id, own, own.zone(), server.location, server.now), name
+    return Store(server.engine, user_id, own, own.zone(), server.location, server.now, server.kept), name
 
 
 def _to_login(request: Request) -> Response:

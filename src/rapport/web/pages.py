@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from rapport.config import Settings, parse_now
 from rapport.errors import RapportError
 from rapport.i18n import Translator
+from rapport.services.agenda import Kept
 from rapport.services.context import Context
 from rapport.store.db import Location
 from rapport.web import security
@@ -38,6 +39,8 @@ class Store:
     zone: tzinfo
     location: Location
     now: str | None  # --now: a fixed moment (demos, tests); None: the clock
+    # the day's agenda inputs, per owner, day and store version: shared by every account's view of the server
+    kept: Kept = field(default_factory=lambda: Kept())
 
     def context(self) -> Context:
         return Context(
@@ -148,7 +151,11 @@ def render(request: Request, template: str, status: int = 200, block: str | None
         html = render_block(environment(), template, block, **facts)
     else:
         html = environment().get_template(template).render(**facts)
-    response = HTMLResponse(html, status_code=status)
+    return finished(request, HTMLResponse(html, status_code=status))
+
+
+def finished(request: Request, response: HTMLResponse) -> HTMLResponse:
+    """The page as sent: a language asked for in the address is kept in a cookie."""
     asked = request.query_params.get("lang", "").lower()
     if asked in LANGS:
         response.set_cookie(LANG_COOKIE, asked, httponly=True, samesite="strict", path="/")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from rapport.domain.model import ActionKind
 from rapport.errors import InputError
-from rapport.web.pages import back_to, in_thread, is_htmx, render, store_of, translator
+from rapport.web.pages import back_to, finished, in_thread, is_htmx, render, store_of, translator
 
 router = APIRouter()
 
@@ -40,12 +42,15 @@ def _kind(text: str) -> ActionKind:
         raise InputError("web.bad_action") from None
 
 
-def _agenda(request: Request) -> dict[str, Any]:
+def _agenda(request: Request, now: datetime | None = None) -> dict[str, Any]:
     from rapport.services import agenda
 
     t = translator(request)
-    with store_of(request).unit_of_work() as (ctx, conn):
-        actions = agenda.today(ctx, conn)
+    store = store_of(request)
+    with store.unit_of_work() as (ctx, conn):
+        if now is not None:
+            ctx.now = now
+        actions = agenda.today(ctx, conn, kept=store.kept)
     items = [
         {
             "contact_id": a.contact_id,
@@ -79,10 +84,35 @@ def _meeting(action: Any, now: Any) -> dict[str, Any]:
     }
 
 
+# stands for the request's CSRF token in a kept page (random, so that no stored text can contain it)
+_TOKEN = "kept" + secrets.token_hex(24)
+
+
 @router.get("/today")
 def today(request: Request, sent: str = "") -> Response:
-    message = translator(request)("web.today.sent") if sent else ""
-    return render(request, "today.html", status_message=message, **_agenda(request))
+    """The page is kept per owner, language, minute and store version: any write shows on the next request, and
+    the agenda's times and reasons are told to the minute."""
+    t = translator(request)
+    if sent:
+        return render(request, "today.html", status_message=t("web.today.sent"), **_agenda(request))
+    from rapport.store.db import store_version
+
+    store = store_of(request)
+    now = store.context().now.replace(second=0, microsecond=0)
+    with store.engine.connect() as conn:
+        version = store_version(conn)
+    key = (store.owner_id, t.lang, str(request.url.query), now.isoformat(), version)
+    token = request.state.csrf
+    page = store.kept.page(key)
+    if page is None:
+        request.state.csrf = _TOKEN
+        try:
+            made = render(request, "today.html", status_message="", **_agenda(request, now))
+        finally:
+            request.state.csrf = token
+        page = bytes(made.body)
+        store.kept.keep_page(key, page)
+    return finished(request, HTMLResponse(page.replace(_TOKEN.encode(), token.encode())))
 
 
 async def _after(request: Request, message: str) -> Response:
