@@ -197,3 +197,12 @@ def test_the_agendas_meetings_of_the_day_are_those_of_the_users_local_day() -> N
     early = _meeting(datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH))  # still the 26th in UTC
     (action,) = meeting_actions([early], datetime(2026, 11, 27, 9, 0, tzinfo=ZURICH), ZURICH)
     assert action.reason.code == "meet.planned.today"
+
+
+def test_a_meeting_just_after_midnight_is_on_that_days_agenda() -> None:
+    anna = _contact(2, "Anna Meier", datetime(2026, 11, 1, tzinfo=UTC))
+    early = _meeting(datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH), Status.PLANNED, (2, "Anna Meier"))
+    actions = agenda(
+        [anna], [], [], datetime(2026, 11, 27, 9, 0, tzinfo=ZURICH), AgendaRules(zone=ZURICH), meetings=[early]
+    )
+    assert actions[0].reason.code == "meet.planned.today"
