@@ -219,6 +219,8 @@ def test_a_long_clause_is_quoted_cut_at_a_word_with_an_ellipsis_and_a_short_one_
     assert quoted == "a facilitator " + "y" * 64 + "…"
     assert len(quoted) <= 80 and not quoted[:-1].endswith(" ")
     assert reasons_for(other, offerer, terms)[0].facts["wanted"] == [exact]
+    one_over = c(4, "Ueli", looking_for="a facilitator " + "z" * 67)  # 81 characters, no space near the cut
+    assert reasons_for(one_over, offerer, terms)[0].facts["wanted"] == ["a facilitator " + "z" * 65 + "…"]
 
 
 def test_a_clause_is_quoted_without_the_punctuation_around_it_and_every_clause_counts() -> None:
