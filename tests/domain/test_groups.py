@@ -222,3 +222,67 @@ def test_organisations_are_found_in_how_we_met_whole_words_only() -> None:
     assert organisations_named("Arbeitskollegin bei Nordstern Logistik, Dietikon", known) == {"Nordstern Logistik AG"}
     assert organisations_named("Met at the ABBA concert", known) == set()
     assert organisations_named("", known) == set()
+
+
+# the meetup's time: what a busy time, the rhythm and the clock leave free ------------------------------------
+
+_TUE = date(2026, 12, 1)  # a Tuesday
+_LUNCH = WeeklyBlock(2, time(12), time(13), "lunch")  # Tuesdays
+
+
+def _at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), ZURICH)
+
+
+def _win(day: date, start: int, end: int) -> Window:
+    return Window(_at(day, start), _at(day, end))
+
+
+def test_a_weekly_meetup_whose_only_lunch_is_taken_this_week_meets_in_an_evening_of_that_week() -> None:
+    busy = [_win(_TUE, 12, 13)]
+    found = propose(_TUE, Rhythm.WEEKLY, [_LUNCH], busy, ZURICH, _at(_TUE, 8))
+    assert (found.kind, found.start) == ("evening", _at(_TUE, 18, 30))  # not next Tuesday's lunch
+
+
+def test_a_meeting_elsewhere_in_the_day_or_just_before_or_after_leaves_the_lunch_free() -> None:
+    now = _at(_TUE, 8)
+    for apart in ([_win(_TUE, 9, 10)], [_win(_TUE, 11, 12)], [_win(_TUE, 13, 14)], [_win(_TUE, 15, 16)]):
+        found = propose(_TUE, Rhythm.WEEKLY, [_LUNCH], apart, ZURICH, now)
+        assert (found.kind, found.start) == ("lunch", _at(_TUE, 12))
+
+
+def test_a_lunch_or_an_evening_that_begins_this_minute_is_not_proposed() -> None:
+    at_noon = propose(_TUE, Rhythm.MONTHLY, [_LUNCH], [], ZURICH, _at(_TUE, 12))
+    assert (at_noon.kind, at_noon.start) == ("lunch", _at(date(2026, 12, 8), 12))
+    friday = date(2026, 12, 4)
+    from rapport.domain.groups import evening
+
+    assert evening(friday, [], ZURICH, _at(friday, 18, 30)).start == _at(date(2026, 12, 7), 18, 30)  # Monday
+
+
+def test_the_evening_is_the_first_free_weekday_evening_friday_included() -> None:
+    from rapport.domain.groups import evening
+
+    friday = date(2026, 12, 4)
+    assert evening(friday, [], ZURICH, _at(friday, 8)).start == _at(friday, 18, 30)
+    monday = date(2026, 12, 7)
+    taken = [_win(monday, 18, 21)]
+    assert evening(monday, taken, ZURICH, _at(monday, 8)).start == _at(date(2026, 12, 8), 18, 30)  # Tuesday
+    late_meeting = [_win(monday, 7, 8)]  # a meeting that morning leaves the evening free
+    assert evening(monday, late_meeting, ZURICH, _at(monday, 6)).start == _at(monday, 18, 30)
+
+
+def test_organisations_of_three_letters_or_one_word_are_found_and_shorter_ones_are_not() -> None:
+    known = ["IBM", "HP", "Nordstern AG"]
+    assert organisations_named("Met at IBM, then at HP, now colleague at Nordstern", known) == {"IBM", "Nordstern AG"}
+    assert organisations_named("Colleague at Nordstern", []) == set()
+
+
+def test_a_tag_or_interest_is_compared_as_written_a_working_group_ag_is_not_a_legal_form() -> None:
+    members = [_p(1, "Urs", tags={"Digital AG"}, interests={" ", "chess"})]  # a blank interest first
+    both = _p(10, "Ida", tags={"Digital AG"}, interests={"Chess"})
+    (face,) = new_faces([both], members)
+    assert face.id == 10
+    assert [(w.code, w.what) for w in face.reasons] == [("tag", "Digital AG"), ("interest", "chess")]
+    other_group = _p(11, "Eva", tags={"Digital"})
+    assert new_faces([other_group], members) == []

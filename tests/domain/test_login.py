@@ -64,3 +64,26 @@ def test_the_wait_never_grows_with_time_and_never_exceeds_an_hour(failures: int,
     now, later = T0 + timedelta(seconds=seconds), T0 + timedelta(seconds=seconds + 1)
     assert timedelta(0) <= attempts.wait(KEYS, later) <= attempts.wait(KEYS, now) <= timedelta(hours=1)
     assert (attempts.wait(KEYS, T0) > timedelta(0)) == (failures >= 10)
+
+
+def test_a_first_login_that_succeeds_needs_no_failure_before_it() -> None:
+    attempts = Attempts()
+    attempts.succeeded(KEYS)  # nothing on record: nothing to clear, no error
+    assert attempts.wait(KEYS, T0) == timedelta(0)
+
+
+def test_a_flood_of_addresses_makes_the_oldest_forgotten_first_and_not_before_memory_is_full() -> None:
+    from rapport.domain.login import ALLOWED, REMEMBERED
+
+    attempts = Attempts()
+    julia = ("account:julia",)
+    for _ in range(ALLOWED + 1):
+        attempts.failed(julia, T0)
+    for n in range(REMEMBERED - 1):  # memory full, julia included
+        attempts.failed((f"address:{n}",), T0)
+    assert attempts.wait(julia, T0) > timedelta(0)
+    attempts.failed(("address:one-more",), T0)  # one too many: the oldest (julia) is forgotten
+    assert attempts.wait(julia, T0) == timedelta(0)
+    for _ in range(ALLOWED + 1):
+        attempts.failed(("address:newest",), T0)
+    assert attempts.wait(("address:newest",), T0) > timedelta(0)  # the newest is remembered

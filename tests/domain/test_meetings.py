@@ -189,3 +189,20 @@ def test_the_first_and_last_years_are_allowed_in_a_swiss_date(year: int) -> None
 def test_a_swiss_date_out_of_range_names_its_year() -> None:
     with pytest.raises(OutOfRange, match="2300"):
         planned_moment("1.1.2300", ZURICH, NOW)
+
+
+def test_the_agendas_meetings_of_the_day_are_those_of_the_users_local_day() -> None:
+    from rapport.domain.meetings import meeting_actions
+
+    early = _meeting(datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH))  # still the 26th in UTC
+    (action,) = meeting_actions([early], datetime(2026, 11, 27, 9, 0, tzinfo=ZURICH), ZURICH)
+    assert action.reason.code == "meet.planned.today"
+
+
+def test_a_meeting_just_after_midnight_is_on_that_days_agenda() -> None:
+    anna = _contact(2, "Anna Meier", datetime(2026, 11, 1, tzinfo=UTC))
+    early = _meeting(datetime(2026, 11, 27, 0, 30, tzinfo=ZURICH), Status.PLANNED, (2, "Anna Meier"))
+    actions = agenda(
+        [anna], [], [], datetime(2026, 11, 27, 9, 0, tzinfo=ZURICH), AgendaRules(zone=ZURICH), meetings=[early]
+    )
+    assert actions[0].reason.code == "meet.planned.today"

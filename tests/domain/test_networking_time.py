@@ -341,3 +341,26 @@ def test_a_congratulation_just_after_midnight_waits_for_its_local_day() -> None:
     friday = _block(2, 5, "08:00", "09:00", BlockKind.DESK)
     birthday = _action(1, ActionKind.CONGRATULATE, 80, datetime(2026, 12, 4, 0, 30, tzinfo=ZURICH))
     assert _where(plan_week([thursday, friday], [birthday], TODAY, NOW, ZURICH)) == {1: (2, "08:00")}
+
+
+def test_a_block_a_planned_meeting_overlaps_holds_nothing_else_but_one_it_only_touches_does() -> None:
+    from rapport.domain.networking_time import Busy
+
+    desk = _block(1, 2, "10:00", "11:00", BlockKind.DESK)  # Tuesday
+    give = _action(1, ActionKind.GIVE, 60)
+
+    def at(hour: int, minute: int = 0) -> datetime:
+        return datetime(2026, 12, 1, hour, minute, tzinfo=ZURICH)
+
+    for overlapping_meeting in (Busy(at(10, 30), at(11, 30), "Lunch"), Busy(at(9, 30), at(10, 15), "Call")):
+        plan = plan_week([desk], [give], TODAY, NOW, ZURICH, busy=[overlapping_meeting])
+        assert _where(plan) == {} and [a.contact_id for a in plan.waiting] == [1]
+    for apart in (Busy(at(9), at(10), "Before"), Busy(at(11), at(12), "After"), Busy(at(14), at(15), "Later")):
+        plan = plan_week([desk], [give], TODAY, NOW, ZURICH, busy=[apart])
+        assert _where(plan) == {1: (1, "10:00")}
+
+
+def test_midnight_as_the_end_of_a_block_is_refused_as_a_clock_time() -> None:
+    with pytest.raises(BlockProblem) as refused:
+        parse_span("Tue 23-24")
+    assert refused.value.code == "time.bad_clock"

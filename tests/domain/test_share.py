@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rapport.domain.model import ContactState, History
-from rapport.domain.share import Field, Scored, new_items, rank, reasons, url_key
+from rapport.domain.share import Field, Reason, Scored, new_items, quoted, rank, reasons, url_key
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Europe/Zurich"))
 
@@ -116,3 +116,79 @@ def test_reading_only_the_contenders_ranks_exactly_as_reading_everyone(
     few = contenders(scored, {0}, top)
     everyone = rank(scored, states, {0}, NOW, top)
     assert rank(few, {s.contact_id: states[s.contact_id] for s in few}, {0}, NOW, top) == everyone
+
+
+def test_a_link_is_remembered_in_one_written_form_and_what_is_no_web_address_as_it_was_typed() -> None:
+    assert url_key("HTTPS://WWW.Example.CH/News/SpaceX/?utm_source=x#top") == "https://example.ch/News/SpaceX"
+    assert url_key("https://example.ch/") == "https://example.ch"
+    assert url_key("https://example.ch/artikel/a") != url_key("https://example.ch/artikel/b")  # two articles
+    assert url_key("Mailto:Anna@Example.ch/") == "Mailto:Anna@Example.ch/"  # no host: not a web link
+    assert url_key("//example.ch/a/") == "//example.ch/a/"  # no scheme
+
+
+def test_a_contact_is_quiet_from_the_ninetieth_day_without_a_real_exchange() -> None:
+    states = {1: _state(1, "Anna", last_days=89), 2: _state(2, "Beat", last_days=90)}
+    found = rank([Scored(1, 2.0), Scored(2, 2.0)], states, set(), NOW, 2)
+    assert [(p.name, p.quiet) for p in found] == [("Beat", True), ("Anna", False)]
+
+
+def test_quiet_lifts_a_match_by_a_little_only() -> None:
+    states = {1: _state(1, "Anna", last_days=10), 2: _state(2, "Beat", last_days=200)}
+    assert [p.name for p in rank([Scored(1, 2.2), Scored(2, 2.0)], states, set(), NOW, 2)] == ["Beat", "Anna"]
+    assert [p.name for p in rank([Scored(1, 2.4), Scored(2, 2.0)], states, set(), NOW, 2)] == ["Anna", "Beat"]
+
+
+def test_a_weak_match_is_still_proposed_with_its_contact_reasons_and_what_i_owe() -> None:
+    because = (Reason("interest", "Sailing", ("sailing",)),)
+    states = {3: _state(3, "Carla", received=2)}
+    (found,) = rank([Scored(3, 0.2, because)], states, set(), NOW, 3)
+    assert (found.contact_id, found.name, found.reasons, found.in_debt) == (3, "Carla", because, True)
+
+
+def test_a_quiet_contact_i_owe_who_ties_the_best_match_once_lifted_is_a_contender() -> None:
+    from rapport.domain.share import MAX_BOOST, contenders
+
+    states = {1: _state(1, "Zora", last_days=10), 2: _state(2, "Aaron", last_days=200, received=1)}
+    scored = [Scored(1, 2.0 * MAX_BOOST), Scored(2, 2.0)]
+    everyone = rank(scored, states, set(), NOW, 1)
+    assert [p.name for p in everyone] == ["Aaron"]  # the same score after the lift; the name decides
+    few = contenders(scored, set(), 1)
+    assert rank(few, {s.contact_id: states[s.contact_id] for s in few}, set(), NOW, 1) == everyone
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    """Words as the index finds them: split at anything that is not a letter."""
+    import re
+
+    return [(w, w.lower().rstrip("s")) for w in re.findall(r"[^\W\d_]+", text)]
+
+
+def test_a_tag_written_with_a_hyphen_that_repeats_an_interest_is_left_out() -> None:
+    fields = [Field("interest", "Design Thinking"), Field("tag", "design-thinking"), Field("note", "design sprints")]
+    found = reasons(fields, {"design", "thinking", "sprint"}, _split)
+    assert [r.kind for r in found] == ["interest", "note"]
+
+
+def test_reasons_come_by_kind_of_field_then_by_more_matching_words_and_at_most_three() -> None:
+    fields = [
+        Field("note", "Met at the logistics fair, talked about freight and rail"),
+        Field("title", "Head of Rail"),
+        Field("interest", "rail"),
+        Field("interest", "freight and rail logistics"),
+    ]
+    found = reasons(fields, {"logistic", "freight", "rail"}, _split)
+    assert [(r.kind, r.text) for r in found] == [
+        ("interest", "freight and rail logistics"),  # three words before one
+        ("interest", "rail"),
+        ("title", "Head of Rail"),
+    ]  # the note (a fourth) is left out
+
+
+def test_a_long_field_is_quoted_up_to_ninety_characters_cut_after_a_word() -> None:
+    exactly = "a" * 90
+    assert quoted(exactly) == exactly
+    words = "freight, rail, " * 6 + "logistics"  # 99 characters
+    cut = quoted(words)
+    assert cut == "freight, rail, " * 5 + "freight…"  # the comma after the last whole word goes too
+    assert quoted("a" * 91) == "a" * 89 + "…"  # one long word: cut inside it
+    assert quoted("news about SpaceX " + "y" * 80) == "news about SpaceX…"

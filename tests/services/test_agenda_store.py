@@ -484,3 +484,33 @@ def test_the_standard_library_reader_sees_the_same_agenda(ctx: Context) -> None:
         raw.close()
     assert len(expected) == 3
     assert seen == expected
+
+
+def test_not_now_keeps_an_action_off_until_the_very_hour_it_ends_even_on_the_same_day(ctx: Context) -> None:
+    from rapport.services import snoozing
+
+    with ctx.transaction() as conn:
+        journal.met(ctx, conn, "Lena Vogel", at="Fintech talk", when=(ctx.now - timedelta(hours=1)).isoformat())
+        lena = people.resolve(ctx, conn, "Lena Vogel").id
+        until = snoozing.snooze(ctx, conn, lena, "follow-up", 3)
+        an_hour_before = _on(ctx, conn, until - timedelta(hours=1))
+        an_hour_after = _on(ctx, conn, until + timedelta(hours=1))
+    assert "follow-up" not in {a.kind.value for a in an_hour_before if a.contact_id == lena}
+    assert "follow-up" in {a.kind.value for a in an_hour_after if a.contact_id == lena}
+
+
+def test_not_now_holds_whatever_time_zone_the_computer_is_set_to(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapport.services import snoozing
+
+    monkeypatch.setenv("TZ", "Pacific/Auckland")  # far from UTC and from the user's Zurich
+    time.tzset()
+    try:
+        with ctx.transaction() as conn:
+            journal.met(ctx, conn, "Lena Vogel", at="Fintech talk", when=(ctx.now - timedelta(hours=1)).isoformat())
+            lena = people.resolve(ctx, conn, "Lena Vogel").id
+            until = snoozing.snooze(ctx, conn, lena, "follow-up", 3)
+            an_hour_before = _on(ctx, conn, until - timedelta(hours=1))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "follow-up" not in {a.kind.value for a in an_hour_before if a.contact_id == lena}

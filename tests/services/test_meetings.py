@@ -41,6 +41,7 @@ def test_a_meeting_is_on_the_agenda_on_its_day_asked_about_after_and_done_logs_i
         first = agenda.today(ctx, conn)[0]
     assert first.kind is ActionKind.PLANNED and first.reason.code == "meet.planned.today"
     assert first.contact_name == "Anna Meier, Ben Huber, Thomas Keller"
+    assert (first.reason.facts["place"], first.reason.facts["about"]) == ("ETH", "talk series")  # as planned
     ctx.now = ctx.now + timedelta(days=1)
     with ctx.transaction() as conn:
         first = agenda.today(ctx, conn)[0]
