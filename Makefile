@@ -46,8 +46,10 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# The suite on every core (TEST_JOBS=1 for one process); each test has its own store, so they run side by side.
+TEST_JOBS ?= auto
 test: lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_JOBS)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench --markdown docs/benchmarks.md

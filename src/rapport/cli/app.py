@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import cache
 from typing import Annotated, Any
 
 import typer
@@ -142,3 +143,10 @@ app.add_typer(digest.digest_app, name="digest")
 # on a shared server
 app.add_typer(accounts.user_app, name="user")
 app.add_typer(tokens.token_app, name="token")
+
+
+@cache
+def command() -> Any:
+    """The command tree as Click runs it, built once per process: building it reads every command's signature, which
+    cost as much as running a quick command (a process that runs many, like the tests or a server, pays it once)."""
+    return typer.main.get_command(app)

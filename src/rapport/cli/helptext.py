@@ -58,16 +58,24 @@ def localise(command: Any, t: Translator) -> None:
     _walk(command, t)
 
 
+def _key(thing: Any, current: str | None) -> str | None:
+    """The catalogue key a help text came with: kept on first sight, as the tree is translated again on each run."""
+    if not hasattr(thing, "_rapport_help_key"):
+        thing._rapport_help_key = current
+    return thing._rapport_help_key  # type: ignore[no-any-return]
+
+
 def _walk(command: Any, t: Translator) -> None:
-    if command.help:
-        command.help = t(command.help)
+    key = _key(command, command.help)
+    if key:
+        command.help = t(key)
     if command.options_metavar:
         command.options_metavar = t("help.framework.options_usage")
     if getattr(command, "subcommand_metavar", None):
         command.subcommand_metavar = t("help.framework.commands_usage")
     help_option = command.get_help_option(click_core.Context(command))
     for param in [*command.params, *([help_option] if help_option is not None else [])]:
-        key = ADDED.get(param.name) or getattr(param, "help", None)
+        key = ADDED.get(param.name) or _key(param, getattr(param, "help", None))
         if key:
             param.help = t(key)
     for sub in getattr(command, "commands", {}).values():

@@ -47,9 +47,9 @@ def main(argv: list[str] | None = None) -> int:
             installed = completion.install_call(args)
             if installed is not None:
                 return installed
-        from rapport.cli.app import app
+        from rapport.cli.app import command
 
-        code = app(args=args, prog_name="rapport", standalone_mode=False)
+        code = command()(args=args, prog_name="rapport", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except SystemExit as done:
         code = done.code
