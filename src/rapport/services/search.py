@@ -25,9 +25,8 @@ def search(
 ) -> list[dict[str, Any]]:
     """The contacts `people.listing` shows (same columns, same order, same filters: circle, tag, rusting, never met
     in person), narrowed to those matching `query`."""
-    rows = people.listing(ctx, conn, circle=circle or None, tag=tag or None, only_rusting=rusting, never_met=never_met)
     typed = query.strip()[:MAX_QUERY]
-    if not typed:
-        return rows
-    found = store.matching_ids(conn, ctx.owner_id, fold(typed), typed.lower())
-    return [r for r in rows if r["id"] in found]
+    found = store.matching_ids(conn, ctx.owner_id, fold(typed), typed.lower()) if typed else None
+    return people.listing(
+        ctx, conn, circle=circle or None, tag=tag or None, only_rusting=rusting, never_met=never_met, among=found
+    )

@@ -195,10 +195,12 @@ def details_of(conn: Connection, contact_id: int) -> dict[str, list[str]]:
     }
 
 
-def first_phones(conn: Connection, owner_id: int) -> dict[int, str]:
-    """Each contact's first phone number (the one stored first), in one query."""
+def first_phones(conn: Connection, owner_id: int, ids: Sequence[int] | None = None) -> dict[int, str]:
+    """Each contact's first phone number (the one stored first), in one query; only those of `ids` when given."""
     found: dict[int, str] = {}
     query = select(phones.c.contact_id, phones.c.number).where(phones.c.owner_id == owner_id).order_by(phones.c.id)
+    if ids is not None:
+        query = query.where(phones.c.contact_id.in_(ids))
     for contact_id, number in conn.execute(query):
         found.setdefault(int(contact_id), str(number))
     return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, exists, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from rapport.store.schema import contacts, notes, tags
 
@@ -16,11 +16,12 @@ def matching_ids(conn: Connection, owner_id: int, folded: str, lowered: str) -> 
             contacts.c.search_key.contains(folded, autoescape=True),
             func.lower(contacts.c.display_name).contains(lowered, autoescape=True),
             func.lower(contacts.c.organisation).contains(lowered, autoescape=True),
-            exists().where(
-                tags.c.contact_id == contacts.c.id, func.lower(tags.c.tag).contains(lowered, autoescape=True)
+            # each searched once (not once for every contact)
+            contacts.c.id.in_(
+                select(tags.c.contact_id).where(func.lower(tags.c.tag).contains(lowered, autoescape=True))
             ),
-            exists().where(
-                notes.c.contact_id == contacts.c.id, func.lower(notes.c.text).contains(lowered, autoescape=True)
+            contacts.c.id.in_(
+                select(notes.c.contact_id).where(func.lower(notes.c.text).contains(lowered, autoescape=True))
             ),
         ),
     )
